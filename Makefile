@@ -1,0 +1,34 @@
+# Entry points for people; CMake does the building. `make run` and `make test` are the README's two
+# commands: both install the Debian packages first (only when some are missing).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: deps configure build run test screenshots clean
+
+deps:
+	.ci/install-deps
+
+configure:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+build: deps configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Shows the kiosk in a window on the built-in default content. Without a display it says so and
+# renders the slides to $(BUILD)/screenshots instead.
+run: build
+	@$(BUILD)/kiosk/tool/kiosk --windowed --size 1280x720; rc=$$?; \
+	if [ $$rc -eq 3 ]; then \
+	  echo "Rendering the slides to $(BUILD)/screenshots instead."; \
+	  $(BUILD)/kiosk/tool/kiosk --screenshot $(BUILD)/screenshots && ls $(BUILD)/screenshots; \
+	else exit $$rc; fi
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+screenshots: build
+	$(BUILD)/kiosk/tool/kiosk --screenshot $(BUILD)/screenshots
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,33 @@
+// Logging for journald: one line per event on stderr, no log files (the SD card must not fill up).
+// Under systemd (JOURNAL_STREAM set) each line carries a syslog priority prefix ("<3>") that journald
+// turns into the entry's priority; on a terminal the prefix is a readable word instead.
+#pragma once
+
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace kiosk::log {
+
+enum class Level { kError = 3, kWarning = 4, kInfo = 6, kDebug = 7 };
+
+void write(Level level, std::string_view message);
+inline void error(std::string_view m) { write(Level::kError, m); }
+inline void warning(std::string_view m) { write(Level::kWarning, m); }
+inline void info(std::string_view m) { write(Level::kInfo, m); }
+
+// Logs each distinct key once per process: for content errors that would otherwise repeat every
+// frame (a missing image, an unknown area). Bounded: after kMaxKeys distinct keys it stops remembering
+// and logs nothing more through this object.
+class Once {
+ public:
+  static constexpr std::size_t kMaxKeys = 1024;
+  void write(Level level, const std::string& key, std::string_view message);
+
+ private:
+  std::mutex mutex_;
+  std::set<std::string> seen_;
+};
+
+}  // namespace kiosk::log
