@@ -1,0 +1,59 @@
+// The kiosk's configuration: which area it shows, where its cache and assets live, how the screen
+// is set up, how long each slide stays, and where kiosk-sync fetches the signed feed from. Read
+// once at startup from a TOML file (docs/configuration.md describes every key); every key is
+// optional and falls back to the defaults below.
+//
+// Reading never throws. A bad file gives one Error whose message holds one line per problem, each
+// `<path>:<line>:<column>: <message>` naming the dotted key (`'screen.width' must be an integer,
+// not a string`), so staff can fix every mistake in one go. A config that parses is fully
+// validated: callers may rely on the ranges documented on each field.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/result.h"
+
+namespace kiosk::config {
+
+// Clockwise rotation of the picture, in degrees.
+enum class Rotation { k0 = 0, k90 = 90, k180 = 180, k270 = 270 };
+
+// What the kiosk runs with. parse() and load() only return values inside the ranges noted here.
+struct Config {
+  std::string area = "vollsmose";                      // area id to show: 1..64 of [a-z0-9-]
+  std::string database = "/var/lib/kiosk/content.db";  // SQLite cache path, never empty
+  std::string assets_dir;                              // empty: built-in default search
+  int width = 0, height = 0;  // 0,0: the display's own size; else both 160..16384 pixels
+  Rotation rotation = Rotation::k0;
+  bool allow_quit_keys = false;  // Escape/Ctrl+Q quit even fullscreen
+  // How long each slide kind stays up: 1..3600 s.
+  std::chrono::seconds status_duration{12}, timeline_duration{12}, results_duration{12};
+  int stale_after_days = 3;              // stale marker when last sync older; 1..365
+  std::string feed_url;                  // empty: no sync configured; else http:// or https://
+  std::vector<std::string> public_keys;  // minisign public keys (base64 "RW..." lines), 0-2
+  std::string source_path;               // file it came from, or empty for defaults
+
+  bool operator==(const Config&) const = default;
+};
+
+// Where the kiosk looks when no --config is given.
+inline constexpr const char* kDefaultConfigPath = "/etc/kiosk/kiosk.toml";
+
+// Parses TOML text; `path` is only used in messages (source_path stays empty). Empty text gives
+// the defaults. Reports TOML syntax errors (toml++'s own words; parsing stops at the first),
+// unknown keys and tables, wrong types and out-of-range values.
+Result<Config> parse(std::string_view toml_text, const std::string& path);
+
+// Reads and parses a file and sets source_path to `path`. A missing file is an error naming the
+// path (`config file not found: <path>`); any other read failure carries strerror's words.
+Result<Config> load(const std::string& path);
+
+// The config the kiosk runs with: `explicit_path` when given (missing => error), else
+// kDefaultConfigPath if it exists, else the built-in defaults above.
+Result<Config> load_for_program(const std::optional<std::string>& explicit_path);
+
+}  // namespace kiosk::config

@@ -1,0 +1,499 @@
+// Reads kiosk.toml with toml++ and checks every key against the ranges documented in config.h and
+// docs/configuration.md. All problems in a file are collected and reported together, sorted by
+// position, so staff fix a broken file in one round instead of one restart per mistake.
+#include "config/config.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <initializer_list>
+#include <memory>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+
+namespace kiosk::config {
+namespace {
+
+constexpr int64_t kMinSidePixels = 160;
+constexpr int64_t kMaxSidePixels = 16384;
+constexpr int64_t kMinSlideSeconds = 1;
+constexpr int64_t kMaxSlideSeconds = 3600;
+constexpr int64_t kMinStaleDays = 1;
+constexpr int64_t kMaxStaleDays = 365;
+constexpr size_t kMaxAreaChars = 64;
+constexpr Rotation kRotations[] = {Rotation::k0, Rotation::k90, Rotation::k180, Rotation::k270};
+constexpr size_t kMaxPublicKeys = 2;            // the current key and its successor during rotation
+constexpr size_t kMinisignPublicKeyBytes = 42;  // "Ed" + 8-byte key id + 32-byte Ed25519 key
+constexpr size_t kMaxConfigBytes = 1 << 20;     // a real kiosk.toml is well under 4 KiB
+constexpr size_t kMaxQuotedChars = 64;          // how much of a bad value a message repeats
+
+// ---- message text ----------------------------------------------------------------------------
+
+std::string dotted(std::string_view table_name, std::string_view key) {
+  std::string name(table_name);
+  if (!name.empty()) name += '.';
+  name += key;
+  return name;
+}
+
+// `'screen.width'`: how every message names a key.
+std::string key_label(std::string_view name) { return "'" + std::string(name) + "'"; }
+
+// The one shape of a bad-value message: `'<name>' must be <rule>, not <actual>`.
+std::string must_be(std::string_view name, std::string_view rule, std::string_view actual) {
+  return key_label(name) + " must be " + std::string(rule) + ", not " + std::string(actual);
+}
+
+// "from 1 to 3600"
+std::string range_text(int64_t min, int64_t max) {
+  return "from " + std::to_string(min) + " to " + std::to_string(max);
+}
+
+// A value from the file as a message may repeat it: on one line, and short.
+std::string printable(std::string_view value) {
+  std::string out = "\"";
+  for (size_t i = 0; i < value.size() && i < kMaxQuotedChars; ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    out += (c < 0x20 || c == 0x7f) ? '?' : value[i];
+  }
+  if (value.size() > kMaxQuotedChars) out += "...";
+  return out + "\"";
+}
+
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  std::replace(out.begin(), out.end(), '\n', ' ');
+  return out;
+}
+
+std::string_view type_with_article(toml::node_type type) {
+  switch (type) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a floating-point number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+template <class T>
+constexpr toml::node_type node_type_for() {
+  if constexpr (std::is_same_v<T, std::string>) return toml::node_type::string;
+  if constexpr (std::is_same_v<T, int64_t>) return toml::node_type::integer;
+  if constexpr (std::is_same_v<T, bool>) return toml::node_type::boolean;
+}
+
+// ---- reading the parsed document -------------------------------------------------------------
+
+// A value found under a known key: its dotted name and where the key stands in the file.
+template <class T>
+struct Found {
+  T value;
+  std::string name;
+  toml::source_position at;
+};
+
+// Reads typed values out of the parsed document and collects every problem with its position.
+// Accessors return nothing when the key is absent (the default applies) or has the wrong type
+// (reported here); range checks are left to the caller, which knows the key's meaning.
+class Reader {
+ public:
+  explicit Reader(const std::string& path) : path_(path) {}
+
+  void report(toml::source_position at, std::string message) {
+    problems_.push_back({at, std::move(message)});
+  }
+
+  // Reports each key of `table` that is not in `known`.
+  void reject_unknown(const toml::table& table, std::string_view table_name,
+                      std::initializer_list<std::string_view> known) {
+    for (auto&& [key, node] : table) {
+      if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+      const char* what = node.is_table() ? "unknown table " : "unknown key ";
+      report(key.source().begin, what + key_label(dotted(table_name, key.str())));
+    }
+  }
+
+  template <class T>
+  std::optional<Found<T>> get(const toml::table* table, std::string_view table_name,
+                              std::string_view key) {
+    const auto [node, name, at] = find(table, table_name, key);
+    if (node == nullptr) return std::nullopt;
+    if (auto value = node->value_exact<T>()) return Found<T>{std::move(*value), name, at};
+    report_type(at, name, node_type_for<T>(), node->type());
+    return std::nullopt;
+  }
+
+  // A sub-table such as [screen]; nothing if absent or not a table (reported).
+  const toml::table* get_table(const toml::table& root, std::string_view key) {
+    const auto [node, name, at] = find(&root, "", key);
+    if (node == nullptr) return nullptr;
+    if (const auto* table = node->as_table()) return table;
+    report_type(at, name, toml::node_type::table, node->type());
+    return nullptr;
+  }
+
+  std::optional<Found<const toml::array*>> get_array(const toml::table* table,
+                                                     std::string_view table_name,
+                                                     std::string_view key) {
+    const auto [node, name, at] = find(table, table_name, key);
+    if (node == nullptr) return std::nullopt;
+    if (const auto* array = node->as_array()) return Found<const toml::array*>{array, name, at};
+    report_type(at, name, toml::node_type::array, node->type());
+    return std::nullopt;
+  }
+
+  void report_type(toml::source_position at, std::string_view name, toml::node_type wanted,
+                   toml::node_type got) {
+    report(at, must_be(name, type_with_article(wanted), type_with_article(got)));
+  }
+
+  bool ok() const { return problems_.empty(); }
+
+  // One line per problem, in file order.
+  Error error() {
+    std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) {
+      return std::pair(a.at.line, a.at.column) < std::pair(b.at.line, b.at.column);
+    });
+    std::string message;
+    for (const auto& problem : problems_) {
+      if (!message.empty()) message += '\n';
+      message += path_ + ":" + std::to_string(problem.at.line) + ":" +
+                 std::to_string(problem.at.column) + ": " + problem.message;
+    }
+    return make_error(std::move(message));
+  }
+
+ private:
+  struct Problem {
+    toml::source_position at;
+    std::string message;
+  };
+  struct Entry {
+    const toml::node* node = nullptr;
+    std::string name;
+    toml::source_position at;
+  };
+
+  static Entry find(const toml::table* table, std::string_view table_name, std::string_view key) {
+    if (table == nullptr) return {};
+    const auto it = table->find(key);
+    if (it == table->end()) return {};
+    return {&it->second, dotted(table_name, key), it->first.source().begin};
+  }
+
+  const std::string& path_;
+  std::vector<Problem> problems_;
+};
+
+// ---- checks for single values ----------------------------------------------------------------
+
+bool is_area_id(std::string_view area) {
+  if (area.empty() || area.size() > kMaxAreaChars) return false;
+  return std::all_of(area.begin(), area.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool is_http_url(std::string_view url) {
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (url.size() > scheme.size() && url.substr(0, scheme.size()) == scheme) return true;
+  }
+  return false;
+}
+
+int base64_sextet(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+
+// Standard, padded base64 (RFC 4648 section 4); nothing if `text` is not that.
+std::optional<std::string> decode_base64(std::string_view text) {
+  if (text.size() % 4 != 0) return std::nullopt;
+  std::string bytes;
+  uint32_t bits = 0;
+  int bit_count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '=') {
+      // Padding: only in the last two places, and only padding after it.
+      if (i + 2 < text.size() || (i + 1 < text.size() && text[i + 1] != '=')) return std::nullopt;
+      break;
+    }
+    const int sextet = base64_sextet(text[i]);
+    if (sextet < 0) return std::nullopt;
+    bits = (bits << 6) | static_cast<uint32_t>(sextet);
+    bit_count += 6;
+    if (bit_count >= 8) {
+      bit_count -= 8;
+      bytes += static_cast<char>((bits >> bit_count) & 0xff);
+    }
+  }
+  return bytes;
+}
+
+// Why `key` is not a minisign public key (the base64 line of a minisign .pub file), or nothing.
+std::optional<std::string> minisign_key_problem(std::string_view key) {
+  const auto bytes = decode_base64(key);
+  if (!bytes) return "it is not base64";
+  if (bytes->size() != kMinisignPublicKeyBytes) {
+    return "it decodes to " + std::to_string(bytes->size()) + " bytes, not " +
+           std::to_string(kMinisignPublicKeyBytes);
+  }
+  if (bytes->compare(0, 2, "Ed") != 0) return "it does not start with minisign's \"Ed\" marker";
+  return std::nullopt;
+}
+
+// ---- one function per table ------------------------------------------------------------------
+
+// An integer key that must lie in [min, max].
+std::optional<int64_t> get_in_range(Reader& reader, const toml::table* table,
+                                    std::string_view table_name, std::string_view key, int64_t min,
+                                    int64_t max) {
+  const auto found = reader.get<int64_t>(table, table_name, key);
+  if (!found) return std::nullopt;
+  if (found->value < min || found->value > max) {
+    reader.report(found->at,
+                  must_be(found->name, range_text(min, max), std::to_string(found->value)));
+    return std::nullopt;
+  }
+  return found->value;
+}
+
+void read_root(Reader& reader, const toml::table& root, Config& config) {
+  reader.reject_unknown(root, "", {"area", "cache", "assets", "screen", "slides", "sync"});
+  if (auto area = reader.get<std::string>(&root, "", "area")) {
+    if (is_area_id(area->value)) {
+      config.area = std::move(area->value);
+    } else {
+      const std::string rule =
+          "1 to " + std::to_string(kMaxAreaChars) + " characters of a-z, 0-9 and '-'";
+      reader.report(area->at, must_be(area->name, rule, printable(area->value)));
+    }
+  }
+}
+
+void read_cache(Reader& reader, const toml::table* cache, Config& config) {
+  if (cache == nullptr) return;
+  reader.reject_unknown(*cache, "cache", {"database"});
+  if (auto database = reader.get<std::string>(cache, "cache", "database")) {
+    if (database->value.empty()) {
+      reader.report(database->at, key_label(database->name) + " must not be empty");
+    } else {
+      config.database = std::move(database->value);
+    }
+  }
+}
+
+void read_assets(Reader& reader, const toml::table* assets, Config& config) {
+  if (assets == nullptr) return;
+  reader.reject_unknown(*assets, "assets", {"dir"});
+  if (auto dir = reader.get<std::string>(assets, "assets", "dir")) config.assets_dir = dir->value;
+}
+
+// width and height: each 0 or in range, and both 0 or both set.
+void read_size(Reader& reader, const toml::table* screen, Config& config) {
+  const auto width = reader.get<int64_t>(screen, "screen", "width");
+  const auto height = reader.get<int64_t>(screen, "screen", "height");
+  // A side of the wrong type is reported already; pairing it would only say so again.
+  bool sides_usable =
+      (width || !screen->contains("width")) && (height || !screen->contains("height"));
+  for (const auto* side : {&width, &height}) {
+    if (!*side) continue;
+    const int64_t pixels = (*side)->value;
+    if (pixels != 0 && (pixels < kMinSidePixels || pixels > kMaxSidePixels)) {
+      reader.report((*side)->at,
+                    must_be((*side)->name, "0 or " + range_text(kMinSidePixels, kMaxSidePixels),
+                            std::to_string(pixels)));
+      sides_usable = false;
+    }
+  }
+  if (!sides_usable) return;
+  const int64_t w = width ? width->value : 0;
+  const int64_t h = height ? height->value : 0;
+  if ((w == 0) != (h == 0)) {
+    const std::string both =
+        "'screen.width' and 'screen.height' must be both 0 (the display's own size) or both set";
+    reader.report(w != 0 ? width->at : height->at,
+                  both + ", not " + std::to_string(w) + " and " + std::to_string(h));
+    return;
+  }
+  config.width = static_cast<int>(w);
+  config.height = static_cast<int>(h);
+}
+
+void read_screen(Reader& reader, const toml::table* screen, Config& config) {
+  if (screen == nullptr) return;
+  reader.reject_unknown(*screen, "screen", {"width", "height", "rotation", "allow_quit_keys"});
+  read_size(reader, screen, config);
+  if (const auto rotation = reader.get<int64_t>(screen, "screen", "rotation")) {
+    const auto it = std::find_if(std::begin(kRotations), std::end(kRotations), [&](Rotation r) {
+      return static_cast<int64_t>(r) == rotation->value;
+    });
+    if (it != std::end(kRotations)) {
+      config.rotation = *it;
+    } else {
+      reader.report(rotation->at,
+                    must_be(rotation->name, "0, 90, 180 or 270", std::to_string(rotation->value)));
+    }
+  }
+  if (const auto quit = reader.get<bool>(screen, "screen", "allow_quit_keys")) {
+    config.allow_quit_keys = quit->value;
+  }
+}
+
+void read_slides(Reader& reader, const toml::table* slides, Config& config) {
+  if (slides == nullptr) return;
+  reader.reject_unknown(
+      *slides, "slides",
+      {"status_seconds", "timeline_seconds", "results_seconds", "stale_after_days"});
+  const std::pair<std::string_view, std::chrono::seconds*> durations[] = {
+      {"status_seconds", &config.status_duration},
+      {"timeline_seconds", &config.timeline_duration},
+      {"results_seconds", &config.results_duration},
+  };
+  for (const auto& [key, duration] : durations) {
+    if (const auto seconds =
+            get_in_range(reader, slides, "slides", key, kMinSlideSeconds, kMaxSlideSeconds)) {
+      *duration = std::chrono::seconds(*seconds);
+    }
+  }
+  if (const auto days = get_in_range(reader, slides, "slides", "stale_after_days", kMinStaleDays,
+                                     kMaxStaleDays)) {
+    config.stale_after_days = static_cast<int>(*days);
+  }
+}
+
+// At most kMaxPublicKeys, each a minisign public key.
+void read_public_keys(Reader& reader, const toml::table* sync, Config& config) {
+  const auto keys = reader.get_array(sync, "sync", "public_keys");
+  if (!keys) return;
+  const toml::array& array = *keys->value;
+  if (array.size() > kMaxPublicKeys) {
+    reader.report(keys->at, key_label(keys->name) + " holds " + std::to_string(array.size()) +
+                                " keys; at most " + std::to_string(kMaxPublicKeys) +
+                                " are allowed");
+  }
+  for (size_t i = 0; i < array.size(); ++i) {
+    const std::string name = keys->name + "[" + std::to_string(i) + "]";
+    const toml::source_position at = array[i].source().begin;
+    const auto key = array[i].value_exact<std::string>();
+    if (!key) {
+      reader.report_type(at, name, toml::node_type::string, array[i].type());
+    } else if (const auto problem = minisign_key_problem(*key)) {
+      reader.report(at, key_label(name) + " is not a minisign public key: " + *problem);
+    } else {
+      config.public_keys.push_back(*key);
+    }
+  }
+}
+
+void read_sync(Reader& reader, const toml::table* sync, Config& config) {
+  if (sync == nullptr) return;
+  reader.reject_unknown(*sync, "sync", {"feed_url", "public_keys"});
+  if (auto url = reader.get<std::string>(sync, "sync", "feed_url")) {
+    if (url->value.empty() || is_http_url(url->value)) {
+      config.feed_url = std::move(url->value);
+    } else {
+      reader.report(url->at, must_be(url->name, "empty or start with http:// or https://",
+                                     printable(url->value)));
+    }
+  }
+  read_public_keys(reader, sync, config);
+}
+
+// ---- files -----------------------------------------------------------------------------------
+
+struct CloseFile {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+using File = std::unique_ptr<std::FILE, CloseFile>;
+
+Result<std::string> read_text(const std::string& path) {
+  errno = 0;
+  const File file(std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    if (errno == ENOENT) return make_error("config file not found: " + path);
+    return make_error("cannot open config file " + path + ": " + std::strerror(errno));
+  }
+  std::string text;
+  char buffer[4096];
+  size_t count = 0;
+  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
+    text.append(buffer, count);
+    if (text.size() > kMaxConfigBytes) {
+      return make_error("config file " + path + " is larger than " +
+                        std::to_string(kMaxConfigBytes) + " bytes");
+    }
+  }
+  if (std::ferror(file.get())) {
+    return make_error("cannot read config file " + path + ": " + std::strerror(errno));
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<Config> parse(std::string_view toml_text, const std::string& path) {
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, std::string_view(path));
+  } catch (const toml::parse_error& e) {
+    const toml::source_position at = e.source().begin;
+    return make_error(path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                      ": " + one_line(e.description()));
+  } catch (const std::exception& e) {
+    return make_error(path + ": cannot parse config: " + one_line(e.what()));
+  } catch (...) {
+    return make_error(path + ": cannot parse config: unknown error");
+  }
+
+  Reader reader(path);
+  Config config;
+  read_root(reader, root, config);
+  read_cache(reader, reader.get_table(root, "cache"), config);
+  read_assets(reader, reader.get_table(root, "assets"), config);
+  read_screen(reader, reader.get_table(root, "screen"), config);
+  read_slides(reader, reader.get_table(root, "slides"), config);
+  read_sync(reader, reader.get_table(root, "sync"), config);
+  if (!reader.ok()) return reader.error();
+  return config;
+}
+
+Result<Config> load(const std::string& path) {
+  auto text = read_text(path);
+  if (!text) return text.error();
+  auto config = parse(*text, path);
+  if (config) config->source_path = path;
+  return config;
+}
+
+Result<Config> load_for_program(const std::optional<std::string>& explicit_path) {
+  if (explicit_path) return load(*explicit_path);
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(kDefaultConfigPath, ec);
+  if (ec) {
+    return make_error(std::string("cannot look for config file ") + kDefaultConfigPath + ": " +
+                      ec.message());
+  }
+  if (!exists) return Config{};
+  return load(kDefaultConfigPath);
+}
+
+}  // namespace kiosk::config

@@ -1,0 +1,400 @@
+// Behaviour of config::parse / load / load_for_program through the public header: defaults, every
+// key, the shipped example file, and the exact wording and position of each kind of error.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "config/config.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kiosk::config::Config;
+using kiosk::config::Rotation;
+using std::chrono::seconds;
+
+constexpr const char* kPath = "t.toml";
+
+// A file or directory under the system temp directory with a name no other run uses; removed on
+// destruction.
+class TempPath {
+ public:
+  TempPath() {
+    static std::atomic<int> counter{0};
+    std::random_device random;
+    path_ = fs::temp_directory_path() /
+            ("kiosk_config_test_" + std::to_string(random()) + "_" + std::to_string(counter++));
+  }
+  TempPath(const TempPath&) = delete;
+  TempPath& operator=(const TempPath&) = delete;
+  ~TempPath() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+
+  std::string write(const std::string& text) const {
+    std::ofstream(path_, std::ios::binary) << text;
+    return str();
+  }
+  std::string str() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+// Standard padded base64, to build minisign-shaped keys from chosen bytes.
+std::string base64(const std::string& bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                       (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                       static_cast<unsigned char>(bytes[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[(n >> shift) & 63];
+  }
+  if (i + 1 == bytes.size()) {
+    const unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    out += std::string{kAlphabet[(n >> 18) & 63], kAlphabet[(n >> 12) & 63], '=', '='};
+  } else if (i + 2 == bytes.size()) {
+    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                       (static_cast<unsigned char>(bytes[i + 1]) << 8);
+    out += std::string{kAlphabet[(n >> 18) & 63], kAlphabet[(n >> 12) & 63],
+                       kAlphabet[(n >> 6) & 63], '='};
+  }
+  return out;
+}
+
+// "Ed" + 8-byte key id + 32-byte key: the shape of a minisign public key, with test bytes.
+std::string test_key(char fill) { return base64("Ed" + std::string(40, fill)); }
+
+
+std::string error_of(const kiosk::Result<Config>& result) {
+  REQUIRE_FALSE(result.ok());
+  return result.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("empty text gives the built-in defaults", "[config]") {
+  for (const char* text : {"", "\n\n", "# only a comment\n"}) {
+    const auto config = kiosk::config::parse(text, kPath);
+    REQUIRE(config.ok());
+    CHECK(*config == Config{});
+    CHECK(config->area == "vollsmose");
+    CHECK(config->database == "/var/lib/kiosk/content.db");
+    CHECK(config->assets_dir.empty());
+    CHECK(config->width == 0);
+    CHECK(config->height == 0);
+    CHECK(config->rotation == Rotation::k0);
+    CHECK_FALSE(config->allow_quit_keys);
+    CHECK(config->status_duration == seconds(12));
+    CHECK(config->timeline_duration == seconds(12));
+    CHECK(config->results_duration == seconds(12));
+    CHECK(config->stale_after_days == 3);
+    CHECK(config->feed_url.empty());
+    CHECK(config->public_keys.empty());
+    CHECK(config->source_path.empty());
+  }
+}
+
+TEST_CASE("every key is read", "[config]") {
+  const std::string text = R"(area = "gellerupparken-toveshoej"
+[cache]
+database = "/srv/kiosk/cache.db"
+[assets]
+dir = "/opt/kiosk/assets"
+[screen]
+width = 800
+height = 480
+rotation = 270
+allow_quit_keys = true
+[slides]
+status_seconds = 5
+timeline_seconds = 20
+results_seconds = 45
+stale_after_days = 7
+[sync]
+feed_url = "http://10.0.0.5/feed.json"
+public_keys = [")" + test_key('a') +
+                           R"(", ")" + test_key('b') + R"("]
+)";
+  const auto config = kiosk::config::parse(text, kPath);
+  REQUIRE(config.ok());
+  CHECK(config->area == "gellerupparken-toveshoej");
+  CHECK(config->database == "/srv/kiosk/cache.db");
+  CHECK(config->assets_dir == "/opt/kiosk/assets");
+  CHECK(config->width == 800);
+  CHECK(config->height == 480);
+  CHECK(config->rotation == Rotation::k270);
+  CHECK(config->allow_quit_keys);
+  CHECK(config->status_duration == seconds(5));
+  CHECK(config->timeline_duration == seconds(20));
+  CHECK(config->results_duration == seconds(45));
+  CHECK(config->stale_after_days == 7);
+  CHECK(config->feed_url == "http://10.0.0.5/feed.json");
+  CHECK(config->public_keys == std::vector<std::string>{test_key('a'), test_key('b')});
+  CHECK(config->source_path.empty());
+}
+
+TEST_CASE("dotted keys and inline tables are the same keys", "[config]") {
+  const auto config =
+      kiosk::config::parse("screen.rotation = 90\nslides = { stale_after_days = 30 }\n", kPath);
+  REQUIRE(config.ok());
+  CHECK(config->rotation == Rotation::k90);
+  CHECK(config->stale_after_days == 30);
+}
+
+TEST_CASE("the shipped example file parses", "[config]") {
+  const std::string path = KIOSK_SOURCE_DIR "/docs/kiosk.example.toml";
+  const auto config = kiosk::config::load(path);
+  INFO((config.ok() ? std::string() : config.error().message));
+  REQUIRE(config.ok());
+  CHECK(config->area == "vollsmose");
+  CHECK(config->database == "/var/lib/kiosk/content.db");
+  CHECK(config->assets_dir == "/usr/share/kiosk");
+  CHECK(config->width == 1920);
+  CHECK(config->height == 1080);
+  CHECK(config->rotation == Rotation::k0);
+  CHECK_FALSE(config->allow_quit_keys);
+  CHECK(config->status_duration == seconds(12));
+  CHECK(config->timeline_duration == seconds(12));
+  CHECK(config->results_duration == seconds(12));
+  CHECK(config->stale_after_days == 3);
+  CHECK(config->feed_url == "https://content.example.org/kiosk/feed.json");
+  CHECK(config->public_keys.empty());
+  CHECK(config->source_path == path);
+}
+
+TEST_CASE("boundary values are accepted", "[config]") {
+  const std::string text = R"(area = ")" + std::string(64, 'a') + R"("
+[screen]
+width = 160
+height = 16384
+[slides]
+status_seconds = 1
+timeline_seconds = 3600
+results_seconds = 3600
+stale_after_days = 365
+[sync]
+feed_url = ""
+public_keys = []
+)";
+  const auto config = kiosk::config::parse(text, kPath);
+  INFO((config.ok() ? std::string() : config.error().message));
+  REQUIRE(config.ok());
+  CHECK(config->width == 160);
+  CHECK(config->height == 16384);
+  CHECK(config->status_duration == seconds(1));
+  CHECK(config->timeline_duration == seconds(3600));
+  CHECK(config->stale_after_days == 365);
+  REQUIRE(kiosk::config::parse("[slides]\nstale_after_days = 1\n", kPath).ok());
+  REQUIRE(kiosk::config::parse("[screen]\nwidth = 0\nheight = 0\n", kPath).ok());
+}
+
+TEST_CASE("an unknown key names the dotted key and its line", "[config]") {
+  const std::string text = "area = \"vollsmose\"\n\n[screen]\nrotation = 90\nwidht = 1920\n";
+  CHECK(error_of(kiosk::config::parse(text, kPath)) == "t.toml:5:1: unknown key 'screen.widht'");
+  CHECK(error_of(kiosk::config::parse("aera = \"x\"\n", kPath)) ==
+        "t.toml:1:1: unknown key 'aera'");
+  CHECK(error_of(kiosk::config::parse("[slides]\n  status.seconds = 3\n", kPath)) ==
+        "t.toml:2:3: unknown table 'slides.status'");
+}
+
+TEST_CASE("an unknown table names the table and its header's line", "[config]") {
+  const std::string text = "area = \"vollsmose\"\n[scren]\nwidth = 1920\n";
+  CHECK(error_of(kiosk::config::parse(text, kPath)) == "t.toml:2:2: unknown table 'scren'");
+  CHECK(error_of(kiosk::config::parse("[screen]\n[screen.size]\nw = 1\n", kPath)) ==
+        "t.toml:2:9: unknown table 'screen.size'");
+}
+
+TEST_CASE("a wrong type names the key and both types and the line", "[config]") {
+  using kiosk::config::parse;
+  CHECK(error_of(parse("[screen]\nwidth = \"1920\"\nheight = 1080\n", kPath)) ==
+        "t.toml:2:1: 'screen.width' must be an integer, not a string");
+  CHECK(error_of(parse("area = 7\n", kPath)) ==
+        "t.toml:1:1: 'area' must be a string, not an integer");
+  CHECK(error_of(parse("[screen]\nallow_quit_keys = \"yes\"\n", kPath)) ==
+        "t.toml:2:1: 'screen.allow_quit_keys' must be a boolean, not a string");
+  CHECK(error_of(parse("[slides]\nstatus_seconds = 12.5\n", kPath)) ==
+        "t.toml:2:1: 'slides.status_seconds' must be an integer, not a floating-point number");
+  CHECK(error_of(parse("\nscreen = 1920\n", kPath)) ==
+        "t.toml:2:1: 'screen' must be a table, not an integer");
+  CHECK(error_of(parse("[sync]\npublic_keys = \"RW\"\n", kPath)) ==
+        "t.toml:2:1: 'sync.public_keys' must be an array, not a string");
+  CHECK(error_of(parse("[sync]\npublic_keys = [\n  1,\n]\n", kPath)) ==
+        "t.toml:3:3: 'sync.public_keys[0]' must be a string, not an integer");
+  CHECK(error_of(parse("[[cache]]\ndatabase = \"x\"\n", kPath)) ==
+        "t.toml:1:3: 'cache' must be a table, not an array");
+}
+
+TEST_CASE("each out-of-range value names the key and the line", "[config]") {
+  struct Case {
+    std::string text;     // the offending key is always on line 2
+    std::string message;  // expected, after "t.toml:2:1: "
+  };
+  const std::vector<Case> cases = {
+      {"[screen]\nwidth = 159\nheight = 1080\n",
+       "'screen.width' must be 0 or from 160 to 16384, not 159"},
+      {"[screen]\nheight = 16385\nwidth = 1920\n",
+       "'screen.height' must be 0 or from 160 to 16384, not 16385"},
+      {"[screen]\nwidth = -1920\nheight = 1080\n",
+       "'screen.width' must be 0 or from 160 to 16384, not -1920"},
+      {"[screen]\nwidth = 1920\n",
+       "'screen.width' and 'screen.height' must be both 0 (the display's own size) or both set, "
+       "not 1920 and 0"},
+      {"[screen]\nheight = 1080\nwidth = 0\n",
+       "'screen.width' and 'screen.height' must be both 0 (the display's own size) or both set, "
+       "not 0 and 1080"},
+      {"[screen]\nrotation = 45\n", "'screen.rotation' must be 0, 90, 180 or 270, not 45"},
+      {"[screen]\nrotation = -90\n", "'screen.rotation' must be 0, 90, 180 or 270, not -90"},
+      {"[slides]\nstatus_seconds = 0\n", "'slides.status_seconds' must be from 1 to 3600, not 0"},
+      {"[slides]\ntimeline_seconds = 3601\n",
+       "'slides.timeline_seconds' must be from 1 to 3600, not 3601"},
+      {"[slides]\nresults_seconds = -12\n",
+       "'slides.results_seconds' must be from 1 to 3600, not -12"},
+      {"[slides]\nstale_after_days = 0\n",
+       "'slides.stale_after_days' must be from 1 to 365, not 0"},
+      {"[slides]\nstale_after_days = 366\n",
+       "'slides.stale_after_days' must be from 1 to 365, not 366"},
+      {"#\narea = \"\"\n", "'area' must be 1 to 64 characters of a-z, 0-9 and '-', not \"\""},
+      {"#\narea = \"Vollsmose\"\n",
+       "'area' must be 1 to 64 characters of a-z, 0-9 and '-', not \"Vollsmose\""},
+      {"#\narea = \"volls mose\"\n",
+       "'area' must be 1 to 64 characters of a-z, 0-9 and '-', not \"volls mose\""},
+      {"#\narea = \"" + std::string(65, 'a') + "\"\n",
+       "'area' must be 1 to 64 characters of a-z, 0-9 and '-', not \"" + std::string(64, 'a') +
+           "...\""},
+      {"#\narea = \"a\\nb\"\n",
+       "'area' must be 1 to 64 characters of a-z, 0-9 and '-', not \"a?b\""},
+      {"[cache]\ndatabase = \"\"\n", "'cache.database' must not be empty"},
+      {"[sync]\nfeed_url = \"ftp://content.example.org/feed.json\"\n",
+       "'sync.feed_url' must be empty or start with http:// or https://, not "
+       "\"ftp://content.example.org/feed.json\""},
+      {"[sync]\nfeed_url = \"content.example.org/feed.json\"\n",
+       "'sync.feed_url' must be empty or start with http:// or https://, not "
+       "\"content.example.org/feed.json\""},
+      {"[sync]\nfeed_url = \"https://\"\n",
+       "'sync.feed_url' must be empty or start with http:// or https://, not \"https://\""},
+      {"[sync]\npublic_keys = [\"" + test_key('a') + "\", \"" + test_key('b') + "\", \"" +
+           test_key('c') + "\"]\n",
+       "'sync.public_keys' holds 3 keys; at most 2 are allowed"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(error_of(kiosk::config::parse(c.text, kPath)) == "t.toml:2:1: " + c.message);
+  }
+}
+
+TEST_CASE("a bad public key names the key and the line and what is wrong", "[config]") {
+  const auto error_for = [](const std::string& key) {
+    return error_of(
+        kiosk::config::parse("[sync]\npublic_keys = [\n  \"" + key + "\",\n]\n", kPath));
+  };
+  const std::string prefix = "t.toml:3:3: 'sync.public_keys[0]' is not a minisign public key: ";
+  CHECK(error_for("RWQ...") == prefix + "it is not base64");
+  CHECK(error_for("untrusted comment: minisign public key E7620F1842B4E81F") ==
+        prefix + "it is not base64");
+  CHECK(error_for(test_key('b') + "\\n") == prefix + "it is not base64");
+  CHECK(error_for(base64("Ed" + std::string(39, 'k'))) ==
+        prefix + "it decodes to 41 bytes, not 42");
+  CHECK(error_for(base64("Ed" + std::string(41, 'k'))) ==
+        prefix + "it decodes to 43 bytes, not 42");
+  CHECK(error_for(base64("ED" + std::string(40, 'k'))) ==
+        prefix + "it does not start with minisign's \"Ed\" marker");
+  CHECK(error_for("") == prefix + "it decodes to 0 bytes, not 42");
+
+  // The second of two keys, on the same line: position of that element.
+  CHECK(error_of(kiosk::config::parse(
+            "[sync]\npublic_keys = [\"" + test_key('a') + "\", \"RW==\"]\n", kPath)) ==
+        "t.toml:2:" + std::to_string(16 + test_key('a').size() + 4) +
+            ": 'sync.public_keys[1]' is not a minisign public key: it decodes to 1 bytes, not 42");
+}
+
+TEST_CASE("a TOML syntax error names the line and toml++'s words", "[config]") {
+  const auto message =
+      error_of(kiosk::config::parse("area = \"vollsmose\"\n[screen\nwidth = 1\n", kPath));
+  CHECK_THAT(message, Catch::StartsWith("t.toml:2:"));
+  CHECK(message.find('\n') == std::string::npos);
+  CHECK(message.size() > std::string("t.toml:2:8: ").size());
+
+  CHECK_THAT(error_of(kiosk::config::parse("a = 1\n\n\narea = = 2\n", kPath)),
+             Catch::StartsWith("t.toml:4:") && Catch::Contains("could not determine value type"));
+  CHECK_THAT(error_of(kiosk::config::parse("area = \"x\"\narea = \"y\"\n", kPath)),
+             Catch::StartsWith("t.toml:2:") && Catch::Contains("area"));
+}
+
+TEST_CASE("several problems are reported together in file order", "[config]") {
+  const std::string text =
+      "area = \"Vollsmose\"\n"
+      "[screen]\n"
+      "rotation = 45\n"
+      "widht = 1\n"
+      "[slides]\n"
+      "status_seconds = \"12\"\n";
+  CHECK(error_of(kiosk::config::parse(text, "/etc/kiosk/kiosk.toml")) ==
+        "/etc/kiosk/kiosk.toml:1:1: 'area' must be 1 to 64 characters of a-z, 0-9 and '-', not "
+        "\"Vollsmose\"\n"
+        "/etc/kiosk/kiosk.toml:3:1: 'screen.rotation' must be 0, 90, 180 or 270, not 45\n"
+        "/etc/kiosk/kiosk.toml:4:1: unknown key 'screen.widht'\n"
+        "/etc/kiosk/kiosk.toml:6:1: 'slides.status_seconds' must be an integer, not a string");
+}
+
+TEST_CASE("load reads a file and remembers where it came from", "[config]") {
+  const TempPath file;
+  const std::string path = file.write("area = \"bispehaven\"\n[screen]\nrotation = 180\n");
+  const auto config = kiosk::config::load(path);
+  REQUIRE(config.ok());
+  CHECK(config->area == "bispehaven");
+  CHECK(config->rotation == Rotation::k180);
+  CHECK(config->source_path == path);
+
+  const auto same = kiosk::config::load_for_program(path);
+  REQUIRE(same.ok());
+  CHECK(*same == *config);
+}
+
+TEST_CASE("load reports errors with the file's path", "[config]") {
+  const TempPath file;
+  const std::string path = file.write("[screen]\nwidht = 1920\n");
+  CHECK(error_of(kiosk::config::load(path)) == path + ":2:1: unknown key 'screen.widht'");
+}
+
+TEST_CASE("a missing file is an error naming the path", "[config]") {
+  const TempPath missing;
+  CHECK(error_of(kiosk::config::load(missing.str())) == "config file not found: " + missing.str());
+}
+
+TEST_CASE("an unreadable file is an error with strerror's words", "[config]") {
+  const TempPath directory;
+  fs::create_directory(directory.str());
+  CHECK(error_of(kiosk::config::load(directory.str())) ==
+        "cannot read config file " + directory.str() + ": " + std::strerror(EISDIR));
+}
+
+TEST_CASE("load_for_program with an explicit missing path is an error", "[config]") {
+  const TempPath missing;
+  CHECK(error_of(kiosk::config::load_for_program(missing.str())) ==
+        "config file not found: " + missing.str());
+}
+
+TEST_CASE("load_for_program without a path uses the default file or the defaults", "[config]") {
+  const auto config = kiosk::config::load_for_program(std::nullopt);
+  if (fs::exists(kiosk::config::kDefaultConfigPath)) {
+    const auto expected = kiosk::config::load(kiosk::config::kDefaultConfigPath);
+    REQUIRE(config.ok() == expected.ok());
+    if (config.ok()) CHECK(*config == *expected);
+  } else {
+    REQUIRE(config.ok());
+    CHECK(*config == Config{});
+  }
+}
