@@ -1,0 +1,146 @@
+// The content model: what a feed carries and what the display shows. Plain values, no behaviour but
+// comparison; `validate()` (validate.h) decides whether a Content may be shown at all.
+//
+// Vocabulary follows the national lists of 1 December each year. The law renamed two categories in
+// 2021 ("ghettoområde" -> "parallelsamfund", "hårdt ghettoområde" -> "omdannelsesområde"); the model
+// keeps one category per legal level and the display picks the name in force for the list year.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::model {
+
+// A calendar date whose month and day may be unknown ("2019", "2019-05", "2019-05-14").
+struct PartialDate {
+  int year = 0;
+  int month = 0;  // 1-12, or 0 when only the year is known
+  int day = 0;    // 1-31, or 0 when the day is unknown
+
+  friend bool operator==(const PartialDate&, const PartialDate&) = default;
+  friend auto operator<=>(const PartialDate&, const PartialDate&) = default;
+};
+
+// The level of an area on one year's list. Levels nest: every omdannelsesområde is a parallelsamfund,
+// every parallelsamfund is udsat. Forebyggelse (from the 2021 list) is a separate, preventive list.
+enum class Category {
+  kNone,             // on no list that year
+  kUdsat,            // "udsat boligområde"
+  kParallelsamfund,  // "ghettoområde" on the 2018-2020 lists
+  kOmdannelse,       // "hårdt ghettoområde" on the 2018-2020 lists
+  kForebyggelse,     // "forebyggelsesområde", lists from 2021
+};
+
+struct CategoryYear {
+  int year = 0;  // the list of 1 December `year`
+  Category category = Category::kNone;
+  friend bool operator==(const CategoryYear&, const CategoryYear&) = default;
+};
+
+struct GeoPosition {
+  double lat = 0;
+  double lon = 0;
+  friend bool operator==(const GeoPosition&, const GeoPosition&) = default;
+};
+
+struct Area {
+  std::string id;       // stable slug, e.g. "vollsmose"
+  std::string name;     // "Vollsmose"
+  std::string kommune;  // "Odense"
+  std::vector<CategoryYear> categories;  // ascending by year, each year at most once
+  std::optional<GeoPosition> position;
+  std::string note;  // provenance or caveats, may be empty
+  friend bool operator==(const Area&, const Area&) = default;
+};
+
+// The national headline counts of one list. The categories overlap (see Category).
+struct NationalCounts {
+  PartialDate date;  // the list date, normally 1 December
+  int udsatte = 0;
+  int parallelsamfund = 0;  // "ghettoområder" before 2021
+  int omdannelse = 0;       // "hårde ghettoområder" before 2021
+  std::optional<int> forebyggelse;  // no such list before 2021
+  friend bool operator==(const NationalCounts&, const NationalCounts&) = default;
+};
+
+struct Criterion {
+  std::string id;
+  std::string title;
+  std::string text;
+  friend bool operator==(const Criterion&, const Criterion&) = default;
+};
+
+enum class Track { kPhysical, kSocial, kBoth };
+
+struct Milestone {
+  std::string id;
+  PartialDate when;
+  Track track = Track::kBoth;
+  std::string title;
+  std::string text;
+  friend bool operator==(const Milestone&, const Milestone&) = default;
+};
+
+enum class ChartKind { kBar, kLine };
+
+struct SeriesPoint {
+  std::string label;  // x axis label, e.g. "2019"
+  double value = 0;
+  friend bool operator==(const SeriesPoint&, const SeriesPoint&) = default;
+};
+
+// A small data series a result can show as a chart.
+struct Series {
+  std::string title;
+  std::string unit;  // shown on the value axis, e.g. "områder" or "%"
+  ChartKind kind = ChartKind::kBar;
+  std::vector<SeriesPoint> points;
+  friend bool operator==(const Series&, const Series&) = default;
+};
+
+struct Result {
+  std::string id;
+  PartialDate date;
+  std::string title;
+  std::string summary;
+  std::string body;
+  std::string publisher;
+  std::string image;  // sha256 (64 lowercase hex) of an asset in the feed, or empty
+  std::string link;   // http(s) URL of the full report, or empty
+  std::vector<std::string> area_ids;  // empty: concerns all areas
+  std::optional<Series> series;
+  friend bool operator==(const Result&, const Result&) = default;
+};
+
+struct Content {
+  std::vector<Area> areas;
+  std::vector<NationalCounts> national_counts;  // ascending by date
+  std::vector<Criterion> criteria;
+  std::vector<Milestone> milestones;
+  std::vector<Result> results;
+  friend bool operator==(const Content&, const Content&) = default;
+};
+
+// A file the feed carries beside the manifest, addressed by its hash.
+struct AssetRef {
+  std::string sha256;      // 64 lowercase hex digits
+  std::uint64_t size = 0;  // bytes
+  std::string media_type;  // "image/png", "image/jpeg"
+  friend bool operator==(const AssetRef&, const AssetRef&) = default;
+};
+
+// One published content version: the manifest of a feed.
+struct Feed {
+  int format = 1;
+  std::uint64_t version = 0;  // only grows
+  std::int64_t issued = 0;    // unix seconds, UTC
+  std::int64_t expires = 0;   // unix seconds, UTC
+  std::string source;         // who published it and from what, shown to staff
+  Content content;
+  std::vector<AssetRef> assets;
+  friend bool operator==(const Feed&, const Feed&) = default;
+};
+
+}  // namespace kiosk::model

@@ -1,0 +1,75 @@
+// What a feed must satisfy before any of it is stored or shown. The display code relies on these
+// invariants (ids unique and well-formed, text valid UTF-8 and of bounded length, references
+// resolvable), so a feed that breaks one is rejected whole; nothing of it is applied.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/content.h"
+#include "platform/result.h"
+
+namespace kiosk::model {
+
+// Limits, in characters (Unicode code points) for text and in items for lists. docs/feed-format.md
+// lists the same numbers; keep them in step.
+struct Limits {
+  static constexpr std::size_t kIdChars = 64;
+  static constexpr std::size_t kNameChars = 80;
+  static constexpr std::size_t kNoteChars = 400;
+  static constexpr std::size_t kTitleChars = 120;
+  static constexpr std::size_t kCriterionTextChars = 600;
+  static constexpr std::size_t kMilestoneTextChars = 1000;
+  static constexpr std::size_t kSummaryChars = 400;
+  static constexpr std::size_t kBodyChars = 8000;
+  static constexpr std::size_t kPublisherChars = 120;
+  static constexpr std::size_t kUnitChars = 20;
+  static constexpr std::size_t kLabelChars = 20;
+  static constexpr std::size_t kLinkBytes = 2048;
+  static constexpr std::size_t kSourceChars = 400;
+
+  static constexpr std::size_t kAreas = 1000;
+  static constexpr std::size_t kCategoryYears = 100;
+  static constexpr std::size_t kNationalCounts = 100;
+  static constexpr std::size_t kCriteria = 20;
+  static constexpr std::size_t kMilestones = 200;
+  static constexpr std::size_t kResults = 5000;
+  static constexpr std::size_t kResultAreas = 100;
+  static constexpr std::size_t kSeriesPoints = 50;
+  static constexpr std::size_t kAssets = 2000;
+
+  static constexpr int kMinYear = 1990;
+  static constexpr int kMaxYear = 2100;
+  static constexpr int kMaxCount = 100000;
+  static constexpr std::uint64_t kMaxAssetBytes = 32ull << 20;
+};
+
+inline constexpr int kFeedFormat = 1;
+
+// Checks `feed` against every rule above. On failure the error lists each problem on its own line,
+// each starting with its path in the feed ("content.results[3].title: ..."), at most 20 of them.
+Status validate(const Feed& feed);
+
+// Text helpers shared by the feed parser and the cache.
+bool is_valid_utf8(std::string_view s);
+std::size_t utf8_length(std::string_view s);  // code points; only meaningful for valid UTF-8
+bool is_valid_id(std::string_view id);         // 1-64 of [a-z0-9-]
+bool is_sha256_hex(std::string_view s);        // 64 lowercase hex digits
+
+// "2019", "2019-05" or "2019-05-14" (a real calendar day); anything else is an error.
+kiosk::Result<PartialDate> parse_partial_date(std::string_view text);
+std::string format_partial_date(const PartialDate& date);
+bool is_valid_partial_date(const PartialDate& date);
+
+// Enum <-> the words used in the feed.
+std::string_view to_string(Category c);
+std::string_view to_string(Track t);
+std::string_view to_string(ChartKind k);
+bool parse_category(std::string_view s, Category& out);
+bool parse_track(std::string_view s, Track& out);
+bool parse_chart_kind(std::string_view s, ChartKind& out);
+
+}  // namespace kiosk::model

@@ -1,0 +1,256 @@
+// The rules of validate.h. Each check appends "<path>: <problem>" and goes on, so a staff member
+// sees every problem of a feed at once instead of one per attempt.
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "model/validate.h"
+
+namespace kiosk::model {
+namespace {
+
+constexpr std::size_t kMaxReported = 20;
+
+enum class Lines { kSingle, kMulti };  // whether "\n" is allowed in a text field
+
+class Checker {
+ public:
+  void problem(const std::string& path, const std::string& what) {
+    ++count_;
+    if (count_ <= kMaxReported) problems_.push_back(path + ": " + what);
+  }
+
+  void text(const std::string& path, const std::string& s, std::size_t min_chars, std::size_t max_chars,
+            Lines lines = Lines::kSingle) {
+    if (!is_valid_utf8(s)) {
+      problem(path, "is not valid UTF-8");
+      return;
+    }
+    for (char c : s) {
+      const auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && !(c == '\n' && lines == Lines::kMulti)) || u == 0x7F) {
+        problem(path, "contains a control character");
+        return;
+      }
+    }
+    const std::size_t n = utf8_length(s);
+    if (n < min_chars) {
+      problem(path, min_chars == 1 ? "must not be empty" : "is shorter than " + std::to_string(min_chars) + " characters");
+    } else if (n > max_chars) {
+      problem(path, "is longer than " + std::to_string(max_chars) + " characters (" + std::to_string(n) + ")");
+    }
+  }
+
+  void id(const std::string& path, const std::string& s, std::set<std::string>& seen) {
+    if (!is_valid_id(s)) {
+      problem(path, "'" + printable(s) + "' is not an id (1-64 characters of a-z, 0-9 and -)");
+    } else if (!seen.insert(s).second) {
+      problem(path, "duplicate id '" + s + "'");
+    }
+  }
+
+  void count(const std::string& path, std::size_t n, std::size_t max) {
+    if (n > max) problem(path, "has " + std::to_string(n) + " items, at most " + std::to_string(max) + " allowed");
+  }
+
+  void date(const std::string& path, const PartialDate& d) {
+    if (!is_valid_partial_date(d)) problem(path, "'" + format_partial_date(d) + "' is not a real date");
+  }
+
+  Status finish() const {
+    if (count_ == 0) return Status::success();
+    std::string message = "feed is invalid:";
+    for (const auto& p : problems_) message += "\n  " + p;
+    if (count_ > kMaxReported) message += "\n  ... and " + std::to_string(count_ - kMaxReported) + " more";
+    return make_error(message);
+  }
+
+  // Ids are echoed in messages; keep a hostile one from spilling invalid bytes into the log.
+  static std::string printable(const std::string& s) {
+    std::string out;
+    for (char c : s.substr(0, 80)) out += (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) ? '?' : c;
+    return out;
+  }
+
+ private:
+  std::vector<std::string> problems_;
+  std::size_t count_ = 0;
+};
+
+std::string at(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }
+
+void check_areas(Checker& c, const std::vector<Area>& areas) {
+  const std::string list = "content.areas";
+  c.count(list, areas.size(), Limits::kAreas);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    const Area& a = areas[i];
+    const std::string p = at(list, i);
+    c.id(p + ".id", a.id, ids);
+    c.text(p + ".name", a.name, 1, Limits::kNameChars);
+    c.text(p + ".kommune", a.kommune, 1, Limits::kNameChars);
+    c.text(p + ".note", a.note, 0, Limits::kNoteChars, Lines::kMulti);
+    c.count(p + ".categories", a.categories.size(), Limits::kCategoryYears);
+    int previous_year = 0;
+    for (std::size_t k = 0; k < a.categories.size(); ++k) {
+      const int year = a.categories[k].year;
+      const std::string cp = at(p + ".categories", k) + ".year";
+      if (year < Limits::kMinYear || year > Limits::kMaxYear) {
+        c.problem(cp, std::to_string(year) + " is outside " + std::to_string(Limits::kMinYear) + "-" + std::to_string(Limits::kMaxYear));
+      } else if (year <= previous_year) {
+        c.problem(cp, std::to_string(year) + " is not after the previous year " + std::to_string(previous_year));
+      }
+      previous_year = std::max(previous_year, year);
+    }
+    if (a.position) {
+      const auto& pos = *a.position;
+      if (!std::isfinite(pos.lat) || pos.lat < -90 || pos.lat > 90) c.problem(p + ".position.lat", "must be between -90 and 90");
+      if (!std::isfinite(pos.lon) || pos.lon < -180 || pos.lon > 180) c.problem(p + ".position.lon", "must be between -180 and 180");
+    }
+  }
+}
+
+void check_counts(Checker& c, const std::vector<NationalCounts>& counts) {
+  const std::string list = "content.national_counts";
+  c.count(list, counts.size(), Limits::kNationalCounts);
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    const NationalCounts& n = counts[i];
+    const std::string p = at(list, i);
+    c.date(p + ".date", n.date);
+    if (i > 0 && !(counts[i - 1].date < n.date)) c.problem(p + ".date", "is not after the previous list's date");
+    const auto range = [&](const char* field, int v) {
+      if (v < 0 || v > Limits::kMaxCount) c.problem(p + "." + field, std::to_string(v) + " is outside 0-" + std::to_string(Limits::kMaxCount));
+    };
+    range("udsatte", n.udsatte);
+    range("parallelsamfund", n.parallelsamfund);
+    range("omdannelse", n.omdannelse);
+    if (n.forebyggelse) range("forebyggelse", *n.forebyggelse);
+    // The lists nest: every omdannelsesområde is a parallelsamfund, every parallelsamfund is udsat.
+    if (n.parallelsamfund > n.udsatte) c.problem(p + ".parallelsamfund", "is larger than udsatte (the lists nest)");
+    if (n.omdannelse > n.parallelsamfund) c.problem(p + ".omdannelse", "is larger than parallelsamfund (the lists nest)");
+  }
+}
+
+void check_criteria(Checker& c, const std::vector<Criterion>& criteria) {
+  const std::string list = "content.criteria";
+  c.count(list, criteria.size(), Limits::kCriteria);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < criteria.size(); ++i) {
+    const std::string p = at(list, i);
+    c.id(p + ".id", criteria[i].id, ids);
+    c.text(p + ".title", criteria[i].title, 1, Limits::kTitleChars);
+    c.text(p + ".text", criteria[i].text, 1, Limits::kCriterionTextChars, Lines::kMulti);
+  }
+}
+
+void check_milestones(Checker& c, const std::vector<Milestone>& milestones) {
+  const std::string list = "content.milestones";
+  c.count(list, milestones.size(), Limits::kMilestones);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < milestones.size(); ++i) {
+    const Milestone& m = milestones[i];
+    const std::string p = at(list, i);
+    c.id(p + ".id", m.id, ids);
+    c.date(p + ".when", m.when);
+    c.text(p + ".title", m.title, 1, Limits::kTitleChars);
+    c.text(p + ".text", m.text, 0, Limits::kMilestoneTextChars, Lines::kMulti);
+  }
+}
+
+void check_series(Checker& c, const std::string& p, const Series& s) {
+  c.text(p + ".title", s.title, 0, Limits::kTitleChars);
+  c.text(p + ".unit", s.unit, 0, Limits::kUnitChars);
+  if (s.points.empty()) c.problem(p + ".points", "must have at least one point");
+  c.count(p + ".points", s.points.size(), Limits::kSeriesPoints);
+  for (std::size_t k = 0; k < s.points.size(); ++k) {
+    const std::string pp = at(p + ".points", k);
+    c.text(pp + ".label", s.points[k].label, 1, Limits::kLabelChars);
+    if (!std::isfinite(s.points[k].value)) c.problem(pp + ".value", "must be a finite number");
+  }
+}
+
+bool is_http_url(const std::string& s) {
+  const bool scheme = s.rfind("https://", 0) == 0 || s.rfind("http://", 0) == 0;
+  if (!scheme || s.size() > Limits::kLinkBytes) return false;
+  for (char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (u <= 0x20 || u >= 0x7F) return false;  // URLs in a feed are already percent-encoded
+  }
+  return s.find("://") + 3 < s.size();
+}
+
+void check_results(Checker& c, const Feed& feed) {
+  const Content& content = feed.content;
+  const std::string list = "content.results";
+  c.count(list, content.results.size(), Limits::kResults);
+  std::set<std::string> area_ids;
+  for (const auto& a : content.areas) area_ids.insert(a.id);
+  std::set<std::string> asset_ids;
+  for (const auto& a : feed.assets) asset_ids.insert(a.sha256);
+
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < content.results.size(); ++i) {
+    const model::Result& r = content.results[i];
+    const std::string p = at(list, i);
+    c.id(p + ".id", r.id, ids);
+    c.date(p + ".date", r.date);
+    c.text(p + ".title", r.title, 1, Limits::kTitleChars);
+    c.text(p + ".summary", r.summary, 1, Limits::kSummaryChars, Lines::kMulti);
+    c.text(p + ".body", r.body, 0, Limits::kBodyChars, Lines::kMulti);
+    c.text(p + ".publisher", r.publisher, 1, Limits::kPublisherChars);
+    if (!r.image.empty()) {
+      if (!is_sha256_hex(r.image)) {
+        c.problem(p + ".image", "is not a sha256 (64 lowercase hex digits)");
+      } else if (!asset_ids.count(r.image)) {
+        c.problem(p + ".image", "names an asset that is not in the feed's assets");
+      }
+    }
+    if (!r.link.empty() && !is_http_url(r.link)) c.problem(p + ".link", "is not an http(s) URL of at most 2048 bytes");
+    c.count(p + ".areas", r.area_ids.size(), Limits::kResultAreas);
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < r.area_ids.size(); ++k) {
+      const std::string ap = at(p + ".areas", k);
+      if (!area_ids.count(r.area_ids[k])) {
+        c.problem(ap, "'" + Checker::printable(r.area_ids[k]) + "' is not an area of this feed");
+      } else if (!seen.insert(r.area_ids[k]).second) {
+        c.problem(ap, "duplicate area '" + r.area_ids[k] + "'");
+      }
+    }
+    if (r.series) check_series(c, p + ".series", *r.series);
+  }
+}
+
+void check_assets(Checker& c, const std::vector<AssetRef>& assets) {
+  c.count("assets", assets.size(), Limits::kAssets);
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < assets.size(); ++i) {
+    const AssetRef& a = assets[i];
+    const std::string p = at("assets", i);
+    if (!is_sha256_hex(a.sha256)) {
+      c.problem(p + ".sha256", "is not a sha256 (64 lowercase hex digits)");
+    } else if (!seen.insert(a.sha256).second) {
+      c.problem(p + ".sha256", "duplicate asset");
+    }
+    if (a.size == 0 || a.size > Limits::kMaxAssetBytes) c.problem(p + ".size", "must be between 1 and " + std::to_string(Limits::kMaxAssetBytes) + " bytes");
+    if (a.media_type != "image/png" && a.media_type != "image/jpeg") c.problem(p + ".type", "'" + Checker::printable(a.media_type) + "' is not image/png or image/jpeg");
+  }
+}
+
+}  // namespace
+
+Status validate(const Feed& feed) {
+  Checker c;
+  if (feed.format != kFeedFormat) c.problem("format", "is " + std::to_string(feed.format) + ", this program reads format " + std::to_string(kFeedFormat));
+  if (feed.version == 0) c.problem("version", "must be at least 1");
+  if (feed.expires <= feed.issued) c.problem("expires", "is not after issued");
+  c.text("source", feed.source, 0, Limits::kSourceChars);
+  check_areas(c, feed.content.areas);
+  check_counts(c, feed.content.national_counts);
+  check_criteria(c, feed.content.criteria);
+  check_milestones(c, feed.content.milestones);
+  check_results(c, feed);
+  check_assets(c, feed.assets);
+  return c.finish();
+}
+
+}  // namespace kiosk::model
