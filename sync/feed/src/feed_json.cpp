@@ -1,0 +1,436 @@
+// Reading walks the JSON with an `Object` cursor that knows its path, so every error names the field
+// it is about. Problems are collected, not thrown, so staff see all of them at once.
+#include <cmath>
+#include <limits>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "feed/feed_json.h"
+#include "model/validate.h"
+
+namespace kiosk::feed {
+namespace {
+
+using nlohmann::json;
+using model::Limits;
+
+constexpr std::size_t kMaxReported = 20;
+
+class Problems {
+ public:
+  void add(const std::string& path, const std::string& what) {
+    if (++count_ <= kMaxReported) lines_.push_back(path + ": " + what);
+  }
+  bool any() const { return count_ > 0; }
+  Error error() const {
+    std::string m = "feed is invalid:";
+    for (const auto& l : lines_) m += "\n  " + l;
+    if (count_ > kMaxReported) m += "\n  ... and " + std::to_string(count_ - kMaxReported) + " more";
+    return make_error(m);
+  }
+
+ private:
+  std::vector<std::string> lines_;
+  std::size_t count_ = 0;
+};
+
+const char* type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::number_float: return "a decimal number";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    default: return "something else";
+  }
+}
+
+enum class Need { kRequired, kOptional };
+
+// A JSON object at `path`, read field by field. Fields that were never read are reported by
+// `finish()` as unknown, which catches typos such as "titel" in hand-edited feeds.
+class Object {
+ public:
+  Object(const json& j, std::string path, Problems& problems) : j_(j), path_(std::move(path)), problems_(problems) {
+    if (!j_.is_object()) {
+      problems_.add(path_.empty() ? "(top level)" : path_, std::string("must be an object, not ") + type_name(j_));
+      ok_ = false;
+    }
+  }
+
+  bool ok() const { return ok_; }
+  std::string path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+
+  const json* get(const std::string& key, Need need) {
+    if (!ok_) return nullptr;
+    known_.insert(key);
+    const auto it = j_.find(key);
+    if (it == j_.end()) {
+      if (need == Need::kRequired) problems_.add(path(key), "is missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string string(const std::string& key, Need need = Need::kRequired) {
+    const json* v = get(key, need);
+    if (!v) return {};
+    if (!v->is_string()) {
+      problems_.add(path(key), std::string("must be a string, not ") + type_name(*v));
+      return {};
+    }
+    return v->get<std::string>();
+  }
+
+  std::int64_t integer(const std::string& key, std::int64_t min, std::int64_t max, Need need = Need::kRequired) {
+    const json* v = get(key, need);
+    if (!v) return 0;
+    if (!v->is_number_integer()) {
+      problems_.add(path(key), std::string("must be an integer, not ") + type_name(*v));
+      return 0;
+    }
+    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+      problems_.add(path(key), "is larger than " + std::to_string(max));
+      return 0;
+    }
+    const auto n = v->get<std::int64_t>();
+    if (n < min || n > max) {
+      problems_.add(path(key), std::to_string(n) + " is outside " + std::to_string(min) + "-" + std::to_string(max));
+      return 0;
+    }
+    return n;
+  }
+
+  std::uint64_t unsigned64(const std::string& key) {
+    const json* v = get(key, Need::kRequired);
+    if (!v) return 0;
+    if (!v->is_number_unsigned()) {
+      problems_.add(path(key), std::string("must be a non-negative integer, not ") + type_name(*v));
+      return 0;
+    }
+    return v->get<std::uint64_t>();
+  }
+
+  double number(const std::string& key) {
+    const json* v = get(key, Need::kRequired);
+    if (!v) return 0;
+    if (!v->is_number()) {
+      problems_.add(path(key), std::string("must be a number, not ") + type_name(*v));
+      return 0;
+    }
+    return v->get<double>();
+  }
+
+  const json* array(const std::string& key, std::size_t max, Need need = Need::kRequired) {
+    const json* v = get(key, need);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+      problems_.add(path(key), std::string("must be an array, not ") + type_name(*v));
+      return nullptr;
+    }
+    if (v->size() > max) {
+      problems_.add(path(key), "has " + std::to_string(v->size()) + " items, at most " + std::to_string(max) + " allowed");
+      return nullptr;
+    }
+    return v;
+  }
+
+  model::PartialDate date(const std::string& key) {
+    const std::string text = string(key);
+    if (text.empty()) return {};
+    auto d = model::parse_partial_date(text);
+    if (!d) {
+      problems_.add(path(key), d.error().message);
+      return {};
+    }
+    return *d;
+  }
+
+  std::int64_t timestamp(const std::string& key) {
+    const std::string text = string(key);
+    if (text.empty()) return 0;
+    auto t = parse_timestamp(text);
+    if (!t) {
+      problems_.add(path(key), t.error().message);
+      return 0;
+    }
+    return *t;
+  }
+
+  template <class E>
+  E word(const std::string& key, bool (*parse)(std::string_view, E&), const char* allowed) {
+    E out{};
+    const std::string text = string(key);
+    if (!get(key, Need::kOptional)) return out;
+    if (!parse(text, out)) problems_.add(path(key), "'" + text.substr(0, 40) + "' is not one of " + allowed);
+    return out;
+  }
+
+  void finish() {
+    if (!ok_) return;
+    for (const auto& [key, value] : j_.items()) {
+      if (!known_.count(key)) problems_.add(path(key), "is not a field of this object (format 1)");
+    }
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+  Problems& problems_;
+  std::set<std::string> known_;
+  bool ok_ = true;
+};
+
+std::string item(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }
+
+template <class T, class Read>
+std::vector<T> read_list(Object& parent, const std::string& key, std::size_t max, Problems& problems, Read read,
+                         Need need = Need::kRequired) {
+  std::vector<T> out;
+  const json* list = parent.array(key, max, need);
+  if (!list) return out;
+  out.reserve(list->size());
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    Object o((*list)[i], item(parent.path(key), i), problems);
+    if (!o.ok()) continue;
+    out.push_back(read(o));
+    o.finish();
+  }
+  return out;
+}
+
+model::Area read_area(Object& o, Problems& problems) {
+  model::Area a;
+  a.id = o.string("id");
+  a.name = o.string("name");
+  a.kommune = o.string("kommune");
+  a.note = o.string("note", Need::kOptional);
+  a.categories = read_list<model::CategoryYear>(o, "categories", Limits::kCategoryYears, problems, [](Object& c) {
+    model::CategoryYear cy;
+    cy.year = static_cast<int>(c.integer("year", Limits::kMinYear, Limits::kMaxYear));
+    cy.category = c.word<model::Category>("category", model::parse_category,
+                                          "none, udsat, parallelsamfund, omdannelse, forebyggelse");
+    return cy;
+  }, Need::kOptional);
+  if (const json* pos = o.get("position", Need::kOptional)) {
+    Object p(*pos, o.path("position"), problems);
+    if (p.ok()) {
+      a.position = model::GeoPosition{p.number("lat"), p.number("lon")};
+      p.finish();
+    }
+  }
+  return a;
+}
+
+model::NationalCounts read_counts(Object& o) {
+  model::NationalCounts n;
+  n.date = o.date("date");
+  n.udsatte = static_cast<int>(o.integer("udsatte", 0, Limits::kMaxCount));
+  n.parallelsamfund = static_cast<int>(o.integer("parallelsamfund", 0, Limits::kMaxCount));
+  n.omdannelse = static_cast<int>(o.integer("omdannelse", 0, Limits::kMaxCount));
+  if (o.get("forebyggelse", Need::kOptional)) {
+    n.forebyggelse = static_cast<int>(o.integer("forebyggelse", 0, Limits::kMaxCount));
+  }
+  return n;
+}
+
+model::Series read_series(Object& o, Problems& problems) {
+  model::Series s;
+  s.title = o.string("title", Need::kOptional);
+  s.unit = o.string("unit", Need::kOptional);
+  s.kind = o.word<model::ChartKind>("kind", model::parse_chart_kind, "bar, line");
+  s.points = read_list<model::SeriesPoint>(o, "points", Limits::kSeriesPoints, problems, [](Object& p) {
+    return model::SeriesPoint{p.string("label"), p.number("value")};
+  });
+  return s;
+}
+
+model::Result read_result(Object& o, Problems& problems) {
+  model::Result r;
+  r.id = o.string("id");
+  r.date = o.date("date");
+  r.title = o.string("title");
+  r.summary = o.string("summary");
+  r.body = o.string("body", Need::kOptional);
+  r.publisher = o.string("publisher");
+  r.image = o.string("image", Need::kOptional);
+  r.link = o.string("link", Need::kOptional);
+  if (const json* areas = o.array("areas", Limits::kResultAreas, Need::kOptional)) {
+    for (std::size_t i = 0; i < areas->size(); ++i) {
+      const json& a = (*areas)[i];
+      if (a.is_string()) {
+        r.area_ids.push_back(a.get<std::string>());
+      } else {
+        problems.add(item(o.path("areas"), i), std::string("must be a string, not ") + type_name(a));
+      }
+    }
+  }
+  if (const json* series = o.get("series", Need::kOptional)) {
+    Object s(*series, o.path("series"), problems);
+    if (s.ok()) {
+      r.series = read_series(s, problems);
+      s.finish();
+    }
+  }
+  return r;
+}
+
+model::Content read_content(Object& o, Problems& problems) {
+  model::Content c;
+  c.areas = read_list<model::Area>(o, "areas", Limits::kAreas, problems, [&](Object& a) { return read_area(a, problems); });
+  c.national_counts = read_list<model::NationalCounts>(o, "national_counts", Limits::kNationalCounts, problems, read_counts);
+  c.criteria = read_list<model::Criterion>(o, "criteria", Limits::kCriteria, problems, [](Object& k) {
+    return model::Criterion{k.string("id"), k.string("title"), k.string("text")};
+  });
+  c.milestones = read_list<model::Milestone>(o, "milestones", Limits::kMilestones, problems, [](Object& m) {
+    model::Milestone ms;
+    ms.id = m.string("id");
+    ms.when = m.date("when");
+    ms.track = m.word<model::Track>("track", model::parse_track, "physical, social, both");
+    ms.title = m.string("title");
+    ms.text = m.string("text", Need::kOptional);
+    return ms;
+  });
+  c.results = read_list<model::Result>(o, "results", Limits::kResults, problems, [&](Object& r) { return read_result(r, problems); });
+  return c;
+}
+
+// Where a JSON syntax error is, as line:column, for people editing the file by hand.
+std::string position_of(std::string_view text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+}  // namespace
+
+Result<model::Feed> parse_feed(std::string_view text) {
+  if (text.size() > kMaxManifestBytes) {
+    return make_error("feed is " + std::to_string(text.size()) + " bytes, larger than the limit of " +
+                      std::to_string(kMaxManifestBytes));
+  }
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    // nlohmann's own words after its "[json.exception.parse_error.101] " prefix.
+    std::string what = e.what();
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    return make_error("feed is not valid JSON at " + position_of(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + what);
+  }
+
+  Problems problems;
+  model::Feed feed;
+  Object top(root, "", problems);
+  if (top.ok()) {
+    feed.format = static_cast<int>(top.integer("format", 0, std::numeric_limits<int>::max()));
+    if (feed.format != model::kFeedFormat && !problems.any()) {
+      // Nothing else of an unknown format can be read meaningfully.
+      return make_error("feed format " + std::to_string(feed.format) + " is not supported; this program reads format " +
+                        std::to_string(model::kFeedFormat));
+    }
+    feed.version = top.unsigned64("version");
+    feed.issued = top.timestamp("issued");
+    feed.expires = top.timestamp("expires");
+    feed.source = top.string("source", Need::kOptional);
+    if (const json* content = top.get("content", Need::kRequired)) {
+      Object c(*content, "content", problems);
+      if (c.ok()) {
+        feed.content = read_content(c, problems);
+        c.finish();
+      }
+    }
+    feed.assets = read_list<model::AssetRef>(top, "assets", Limits::kAssets, problems, [](Object& a) {
+      model::AssetRef ref;
+      ref.sha256 = a.string("sha256");
+      ref.size = static_cast<std::uint64_t>(a.integer("size", 1, static_cast<std::int64_t>(Limits::kMaxAssetBytes)));
+      ref.media_type = a.string("type");
+      return ref;
+    }, Need::kOptional);
+    top.finish();
+  }
+  if (problems.any()) return problems.error();
+  if (auto valid = model::validate(feed); !valid) return valid.error();
+  return feed;
+}
+
+namespace {
+
+json write_series(const model::Series& s) {
+  json points = json::array();
+  for (const auto& p : s.points) points.push_back({{"label", p.label}, {"value", p.value}});
+  json j = {{"kind", std::string(model::to_string(s.kind))}, {"points", points}};
+  if (!s.title.empty()) j["title"] = s.title;
+  if (!s.unit.empty()) j["unit"] = s.unit;
+  return j;
+}
+
+json write_content(const model::Content& c) {
+  json areas = json::array();
+  for (const auto& a : c.areas) {
+    json cats = json::array();
+    for (const auto& cy : a.categories) cats.push_back({{"year", cy.year}, {"category", std::string(model::to_string(cy.category))}});
+    json j = {{"id", a.id}, {"name", a.name}, {"kommune", a.kommune}, {"categories", cats}};
+    if (a.position) j["position"] = {{"lat", a.position->lat}, {"lon", a.position->lon}};
+    if (!a.note.empty()) j["note"] = a.note;
+    areas.push_back(j);
+  }
+  json counts = json::array();
+  for (const auto& n : c.national_counts) {
+    json j = {{"date", model::format_partial_date(n.date)}, {"udsatte", n.udsatte},
+              {"parallelsamfund", n.parallelsamfund}, {"omdannelse", n.omdannelse}};
+    if (n.forebyggelse) j["forebyggelse"] = *n.forebyggelse;
+    counts.push_back(j);
+  }
+  json criteria = json::array();
+  for (const auto& k : c.criteria) criteria.push_back({{"id", k.id}, {"title", k.title}, {"text", k.text}});
+  json milestones = json::array();
+  for (const auto& m : c.milestones) {
+    json j = {{"id", m.id}, {"when", model::format_partial_date(m.when)},
+              {"track", std::string(model::to_string(m.track))}, {"title", m.title}};
+    if (!m.text.empty()) j["text"] = m.text;
+    milestones.push_back(j);
+  }
+  json results = json::array();
+  for (const auto& r : c.results) {
+    json j = {{"id", r.id}, {"date", model::format_partial_date(r.date)}, {"title", r.title},
+              {"summary", r.summary}, {"publisher", r.publisher}};
+    if (!r.body.empty()) j["body"] = r.body;
+    if (!r.image.empty()) j["image"] = r.image;
+    if (!r.link.empty()) j["link"] = r.link;
+    if (!r.area_ids.empty()) j["areas"] = r.area_ids;
+    if (r.series) j["series"] = write_series(*r.series);
+    results.push_back(j);
+  }
+  return {{"areas", areas}, {"national_counts", counts}, {"criteria", criteria},
+          {"milestones", milestones}, {"results", results}};
+}
+
+}  // namespace
+
+std::string to_json(const model::Feed& feed) {
+  json assets = json::array();
+  for (const auto& a : feed.assets) assets.push_back({{"sha256", a.sha256}, {"size", a.size}, {"type", a.media_type}});
+  json j = {{"format", feed.format},
+            {"version", feed.version},
+            {"issued", format_timestamp(feed.issued)},
+            {"expires", format_timestamp(feed.expires)},
+            {"content", write_content(feed.content)},
+            {"assets", assets}};
+  if (!feed.source.empty()) j["source"] = feed.source;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace kiosk::feed

@@ -1,0 +1,128 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "feed/feed_json.h"
+#include "test_support.h"
+
+using kiosk::feed::parse_feed;
+using nlohmann::json;
+
+namespace {
+
+json default_json() { return json::parse(kiosk::testing::default_feed_text()); }
+
+std::string error_of(const json& j) {
+  auto r = parse_feed(j.dump());
+  return r.ok() ? std::string("ok") : r.error().message;
+}
+
+std::string error_of_text(const std::string& text) {
+  auto r = parse_feed(text);
+  return r.ok() ? std::string("ok") : r.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in default feed parses and holds the seed's facts", "[feed]") {
+  auto feed = parse_feed(kiosk::testing::default_feed_text());
+  REQUIRE(feed.ok());
+  const auto& c = feed->content;
+  CHECK(c.areas.size() == 15);
+  CHECK(c.national_counts.size() == 7);
+  // The seed's figures: 40 / 28 / 15 per 1 December 2019.
+  const auto it = std::find_if(c.national_counts.begin(), c.national_counts.end(),
+                               [](const auto& n) { return n.date == kiosk::model::PartialDate{2019, 12, 1}; });
+  REQUIRE(it != c.national_counts.end());
+  CHECK(it->udsatte == 40);
+  CHECK(it->parallelsamfund == 28);
+  CHECK(it->omdannelse == 15);
+  CHECK(std::any_of(c.areas.begin(), c.areas.end(), [](const auto& a) { return a.id == "vollsmose" && a.name == "Vollsmose"; }));
+  CHECK(c.milestones.front().when.year == 2018);
+  CHECK(c.milestones.back().when.year == 2029);
+  CHECK_FALSE(c.results.empty());
+}
+
+TEST_CASE("to_json and parse_feed round-trip", "[feed]") {
+  auto feed = parse_feed(kiosk::testing::default_feed_text());
+  REQUIRE(feed.ok());
+  auto again = parse_feed(kiosk::feed::to_json(*feed));
+  REQUIRE(again.ok());
+  CHECK(*again == *feed);
+}
+
+TEST_CASE("timestamps are strict RFC 3339 UTC", "[feed]") {
+  CHECK(*kiosk::feed::parse_timestamp("1970-01-01T00:00:00Z") == 0);
+  CHECK(*kiosk::feed::parse_timestamp("2019-12-01T00:00:00Z") == 1575158400);
+  CHECK(kiosk::feed::format_timestamp(1575158400) == "2019-12-01T00:00:00Z");
+  CHECK(*kiosk::feed::parse_timestamp("2024-02-29T23:59:59Z") == 1709251199);
+  for (const char* bad : {"2019-12-01", "2019-12-01T00:00:00", "2019-12-01T00:00:00+01:00", "2023-02-29T00:00:00Z",
+                          "2019-12-01T24:00:00Z", "2019-12-01 00:00:00Z"}) {
+    INFO(bad);
+    CHECK_FALSE(kiosk::feed::parse_timestamp(bad).ok());
+  }
+}
+
+TEST_CASE("bad feeds are refused with the path of the problem", "[feed]") {
+  json j = default_json();
+  SECTION("malformed JSON names line and column") {
+    CHECK_THAT(error_of_text("{\n  \"format\": 1,\n  \"version\": ,\n}"), Catch::Contains("not valid JSON at line 3"));
+    CHECK_THAT(error_of_text(""), Catch::Contains("not valid JSON"));
+  }
+  SECTION("invalid UTF-8 inside a string") {
+    std::string text = kiosk::testing::default_feed_text();
+    const auto pos = text.find("Vollsmose");
+    REQUIRE(pos != std::string::npos);
+    text[pos + 1] = '\xC3';
+    CHECK_THAT(error_of_text(text), Catch::Contains("not valid JSON") || Catch::Contains("UTF-8"));
+  }
+  SECTION("wrong type") {
+    j["content"]["results"][1]["title"] = 42;
+    CHECK_THAT(error_of(j), Catch::Contains("content.results[1].title: must be a string, not an integer"));
+  }
+  SECTION("missing field") {
+    j["content"]["areas"][3].erase("kommune");
+    CHECK_THAT(error_of(j), Catch::Contains("content.areas[3].kommune: is missing"));
+  }
+  SECTION("unknown field") {
+    j["content"]["milestones"][0]["titel"] = "x";
+    CHECK_THAT(error_of(j), Catch::Contains("content.milestones[0].titel: is not a field of this object"));
+  }
+  SECTION("unknown enum value") {
+    j["content"]["milestones"][2]["track"] = "economic";
+    CHECK_THAT(error_of(j), Catch::Contains("content.milestones[2].track: 'economic' is not one of physical, social, both"));
+    j = default_json();
+    j["content"]["areas"][0]["categories"][0]["category"] = "ghetto";
+    CHECK_THAT(error_of(j), Catch::Contains("content.areas[0].categories[0].category: 'ghetto' is not one of"));
+  }
+  SECTION("duplicate ids") {
+    j["content"]["results"].push_back(j["content"]["results"][0]);
+    CHECK_THAT(error_of(j), Catch::Contains("duplicate id"));
+  }
+  SECTION("over-long strings") {
+    j["content"]["results"][3]["title"] = std::string(500, 'x');
+    CHECK_THAT(error_of(j), Catch::Contains("content.results[3].title: is longer than 120 characters (500)"));
+  }
+  SECTION("unsupported format") {
+    j["format"] = 2;
+    CHECK_THAT(error_of(j), Catch::Contains("feed format 2 is not supported"));
+  }
+  SECTION("negative or fractional version") {
+    j["version"] = -1;
+    CHECK_THAT(error_of(j), Catch::Contains("version: must be a non-negative integer"));
+    j["version"] = 1.5;
+    CHECK_THAT(error_of(j), Catch::Contains("version: must be a non-negative integer, not a decimal number"));
+  }
+  SECTION("bad dates") {
+    j["content"]["milestones"][0]["when"] = "2019-13";
+    CHECK_THAT(error_of(j), Catch::Contains("content.milestones[0].when: '2019-13'"));
+    j = default_json();
+    j["expires"] = "next year";
+    CHECK_THAT(error_of(j), Catch::Contains("expires: 'next year' is not a UTC time"));
+  }
+  SECTION("not an object at the top") {
+    CHECK_THAT(error_of(json::array()), Catch::Contains("(top level): must be an object, not an array"));
+  }
+  SECTION("too large") {
+    CHECK_THAT(error_of_text(std::string(kiosk::feed::kMaxManifestBytes + 1, ' ')), Catch::Contains("larger than the limit"));
+  }
+}
