@@ -1,0 +1,436 @@
+#include "cache/cache.h"
+
+#include <cstring>
+#include <map>
+
+#include "model/validate.h"
+#include "schema.h"
+#include "sqlite.h"
+
+namespace kiosk::cache {
+
+using sqlite::Stmt;
+using sqlite::Transaction;
+
+struct Cache::Db {
+  sqlite::DbHandle handle;
+  std::string path;
+  sqlite3* get() const { return handle.get(); }
+};
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+std::int64_t to_sql(std::uint64_t v) {
+  std::int64_t out;
+  std::memcpy(&out, &v, sizeof out);
+  return out;
+}
+std::uint64_t from_sql(std::int64_t v) {
+  std::uint64_t out;
+  std::memcpy(&out, &v, sizeof out);
+  return out;
+}
+
+Error with_path(const std::string& path, const Error& e) { return make_error(path + ": " + e.message); }
+
+// Writes the rows of one version. Every statement is prepared once and reused for all its rows.
+class Writer {
+ public:
+  Writer(sqlite3* db, std::int64_t version) : db_(db), version_(version) {}
+
+  Status write(const model::Feed& feed, std::int64_t now) {
+    auto v = prepare("INSERT INTO versions(version, format, issued, expires, applied_at, source) VALUES (?,?,?,?,?,?)");
+    if (!v) return v.error();
+    v->bind(1, version_).bind(2, feed.format).bind(3, feed.issued).bind(4, feed.expires).bind(5, now).bind(6, feed.source);
+    if (auto s = v->run("writing table versions"); !s) return s;
+
+    const model::Content& c = feed.content;
+    if (auto s = areas(c); !s) return s;
+    if (auto s = counts(c); !s) return s;
+    if (auto s = criteria(c); !s) return s;
+    if (auto s = milestones(c); !s) return s;
+    if (auto s = results(c); !s) return s;
+    return assets(feed);
+  }
+
+ private:
+  Result<Stmt> prepare(std::string_view sql) { return Stmt::prepare(db_, sql); }
+
+  Status areas(const model::Content& c) {
+    auto a = prepare("INSERT INTO areas(version, ord, id, name, kommune, lat, lon, note) VALUES (?,?,?,?,?,?,?,?)");
+    auto k = prepare("INSERT INTO area_categories(version, area_id, year, category) VALUES (?,?,?,?)");
+    if (!a) return a.error();
+    if (!k) return k.error();
+    for (std::size_t i = 0; i < c.areas.size(); ++i) {
+      const auto& area = c.areas[i];
+      a->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, area.id).bind(4, area.name).bind(5, area.kommune);
+      if (area.position) {
+        a->bind(6, area.position->lat).bind(7, area.position->lon);
+      } else {
+        a->bind_null(6).bind_null(7);
+      }
+      a->bind(8, area.note);
+      if (auto s = a->run("writing table areas"); !s) return s;
+      for (const auto& cy : area.categories) {
+        k->bind(1, version_).bind(2, area.id).bind(3, cy.year).bind(4, model::to_string(cy.category));
+        if (auto s = k->run("writing table area_categories"); !s) return s;
+      }
+    }
+    return Status::success();
+  }
+
+  Status counts(const model::Content& c) {
+    auto n = prepare("INSERT INTO national_counts(version, date, udsatte, parallelsamfund, omdannelse, forebyggelse) VALUES (?,?,?,?,?,?)");
+    if (!n) return n.error();
+    for (const auto& row : c.national_counts) {
+      n->bind(1, version_).bind(2, model::format_partial_date(row.date)).bind(3, row.udsatte).bind(4, row.parallelsamfund)
+          .bind(5, row.omdannelse).bind(6, row.forebyggelse);
+      if (auto s = n->run("writing table national_counts"); !s) return s;
+    }
+    return Status::success();
+  }
+
+  Status criteria(const model::Content& c) {
+    auto k = prepare("INSERT INTO criteria(version, ord, id, title, text) VALUES (?,?,?,?,?)");
+    if (!k) return k.error();
+    for (std::size_t i = 0; i < c.criteria.size(); ++i) {
+      const auto& cr = c.criteria[i];
+      k->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, cr.id).bind(4, cr.title).bind(5, cr.text);
+      if (auto s = k->run("writing table criteria"); !s) return s;
+    }
+    return Status::success();
+  }
+
+  Status milestones(const model::Content& c) {
+    auto m = prepare("INSERT INTO milestones(version, ord, id, date, track, title, text) VALUES (?,?,?,?,?,?,?)");
+    if (!m) return m.error();
+    for (std::size_t i = 0; i < c.milestones.size(); ++i) {
+      const auto& ms = c.milestones[i];
+      m->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, ms.id).bind(4, model::format_partial_date(ms.when))
+          .bind(5, model::to_string(ms.track)).bind(6, ms.title).bind(7, ms.text);
+      if (auto s = m->run("writing table milestones"); !s) return s;
+    }
+    return Status::success();
+  }
+
+  Status results(const model::Content& c) {
+    auto r = prepare(
+        "INSERT INTO results(version, ord, id, date, title, summary, body, publisher, image, link, series_title, "
+        "series_unit, series_kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto ra = prepare("INSERT INTO result_areas(version, result_id, ord, area_id) VALUES (?,?,?,?)");
+    auto sp = prepare("INSERT INTO series_points(version, result_id, ord, label, value) VALUES (?,?,?,?,?)");
+    if (!r) return r.error();
+    if (!ra) return ra.error();
+    if (!sp) return sp.error();
+    for (std::size_t i = 0; i < c.results.size(); ++i) {
+      const auto& res = c.results[i];
+      r->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, res.id).bind(4, model::format_partial_date(res.date))
+          .bind(5, res.title).bind(6, res.summary).bind(7, res.body).bind(8, res.publisher).bind(9, res.image).bind(10, res.link);
+      if (res.series) {
+        r->bind(11, res.series->title).bind(12, res.series->unit).bind(13, model::to_string(res.series->kind));
+      } else {
+        r->bind_null(11).bind_null(12).bind_null(13);
+      }
+      if (auto s = r->run("writing table results"); !s) return s;
+      for (std::size_t k = 0; k < res.area_ids.size(); ++k) {
+        ra->bind(1, version_).bind(2, res.id).bind(3, static_cast<std::int64_t>(k)).bind(4, res.area_ids[k]);
+        if (auto s = ra->run("writing table result_areas"); !s) return s;
+      }
+      if (!res.series) continue;
+      for (std::size_t k = 0; k < res.series->points.size(); ++k) {
+        const auto& p = res.series->points[k];
+        sp->bind(1, version_).bind(2, res.id).bind(3, static_cast<std::int64_t>(k)).bind(4, p.label).bind(5, p.value);
+        if (auto s = sp->run("writing table series_points"); !s) return s;
+      }
+    }
+    return Status::success();
+  }
+
+  Status assets(const model::Feed& feed) {
+    auto a = prepare("INSERT INTO version_assets(version, sha256, size, media_type) VALUES (?,?,?,?)");
+    if (!a) return a.error();
+    for (const auto& ref : feed.assets) {
+      a->bind(1, version_).bind(2, ref.sha256).bind(3, static_cast<std::int64_t>(ref.size)).bind(4, ref.media_type);
+      if (auto s = a->run("writing table version_assets"); !s) return s;
+    }
+    return Status::success();
+  }
+
+  sqlite3* db_;
+  std::int64_t version_;
+};
+
+struct Current {
+  std::int64_t version;
+  std::optional<std::int64_t> previous;
+};
+
+Result<std::optional<Current>> read_current_row(sqlite3* db) {
+  auto s = Stmt::prepare(db, "SELECT version, previous FROM current WHERE id = 1");
+  if (!s) return s.error();
+  if (!s->step()) {
+    if (auto st = s->status("reading table current"); !st) return st.error();
+    return std::optional<Current>{};
+  }
+  Current c{s->int64(0), std::nullopt};
+  if (!s->is_null(1)) c.previous = s->int64(1);
+  return std::optional<Current>{c};
+}
+
+// Reads all rows of one version. Words the model does not know mean the file was damaged.
+class Reader {
+ public:
+  Reader(sqlite3* db, std::int64_t version) : db_(db), version_(version) {}
+
+  Result<Snapshot> read() {
+    Snapshot snap;
+    if (auto s = info(snap.info); !s) return s.error();
+    if (auto s = areas(snap.content); !s) return s.error();
+    if (auto s = counts(snap.content); !s) return s.error();
+    if (auto s = criteria(snap.content); !s) return s.error();
+    if (auto s = milestones(snap.content); !s) return s.error();
+    if (auto s = results(snap.content); !s) return s.error();
+    if (auto s = assets(snap.assets); !s) return s.error();
+    return snap;
+  }
+
+ private:
+  Result<Stmt> query(std::string_view sql) {
+    auto s = Stmt::prepare(db_, sql);
+    if (s) s->bind(1, version_);
+    return s;
+  }
+
+  Status damaged(const std::string& what) { return make_error("the cache is damaged: " + what); }
+
+  Status info(VersionInfo& info) {
+    auto s = query("SELECT version, issued, expires, applied_at, source FROM versions WHERE version = ?");
+    if (!s) return s.error();
+    if (!s->step()) return damaged("the current version has no row in table versions");
+    info.version = from_sql(s->int64(0));
+    info.issued = s->int64(1);
+    info.expires = s->int64(2);
+    info.applied_at = s->int64(3);
+    info.source = s->text(4);
+    return Status::success();
+  }
+
+  Status areas(model::Content& c) {
+    auto a = query("SELECT id, name, kommune, lat, lon, note FROM areas WHERE version = ? ORDER BY ord");
+    auto k = query("SELECT area_id, year, category FROM area_categories WHERE version = ? ORDER BY area_id, year");
+    if (!a) return a.error();
+    if (!k) return k.error();
+    while (a->step()) {
+      model::Area area{a->text(0), a->text(1), a->text(2), {}, std::nullopt, a->text(5)};
+      if (!a->is_null(3)) area.position = model::GeoPosition{a->real(3), a->real(4)};
+      c.areas.push_back(std::move(area));
+    }
+    if (auto s = a->status("reading table areas"); !s) return s;
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < c.areas.size(); ++i) index[c.areas[i].id] = i;
+    while (k->step()) {
+      model::CategoryYear cy{static_cast<int>(k->int64(1)), model::Category::kNone};
+      const std::string word = k->text(2);
+      if (!model::parse_category(word, cy.category)) return damaged("unknown category '" + word + "'");
+      const auto it = index.find(k->text(0));
+      if (it == index.end()) return damaged("area_categories names an unknown area");
+      c.areas[it->second].categories.push_back(cy);
+    }
+    return k->status("reading table area_categories");
+  }
+
+  Status counts(model::Content& c) {
+    auto n = query("SELECT date, udsatte, parallelsamfund, omdannelse, forebyggelse FROM national_counts WHERE version = ? ORDER BY date");
+    if (!n) return n.error();
+    while (n->step()) {
+      auto date = model::parse_partial_date(n->text(0));
+      if (!date) return damaged(date.error().message);
+      model::NationalCounts row{*date, static_cast<int>(n->int64(1)), static_cast<int>(n->int64(2)),
+                                static_cast<int>(n->int64(3)), std::nullopt};
+      if (!n->is_null(4)) row.forebyggelse = static_cast<int>(n->int64(4));
+      c.national_counts.push_back(row);
+    }
+    return n->status("reading table national_counts");
+  }
+
+  Status criteria(model::Content& c) {
+    auto k = query("SELECT id, title, text FROM criteria WHERE version = ? ORDER BY ord");
+    if (!k) return k.error();
+    while (k->step()) c.criteria.push_back({k->text(0), k->text(1), k->text(2)});
+    return k->status("reading table criteria");
+  }
+
+  Status milestones(model::Content& c) {
+    auto m = query("SELECT id, date, track, title, text FROM milestones WHERE version = ? ORDER BY ord");
+    if (!m) return m.error();
+    while (m->step()) {
+      model::Milestone ms;
+      ms.id = m->text(0);
+      auto date = model::parse_partial_date(m->text(1));
+      if (!date) return damaged(date.error().message);
+      ms.when = *date;
+      if (!model::parse_track(m->text(2), ms.track)) return damaged("unknown track '" + m->text(2) + "'");
+      ms.title = m->text(3);
+      ms.text = m->text(4);
+      c.milestones.push_back(std::move(ms));
+    }
+    return m->status("reading table milestones");
+  }
+
+  Status results(model::Content& c) {
+    auto r = query(
+        "SELECT id, date, title, summary, body, publisher, image, link, series_title, series_unit, series_kind "
+        "FROM results WHERE version = ? ORDER BY ord");
+    auto ra = query("SELECT result_id, area_id FROM result_areas WHERE version = ? ORDER BY result_id, ord");
+    auto sp = query("SELECT result_id, label, value FROM series_points WHERE version = ? ORDER BY result_id, ord");
+    if (!r) return r.error();
+    if (!ra) return ra.error();
+    if (!sp) return sp.error();
+    std::map<std::string, std::size_t> index;
+    while (r->step()) {
+      model::Result res;
+      res.id = r->text(0);
+      auto date = model::parse_partial_date(r->text(1));
+      if (!date) return damaged(date.error().message);
+      res.date = *date;
+      res.title = r->text(2);
+      res.summary = r->text(3);
+      res.body = r->text(4);
+      res.publisher = r->text(5);
+      res.image = r->text(6);
+      res.link = r->text(7);
+      if (!r->is_null(10)) {
+        model::Series series{r->text(8), r->text(9), model::ChartKind::kBar, {}};
+        if (!model::parse_chart_kind(r->text(10), series.kind)) return damaged("unknown chart kind '" + r->text(10) + "'");
+        res.series = std::move(series);
+      }
+      index[res.id] = c.results.size();
+      c.results.push_back(std::move(res));
+    }
+    if (auto s = r->status("reading table results"); !s) return s;
+    while (ra->step()) {
+      const auto it = index.find(ra->text(0));
+      if (it == index.end()) return damaged("result_areas names an unknown result");
+      c.results[it->second].area_ids.push_back(ra->text(1));
+    }
+    if (auto s = ra->status("reading table result_areas"); !s) return s;
+    while (sp->step()) {
+      const auto it = index.find(sp->text(0));
+      if (it == index.end() || !c.results[it->second].series) return damaged("series_points names a result without a series");
+      c.results[it->second].series->points.push_back({sp->text(1), sp->real(2)});
+    }
+    return sp->status("reading table series_points");
+  }
+
+  Status assets(std::vector<model::AssetRef>& out) {
+    auto a = query("SELECT sha256, size, media_type FROM version_assets WHERE version = ? ORDER BY sha256");
+    if (!a) return a.error();
+    while (a->step()) out.push_back({a->text(0), static_cast<std::uint64_t>(a->int64(1)), a->text(2)});
+    return a->status("reading table version_assets");
+  }
+
+  sqlite3* db_;
+  std::int64_t version_;
+};
+
+}  // namespace
+
+Cache::Cache(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+Cache::Cache(Cache&&) noexcept = default;
+Cache& Cache::operator=(Cache&&) noexcept = default;
+Cache::~Cache() = default;
+
+Result<Cache> Cache::open(const std::string& path) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  auto db = std::make_unique<Db>(Db{sqlite::DbHandle(raw), path});
+  if (rc != SQLITE_OK) return with_path(path, sqlite::error(raw, "opening the cache"));
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(raw, 1);
+
+  // journal_mode answers with the mode in force; anything but "wal" means the file system refused.
+  {
+    auto mode = Stmt::prepare(raw, "PRAGMA journal_mode = WAL");
+    if (!mode) return with_path(path, mode.error());
+    if (!mode->step()) return with_path(path, sqlite::error(raw, "switching to WAL"));
+    if (mode->text(0) != "wal") return make_error(path + ": the cache cannot use WAL mode (got '" + mode->text(0) + "')");
+  }
+  if (auto s = sqlite::exec(raw, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", "configuring the cache"); !s) {
+    return with_path(path, s.error());
+  }
+  if (auto s = migrate(raw); !s) return with_path(path, s.error());
+  return Cache(std::move(db));
+}
+
+Status Cache::apply(const model::Feed& feed, std::int64_t now_unix) {
+  if (auto valid = model::validate(feed); !valid) return valid;
+  sqlite3* db = db_->get();
+  auto tx = Transaction::begin(db, Transaction::Kind::kWrite);
+  if (!tx) return with_path(db_->path, tx.error());
+
+  auto current = read_current_row(db);
+  if (!current) return with_path(db_->path, current.error());
+  if (*current && from_sql((*current)->version) >= feed.version) {
+    return make_error("version " + std::to_string(feed.version) + " is not newer than the cached version " +
+                      std::to_string(from_sql((*current)->version)));
+  }
+
+  const std::int64_t version = to_sql(feed.version);
+  if (auto s = Writer(db, version).write(feed, now_unix); !s) return with_path(db_->path, s.error());
+
+  std::optional<std::int64_t> previous;
+  if (*current) previous = (*current)->version;
+  auto set = Stmt::prepare(db, "INSERT OR REPLACE INTO current(id, version, previous) VALUES (1, ?, ?)");
+  if (!set) return with_path(db_->path, set.error());
+  set->bind(1, version).bind(2, previous);
+  if (auto s = set->run("writing table current"); !s) return with_path(db_->path, s.error());
+
+  // Keep what is shown and the version before it; the rest cascades away.
+  auto prune = Stmt::prepare(db, "DELETE FROM versions WHERE version <> ?1 AND (?2 IS NULL OR version <> ?2)");
+  if (!prune) return with_path(db_->path, prune.error());
+  prune->bind(1, version).bind(2, previous);
+  if (auto s = prune->run("removing old versions"); !s) return with_path(db_->path, s.error());
+
+  if (auto s = tx->commit(); !s) return with_path(db_->path, s.error());
+  return Status::success();
+}
+
+Result<std::optional<Snapshot>> Cache::read_current() {
+  sqlite3* db = db_->get();
+  // One read transaction: WAL gives it a consistent view however kiosk-sync commits meanwhile.
+  auto tx = Transaction::begin(db, Transaction::Kind::kRead);
+  if (!tx) return with_path(db_->path, tx.error());
+  auto current = read_current_row(db);
+  if (!current) return with_path(db_->path, current.error());
+  if (!*current) return std::optional<Snapshot>{};
+  auto snap = Reader(db, (*current)->version).read();
+  if (!snap) return with_path(db_->path, snap.error());
+  if (auto s = tx->commit(); !s) return with_path(db_->path, s.error());
+
+  model::Feed check{model::kFeedFormat, snap->info.version, snap->info.issued, snap->info.expires,
+                    snap->info.source, std::move(snap->content), std::move(snap->assets)};
+  if (auto valid = model::validate(check); !valid) {
+    return make_error(db_->path + ": the cache is damaged: its content no longer validates: " + valid.error().message);
+  }
+  snap->content = std::move(check.content);
+  snap->assets = std::move(check.assets);
+  return std::optional<Snapshot>{std::move(*snap)};
+}
+
+Result<std::optional<std::uint64_t>> Cache::current_version() {
+  auto current = read_current_row(db_->get());
+  if (!current) return with_path(db_->path, current.error());
+  if (!*current) return std::optional<std::uint64_t>{};
+  return std::optional<std::uint64_t>{from_sql((*current)->version)};
+}
+
+Result<int> Cache::schema_version() {
+  auto s = Stmt::prepare(db_->get(), "PRAGMA user_version");
+  if (!s) return s.error();
+  if (!s->step()) return sqlite::error(db_->get(), "reading the schema version");
+  return static_cast<int>(s->int64(0));
+}
+
+}  // namespace kiosk::cache

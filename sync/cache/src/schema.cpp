@@ -1,0 +1,152 @@
+#include "schema.h"
+
+#include <array>
+#include <string>
+
+#include "cache/cache.h"
+#include "sqlite.h"
+
+namespace kiosk::cache {
+namespace {
+
+// Versions are unsigned 64-bit in the feed and stored as their two's-complement bit pattern in
+// SQLite's signed INTEGER; the cache never orders versions in SQL, only in C++ (see cache.cpp).
+constexpr const char* kSchema1 = R"sql(
+CREATE TABLE versions (
+  version    INTEGER PRIMARY KEY,
+  format     INTEGER NOT NULL,
+  issued     INTEGER NOT NULL,
+  expires    INTEGER NOT NULL,
+  applied_at INTEGER NOT NULL,
+  source     TEXT NOT NULL
+);
+-- Exactly one row once content was applied: the version shown and the one kept before it.
+CREATE TABLE current (
+  id       INTEGER PRIMARY KEY CHECK (id = 1),
+  version  INTEGER NOT NULL REFERENCES versions(version),
+  previous INTEGER REFERENCES versions(version)
+);
+CREATE TABLE areas (
+  version INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  ord     INTEGER NOT NULL,
+  id      TEXT NOT NULL,
+  name    TEXT NOT NULL,
+  kommune TEXT NOT NULL,
+  lat     REAL,
+  lon     REAL,
+  note    TEXT NOT NULL,
+  PRIMARY KEY (version, id)
+);
+CREATE TABLE area_categories (
+  version  INTEGER NOT NULL,
+  area_id  TEXT NOT NULL,
+  year     INTEGER NOT NULL,
+  category TEXT NOT NULL,
+  PRIMARY KEY (version, area_id, year),
+  FOREIGN KEY (version, area_id) REFERENCES areas(version, id) ON DELETE CASCADE
+);
+CREATE TABLE national_counts (
+  version         INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  date            TEXT NOT NULL,
+  udsatte         INTEGER NOT NULL,
+  parallelsamfund INTEGER NOT NULL,
+  omdannelse      INTEGER NOT NULL,
+  forebyggelse    INTEGER,
+  PRIMARY KEY (version, date)
+);
+CREATE TABLE criteria (
+  version INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  ord     INTEGER NOT NULL,
+  id      TEXT NOT NULL,
+  title   TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (version, id)
+);
+CREATE TABLE milestones (
+  version INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  ord     INTEGER NOT NULL,
+  id      TEXT NOT NULL,
+  date    TEXT NOT NULL,
+  track   TEXT NOT NULL,
+  title   TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (version, id)
+);
+CREATE TABLE results (
+  version      INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  ord          INTEGER NOT NULL,
+  id           TEXT NOT NULL,
+  date         TEXT NOT NULL,
+  title        TEXT NOT NULL,
+  summary      TEXT NOT NULL,
+  body         TEXT NOT NULL,
+  publisher    TEXT NOT NULL,
+  image        TEXT NOT NULL,
+  link         TEXT NOT NULL,
+  series_title TEXT,
+  series_unit  TEXT,
+  series_kind  TEXT,
+  PRIMARY KEY (version, id)
+);
+CREATE INDEX results_by_date ON results(version, date DESC);
+CREATE TABLE result_areas (
+  version   INTEGER NOT NULL,
+  result_id TEXT NOT NULL,
+  ord       INTEGER NOT NULL,
+  area_id   TEXT NOT NULL,
+  PRIMARY KEY (version, result_id, area_id),
+  FOREIGN KEY (version, result_id) REFERENCES results(version, id) ON DELETE CASCADE,
+  FOREIGN KEY (version, area_id) REFERENCES areas(version, id) ON DELETE CASCADE
+);
+CREATE TABLE series_points (
+  version   INTEGER NOT NULL,
+  result_id TEXT NOT NULL,
+  ord       INTEGER NOT NULL,
+  label     TEXT NOT NULL,
+  value     REAL NOT NULL,
+  PRIMARY KEY (version, result_id, ord),
+  FOREIGN KEY (version, result_id) REFERENCES results(version, id) ON DELETE CASCADE
+);
+CREATE TABLE version_assets (
+  version    INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  sha256     TEXT NOT NULL,
+  size       INTEGER NOT NULL,
+  media_type TEXT NOT NULL,
+  PRIMARY KEY (version, sha256)
+);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1};
+
+Result<int> user_version(sqlite3* db) {
+  auto stmt = sqlite::Stmt::prepare(db, "PRAGMA user_version");
+  if (!stmt) return stmt.error();
+  if (!stmt->step()) return sqlite::error(db, "reading the schema version");
+  return static_cast<int>(stmt->int64(0));
+}
+
+}  // namespace
+
+Status migrate(sqlite3* db) {
+  auto version = user_version(db);
+  if (!version) return version.error();
+  if (*version > kSchemaVersion) {
+    return make_error("the cache has schema version " + std::to_string(*version) + ", newer than this program's " +
+                      std::to_string(kSchemaVersion) + "; refusing to touch it (update the program)");
+  }
+  for (int v = *version; v < kSchemaVersion; ++v) {
+    auto tx = sqlite::Transaction::begin(db, sqlite::Transaction::Kind::kWrite);
+    if (!tx) return tx.error();
+    // Another process may have migrated while this one waited for the write lock.
+    auto now = user_version(db);
+    if (!now) return now.error();
+    if (*now > v) continue;
+    const std::string step = "migrating the cache to schema " + std::to_string(v + 1);
+    if (auto s = sqlite::exec(db, kMigrations[static_cast<std::size_t>(v)], step); !s) return s;
+    if (auto s = sqlite::exec(db, "PRAGMA user_version = " + std::to_string(v + 1), step); !s) return s;
+    if (auto s = tx->commit(); !s) return s;
+  }
+  return Status::success();
+}
+
+}  // namespace kiosk::cache
