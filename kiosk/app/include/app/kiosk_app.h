@@ -1,0 +1,32 @@
+// The kiosk program: command line, configuration, content, and then either the display loop or a
+// headless screenshot of every slide. The thin main() in kiosk/tool calls run_kiosk().
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/content_source.h"
+#include "app/options.h"
+#include "platform/clock.h"
+#include "platform/result.h"
+
+namespace kiosk::app {
+
+// Exit codes of `kiosk`.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFailure = 1,    // start-up failed: config, fonts, default content, renderer
+  kExitUsage = 2,      // bad command line
+  kExitNoDisplay = 3,  // no display to open; --screenshot works without one
+};
+
+int run_kiosk(const std::vector<std::string>& args);
+
+// Renders each cycle slide once, with the real renderer on an off-screen surface (SDL's dummy video
+// driver, software rendering), to `dir`/<nn>-<slide>.png at `size`. Creates `dir` if needed.
+// `now` is the time shown (clock, timeline's today); `started` is when the process began, for the
+// first-frame log line.
+Status render_screenshots(const std::string& dir, Size size, const LoadedContent& content, const AssetPaths& assets,
+                          const std::string& area_id, WallTime now, SteadyTime started);
+
+}  // namespace kiosk::app

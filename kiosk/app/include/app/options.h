@@ -1,0 +1,34 @@
+// The kiosk's command line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/result.h"
+
+namespace kiosk::app {
+
+struct Size {
+  int w = 0;
+  int h = 0;
+};
+
+struct Options {
+  std::optional<std::string> config_path;     // --config FILE
+  std::optional<std::string> screenshot_dir;  // --screenshot DIR
+  std::optional<Size> size;                   // --size WxH
+  bool windowed = false;                      // --windowed
+  bool help = false;                          // --help, -h
+  bool version = false;                       // --version
+};
+
+// Parses argv (without argv[0]). Errors name the offending argument.
+Result<Options> parse_options(const std::vector<std::string>& args);
+
+// "WxH" with both in 160..16384.
+Result<Size> parse_size(const std::string& text);
+
+std::string usage_text();
+
+}  // namespace kiosk::app

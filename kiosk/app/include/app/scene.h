@@ -1,0 +1,30 @@
+// The cycle's slides bound to one content version: draws slide i of the cycle on a canvas.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/content_source.h"
+#include "render/canvas.h"
+#include "slides/slide.h"
+
+namespace kiosk::app {
+
+class Scene {
+ public:
+  // `content` must outlive the scene. An `area_id` not in the content shows the national view.
+  Scene(const LoadedContent& content, const std::string& area_id);
+
+  std::size_t size() const { return slides_.size(); }
+  const char* name(std::size_t i) const { return slides_[i]->name(); }
+  const model::Area* area() const { return area_; }
+  void draw(std::size_t i, render::Canvas& canvas, WallTime now, float progress) const;
+
+ private:
+  const LoadedContent& content_;
+  const model::Area* area_ = nullptr;
+  std::vector<std::unique_ptr<slides::Slide>> slides_;
+};
+
+}  // namespace kiosk::app

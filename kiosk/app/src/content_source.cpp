@@ -1,0 +1,72 @@
+#include "app/content_source.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cache/cache.h"
+#include "feed/feed_json.h"
+#include "platform/log.h"
+
+namespace kiosk::app {
+
+namespace fs = std::filesystem;
+
+AssetPaths find_assets(const config::Config& config) {
+  if (!config.assets_dir.empty()) return {config.assets_dir};
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "kiosk";
+    if (fs::exists(installed / "content" / "default-feed.json", ec)) return {installed.string()};
+  }
+  return {KIOSK_SOURCE_ASSET_DIR};
+}
+
+Result<LoadedContent> load_default_content(const AssetPaths& assets) {
+  const std::string path = assets.default_feed();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error("default content " + path + ": " + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto feed = feed::parse_feed(text.str());
+  if (!feed) return make_error("default content " + path + ": " + feed.error().message);
+  LoadedContent loaded;
+  loaded.content = std::move(feed->content);
+  loaded.origin = {true, feed->version, 0, feed->expires};
+  return loaded;
+}
+
+Result<LoadedContent> load_content(const config::Config& config, const AssetPaths& assets) {
+  std::error_code ec;
+  if (!fs::exists(config.database, ec)) {
+    log::info("no content cache at " + config.database + " yet; showing the built-in default content");
+    return load_default_content(assets);
+  }
+  auto cache = cache::Cache::open(config.database);
+  if (!cache) {
+    log::error(cache.error().message + "; showing the built-in default content");
+    return load_default_content(assets);
+  }
+  auto snapshot = cache->read_current();
+  if (!snapshot) {
+    log::error(snapshot.error().message + "; showing the built-in default content");
+    return load_default_content(assets);
+  }
+  if (!snapshot->has_value()) {
+    log::info("the content cache " + config.database + " holds no content yet; showing the built-in default content");
+    return load_default_content(assets);
+  }
+  auto& snap = **snapshot;
+  LoadedContent loaded;
+  loaded.content = std::move(snap.content);
+  loaded.origin = {false, snap.info.version, snap.info.applied_at, snap.info.expires};
+  log::info("showing content version " + std::to_string(snap.info.version) + " from " + config.database);
+  return loaded;
+}
+
+}  // namespace kiosk::app

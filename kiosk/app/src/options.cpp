@@ -1,0 +1,83 @@
+#include "app/options.h"
+
+#include <charconv>
+
+namespace kiosk::app {
+
+namespace {
+
+constexpr int kMinSide = 160;
+constexpr int kMaxSide = 16384;
+
+bool parse_int(const std::string& s, int& out) {
+  if (s.empty()) return false;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc{} && end == s.data() + s.size();
+}
+
+}  // namespace
+
+Result<Size> parse_size(const std::string& text) {
+  const auto x = text.find('x');
+  Size size;
+  if (x == std::string::npos || !parse_int(text.substr(0, x), size.w) || !parse_int(text.substr(x + 1), size.h)) {
+    return make_error("--size: '" + text + "' is not of the form WIDTHxHEIGHT, e.g. 1920x1080");
+  }
+  if (size.w < kMinSide || size.h < kMinSide || size.w > kMaxSide || size.h > kMaxSide) {
+    return make_error("--size: " + text + " is outside " + std::to_string(kMinSide) + ".." + std::to_string(kMaxSide) +
+                      " pixels per side");
+  }
+  return size;
+}
+
+Result<Options> parse_options(const std::vector<std::string>& args) {
+  Options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const auto value = [&](const char* name) -> Result<std::string> {
+      if (i + 1 >= args.size()) return make_error(std::string(name) + " needs a value");
+      return args[++i];
+    };
+    if (a == "--help" || a == "-h") {
+      o.help = true;
+    } else if (a == "--version") {
+      o.version = true;
+    } else if (a == "--windowed") {
+      o.windowed = true;
+    } else if (a == "--config") {
+      auto v = value("--config");
+      if (!v) return v.error();
+      o.config_path = *v;
+    } else if (a == "--screenshot") {
+      auto v = value("--screenshot");
+      if (!v) return v.error();
+      o.screenshot_dir = *v;
+    } else if (a == "--size") {
+      auto v = value("--size");
+      if (!v) return v.error();
+      auto size = parse_size(*v);
+      if (!size) return size.error();
+      o.size = *size;
+    } else {
+      return make_error("unknown argument '" + a + "' (see --help)");
+    }
+  }
+  return o;
+}
+
+std::string usage_text() {
+  return "Usage: kiosk [--config FILE] [--windowed] [--size WxH]\n"
+         "       kiosk --screenshot DIR [--size WxH] [--config FILE]\n"
+         "\n"
+         "Shows the community-centre information display: the area's status, the milestones of the\n"
+         "follow-up evaluation and the latest results, in a cycle.\n"
+         "\n"
+         "  --config FILE     configuration (default /etc/kiosk/kiosk.toml if it exists)\n"
+         "  --windowed        a window instead of the whole screen (Escape closes it)\n"
+         "  --size WxH        window or screenshot size in pixels, e.g. 1920x1080\n"
+         "  --screenshot DIR  render every slide once to DIR/<nn>-<slide>.png without a display\n"
+         "  --version         print the version\n"
+         "  --help            print this help\n";
+}
+
+}  // namespace kiosk::app

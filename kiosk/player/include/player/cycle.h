@@ -1,0 +1,43 @@
+// The slide cycle: which slide is on screen, since when, and when the next one is due. Pure logic
+// over steady time points, so timing is tested with a fake clock and no display.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <vector>
+
+#include "platform/clock.h"
+
+namespace kiosk::player {
+
+using Duration = std::chrono::steady_clock::duration;
+
+class Cycle {
+ public:
+  // One duration per slide, shown in order and then from the start again. Durations below
+  // kMinDuration are raised to it; an empty list is a cycle of nothing (current() stays 0).
+  static constexpr Duration kMinDuration = std::chrono::seconds(1);
+  Cycle(std::vector<Duration> durations, SteadyTime start);
+
+  // Moves the cycle to `now`. Returns true when a different slide is now current. A long gap (the
+  // board was suspended, the process stalled) lands on the slide the schedule says, not one step on.
+  bool advance(SteadyTime now);
+
+  std::size_t current() const { return current_; }
+  std::size_t size() const { return durations_.size(); }
+  SteadyTime started() const { return started_; }
+  // When the current slide's time is up.
+  SteadyTime next_change() const;
+  // How far through the current slide `now` is, 0..1.
+  float progress(SteadyTime now) const;
+
+  // Shows slide `index` from `now` on (swipes, or a restart after new content).
+  void jump_to(std::size_t index, SteadyTime now);
+
+ private:
+  std::vector<Duration> durations_;
+  std::size_t current_ = 0;
+  SteadyTime started_;
+};
+
+}  // namespace kiosk::player

@@ -1,0 +1,88 @@
+// What slides draw on: filled shapes and laid-out text on one SDL renderer, in pixels of the target
+// (a window or an off-screen surface; the drawing code cannot tell which). Text is rasterized once per
+// (string, size, weight, colour) and kept in a bounded cache of textures.
+//
+// Slides include this header only; it keeps SDL's headers out.
+#pragma once
+
+#include <list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "render/fonts.h"
+#include "render/geometry.h"
+#include "render/text_layout.h"
+
+struct SDL_Renderer;
+struct SDL_Texture;
+
+namespace kiosk::render {
+
+enum class Align { kLeft, kCenter, kRight };
+
+struct TextStyle {
+  int px = 32;                     // font size in pixels
+  Weight weight = Weight::kRegular;
+  Color color{255, 255, 255, 255};
+  Align align = Align::kLeft;
+  int max_lines = 0;               // 0: as many as fit the box
+  float line_spacing = 1.15f;      // line advance as a multiple of the font's line height
+};
+
+class Canvas {
+ public:
+  // Texture bytes the text cache may hold before it evicts the least recently used lines.
+  static constexpr std::size_t kTextCacheBytes = 24u << 20;
+
+  Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height);
+  ~Canvas();
+  Canvas(const Canvas&) = delete;
+  Canvas& operator=(const Canvas&) = delete;
+
+  int width() const { return width_; }
+  int height() const { return height_; }
+  Rect bounds() const { return {0, 0, width_, height_}; }
+
+  void clear(Color c);
+  void fill(const Rect& r, Color c);
+  void outline(const Rect& r, int thickness, Color c);
+  void fill_circle(Point center, int radius, Color c);
+  void ring(Point center, int radius, int thickness, Color c);
+  void line(Point a, Point b, int thickness, Color c);
+
+  // Lays `text` out in `box` (see text_layout.h): at most style.max_lines lines and never more than
+  // fit the box's height. Returns the rectangle the drawn lines occupy (empty when nothing fit).
+  Rect text(std::string_view text, const Rect& box, const TextStyle& style);
+  // The same layout without drawing: for sizing boxes before drawing into them.
+  Rect measure(std::string_view text, const Rect& box, const TextStyle& style);
+  // Width of `text` on one line.
+  int text_width(std::string_view text, int px, Weight weight);
+  // Vertical advance of one line at this style.
+  int line_height(const TextStyle& style);
+
+  std::size_t cached_text_bytes() const { return cache_bytes_; }
+
+ private:
+  struct Laid {
+    TextLayout layout;
+    int advance;
+    Rect used;
+  };
+  Laid lay_out(std::string_view text, const Rect& box, const TextStyle& style);
+  SDL_Texture* line_texture(const std::string& line, const TextStyle& style, int* w, int* h);
+  void geometry(const std::vector<float>& xy, Color c);
+
+  struct CachedLine;
+  SDL_Renderer* renderer_;
+  FontSet& fonts_;
+  int width_;
+  int height_;
+  std::list<std::string> lru_;  // front: most recently used key
+  std::unordered_map<std::string, std::unique_ptr<CachedLine>> cache_;
+  std::size_t cache_bytes_ = 0;
+};
+
+}  // namespace kiosk::render

@@ -1,0 +1,201 @@
+#include "render/canvas.h"
+
+#include <cmath>
+
+#include "render/sdl_handles.h"
+
+namespace kiosk::render {
+
+struct Canvas::CachedLine {
+  Texture texture;
+  int w = 0;
+  int h = 0;
+  std::list<std::string>::iterator lru;
+};
+
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+
+std::string cache_key(const std::string& line, const TextStyle& s) {
+  std::string key;
+  key.reserve(line.size() + 16);
+  key += std::to_string(s.px);
+  key += s.weight == Weight::kBold ? 'b' : 'r';
+  key += static_cast<char>(s.color.r);
+  key += static_cast<char>(s.color.g);
+  key += static_cast<char>(s.color.b);
+  key += static_cast<char>(s.color.a);
+  key += line;
+  return key;
+}
+
+}  // namespace
+
+Canvas::Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height)
+    : renderer_(renderer), fonts_(fonts), width_(width), height_(height) {
+  SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
+}
+
+Canvas::~Canvas() = default;
+
+void Canvas::clear(Color c) {
+  SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+  SDL_RenderClear(renderer_);
+}
+
+void Canvas::fill(const Rect& r, Color c) {
+  if (r.empty()) return;
+  SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+  const SDL_Rect sr{r.x, r.y, r.w, r.h};
+  SDL_RenderFillRect(renderer_, &sr);
+}
+
+void Canvas::outline(const Rect& r, int t, Color c) {
+  fill({r.x, r.y, r.w, t}, c);
+  fill({r.x, r.bottom() - t, r.w, t}, c);
+  fill({r.x, r.y + t, t, r.h - 2 * t}, c);
+  fill({r.right() - t, r.y + t, t, r.h - 2 * t}, c);
+}
+
+void Canvas::geometry(const std::vector<float>& xy, Color c) {
+  std::vector<SDL_Vertex> v(xy.size() / 2);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    v[i].position = {xy[2 * i], xy[2 * i + 1]};
+    v[i].color = {c.r, c.g, c.b, c.a};
+  }
+  SDL_RenderGeometry(renderer_, nullptr, v.data(), static_cast<int>(v.size()), nullptr, 0);
+}
+
+void Canvas::fill_circle(Point center, int radius, Color c) {
+  if (radius <= 0) return;
+  const int segments = std::clamp(radius, 12, 96);
+  std::vector<float> xy;
+  xy.reserve(static_cast<std::size_t>(segments) * 6);
+  const auto cx = static_cast<float>(center.x), cy = static_cast<float>(center.y), r = static_cast<float>(radius);
+  for (int i = 0; i < segments; ++i) {
+    const float a0 = 2 * kPi * static_cast<float>(i) / static_cast<float>(segments);
+    const float a1 = 2 * kPi * static_cast<float>(i + 1) / static_cast<float>(segments);
+    xy.insert(xy.end(), {cx, cy, cx + r * std::cos(a0), cy + r * std::sin(a0), cx + r * std::cos(a1), cy + r * std::sin(a1)});
+  }
+  geometry(xy, c);
+}
+
+void Canvas::ring(Point center, int radius, int thickness, Color c) {
+  if (radius <= 0 || thickness <= 0) return;
+  const int segments = std::clamp(radius, 12, 96);
+  const auto cx = static_cast<float>(center.x), cy = static_cast<float>(center.y);
+  const auto ro = static_cast<float>(radius), ri = static_cast<float>(std::max(0, radius - thickness));
+  std::vector<float> xy;
+  xy.reserve(static_cast<std::size_t>(segments) * 12);
+  for (int i = 0; i < segments; ++i) {
+    const float a0 = 2 * kPi * static_cast<float>(i) / static_cast<float>(segments);
+    const float a1 = 2 * kPi * static_cast<float>(i + 1) / static_cast<float>(segments);
+    const float o0x = cx + ro * std::cos(a0), o0y = cy + ro * std::sin(a0);
+    const float o1x = cx + ro * std::cos(a1), o1y = cy + ro * std::sin(a1);
+    const float i0x = cx + ri * std::cos(a0), i0y = cy + ri * std::sin(a0);
+    const float i1x = cx + ri * std::cos(a1), i1y = cy + ri * std::sin(a1);
+    xy.insert(xy.end(), {o0x, o0y, o1x, o1y, i0x, i0y, i0x, i0y, o1x, o1y, i1x, i1y});
+  }
+  geometry(xy, c);
+}
+
+void Canvas::line(Point a, Point b, int thickness, Color c) {
+  const float dx = static_cast<float>(b.x - a.x), dy = static_cast<float>(b.y - a.y);
+  const float len = std::sqrt(dx * dx + dy * dy);
+  if (len <= 0) return;
+  const float nx = -dy / len * static_cast<float>(thickness) / 2, ny = dx / len * static_cast<float>(thickness) / 2;
+  const auto ax = static_cast<float>(a.x), ay = static_cast<float>(a.y), bx = static_cast<float>(b.x), by = static_cast<float>(b.y);
+  geometry({ax + nx, ay + ny, bx + nx, by + ny, ax - nx, ay - ny, ax - nx, ay - ny, bx + nx, by + ny, bx - nx, by - ny}, c);
+}
+
+int Canvas::text_width(std::string_view text, int px, Weight weight) {
+  TTF_Font* font = fonts_.get(px, weight);
+  int w = 0, h = 0;
+  if (!font || text.empty()) return 0;
+  const std::string s(text);
+  TTF_SizeUTF8(font, s.c_str(), &w, &h);
+  return w;
+}
+
+int Canvas::line_height(const TextStyle& style) {
+  TTF_Font* font = fonts_.get(style.px, style.weight);
+  const int h = font ? TTF_FontHeight(font) : style.px;
+  return static_cast<int>(std::lround(static_cast<float>(h) * style.line_spacing));
+}
+
+Canvas::Laid Canvas::lay_out(std::string_view text, const Rect& box, const TextStyle& style) {
+  const int advance = line_height(style);
+  TTF_Font* font = fonts_.get(style.px, style.weight);
+  const int glyph_height = font ? TTF_FontHeight(font) : style.px;
+  // Lines that fit the box: the last one needs only its glyph height, not a full advance.
+  int fit = box.h >= glyph_height ? 1 + (box.h - glyph_height) / std::max(1, advance) : 0;
+  if (style.max_lines > 0) fit = std::min(fit, style.max_lines);
+  Laid laid{{}, advance, {box.x, box.y, 0, 0}};
+  if (fit == 0) {
+    laid.layout.truncated = !text.empty();
+    return laid;
+  }
+  laid.layout = layout_text(text, box.w, fit, [&](std::string_view s) { return text_width(s, style.px, style.weight); });
+  const int n = static_cast<int>(laid.layout.lines.size());
+  const int height = n > 0 ? (n - 1) * advance + glyph_height : 0;
+  int x = box.x;
+  if (style.align == Align::kCenter) x = box.x + (box.w - laid.layout.width) / 2;
+  if (style.align == Align::kRight) x = box.right() - laid.layout.width;
+  laid.used = {x, box.y, laid.layout.width, height};
+  return laid;
+}
+
+Rect Canvas::measure(std::string_view text, const Rect& box, const TextStyle& style) {
+  return lay_out(text, box, style).used;
+}
+
+Rect Canvas::text(std::string_view text, const Rect& box, const TextStyle& style) {
+  Laid laid = lay_out(text, box, style);
+  int y = box.y;
+  for (const auto& line : laid.layout.lines) {
+    int w = 0, h = 0;
+    if (SDL_Texture* tex = line.empty() ? nullptr : line_texture(line, style, &w, &h)) {
+      int x = box.x;
+      if (style.align == Align::kCenter) x = box.x + (box.w - w) / 2;
+      if (style.align == Align::kRight) x = box.right() - w;
+      const SDL_Rect dst{x, y, w, h};
+      SDL_RenderCopy(renderer_, tex, nullptr, &dst);
+    }
+    y += laid.advance;
+  }
+  return laid.used;
+}
+
+SDL_Texture* Canvas::line_texture(const std::string& line, const TextStyle& style, int* w, int* h) {
+  const std::string key = cache_key(line, style);
+  if (auto it = cache_.find(key); it != cache_.end()) {
+    lru_.splice(lru_.begin(), lru_, it->second->lru);
+    *w = it->second->w;
+    *h = it->second->h;
+    return it->second->texture.get();
+  }
+  TTF_Font* font = fonts_.get(style.px, style.weight);
+  if (!font) return nullptr;
+  Surface surface(TTF_RenderUTF8_Blended(font, line.c_str(), {style.color.r, style.color.g, style.color.b, style.color.a}));
+  if (!surface) return nullptr;
+  Texture texture(SDL_CreateTextureFromSurface(renderer_, surface.get()));
+  if (!texture) return nullptr;
+  const std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
+  while (!lru_.empty() && cache_bytes_ + bytes > kTextCacheBytes) {
+    auto victim = cache_.find(lru_.back());
+    cache_bytes_ -= static_cast<std::size_t>(victim->second->w) * static_cast<std::size_t>(victim->second->h) * 4;
+    cache_.erase(victim);
+    lru_.pop_back();
+  }
+  lru_.push_front(key);
+  auto entry = std::make_unique<CachedLine>(CachedLine{std::move(texture), surface->w, surface->h, lru_.begin()});
+  cache_bytes_ += bytes;
+  *w = entry->w;
+  *h = entry->h;
+  SDL_Texture* raw = entry->texture.get();
+  cache_.emplace(key, std::move(entry));
+  return raw;
+}
+
+}  // namespace kiosk::render

@@ -1,0 +1,18 @@
+// The latest results: the newest one told in full (title, date, publisher, summary, its chart), the
+// next ones listed by title.
+#pragma once
+
+#include "slides/slide.h"
+
+namespace kiosk::slides {
+
+class ResultsSlide final : public Slide {
+ public:
+  const char* name() const override { return "results"; }
+  void draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const override;
+};
+
+// Results newest first (by date; equal dates keep feed order).
+std::vector<const model::Result*> newest_first(const std::vector<model::Result>& results);
+
+}  // namespace kiosk::slides

@@ -1,0 +1,51 @@
+// Colours and sizes of the display, derived from the screen so the same slide fits 800x480 and
+// 3840x2160 alike. Sizes are fractions of the screen's shorter side (the height in landscape):
+// body text 1/28, headlines 1/12.
+#pragma once
+
+#include "render/canvas.h"
+#include "render/geometry.h"
+
+namespace kiosk::slides {
+
+struct Palette {
+  render::Color background{0x0B, 0x1A, 0x2E};
+  render::Color panel{0x13, 0x27, 0x42};
+  render::Color text{0xFF, 0xFF, 0xFF};
+  render::Color muted{0xC8, 0xD4, 0xE3};
+  render::Color accent{0xFF, 0xD1, 0x66};     // the next milestone, today's marker, highlights
+  render::Color physical{0x7F, 0xD1, 0xFF};   // physical track
+  render::Color social{0xFF, 0xB3, 0xA1};     // social track
+  render::Color both{0xC9, 0xB8, 0xFF};       // both tracks
+  render::Color rule{0x3A, 0x52, 0x72};       // lines and hollow markers (not text)
+  render::Color udsat{0xFF, 0xE0, 0x8A};
+  render::Color parallelsamfund{0xFF, 0xB8, 0x6B};
+  render::Color omdannelse{0xFF, 0x94, 0x7A};
+  render::Color forebyggelse{0x9C, 0xD8, 0xFF};
+  render::Color none{0xA8, 0xE6, 0xB4};
+};
+
+struct Theme {
+  Palette colors;
+  int width = 0;
+  int height = 0;
+  int margin = 0;     // outer margin
+  int gap = 0;        // between blocks
+  int body_px = 0;    // body text: 1/28 of the shorter side
+  int label_px = 0;   // small headings, same minimum as body
+  int title_px = 0;   // slide titles
+  int headline_px = 0;  // the big word of a slide: 1/12 of the shorter side
+  int figure_px = 0;    // big numbers
+  int footer_h = 0;
+  bool portrait = false;
+
+  static Theme for_screen(int width, int height);
+
+  render::TextStyle body() const { return {body_px, render::Weight::kRegular, colors.text}; }
+  render::TextStyle muted_body() const { return {body_px, render::Weight::kRegular, colors.muted}; }
+  render::TextStyle label() const { return {label_px, render::Weight::kBold, colors.muted}; }
+  render::TextStyle title() const { return {title_px, render::Weight::kBold, colors.text}; }
+  render::TextStyle headline() const { return {headline_px, render::Weight::kBold, colors.text}; }
+};
+
+}  // namespace kiosk::slides

@@ -1,0 +1,21 @@
+// Small drawing helpers shared by the slide files.
+#pragma once
+
+#include "model/content.h"
+#include "render/canvas.h"
+#include "slides/theme.h"
+
+namespace kiosk::slides {
+
+render::Color category_color(const Theme& theme, model::Category c);
+render::Color track_color(const Theme& theme, model::Track t);
+
+// Draws `text` on one line at the top of `box` and removes that line (plus `gap`) from the box.
+render::Rect text_line(render::Canvas& canvas, render::Rect& box, const std::string& text, render::TextStyle style,
+                       int gap);
+
+// The same for a block of up to `max_lines` lines.
+render::Rect text_block(render::Canvas& canvas, render::Rect& box, const std::string& text, render::TextStyle style,
+                        int max_lines, int gap);
+
+}  // namespace kiosk::slides

@@ -1,0 +1,108 @@
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <map>
+
+#include "app/kiosk_app.h"
+#include "test_support.h"
+
+using namespace kiosk;
+
+namespace {
+
+struct Image {
+  int w = 0;
+  int h = 0;
+  std::vector<Uint32> pixels;
+};
+
+Image load_png(const std::string& path) {
+  SDL_Surface* raw = IMG_Load(path.c_str());
+  INFO(path << ": " << SDL_GetError());
+  REQUIRE(raw != nullptr);
+  SDL_Surface* rgba = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_RGBA32, 0);
+  SDL_FreeSurface(raw);
+  REQUIRE(rgba != nullptr);
+  Image img{rgba->w, rgba->h, std::vector<Uint32>(static_cast<std::size_t>(rgba->w * rgba->h))};
+  for (int y = 0; y < rgba->h; ++y) {
+    std::memcpy(&img.pixels[static_cast<std::size_t>(y * rgba->w)], static_cast<Uint8*>(rgba->pixels) + y * rgba->pitch,
+                static_cast<std::size_t>(rgba->w) * 4);
+  }
+  SDL_FreeSurface(rgba);
+  return img;
+}
+
+double fraction_differing(const Image& a, const Image& b) {
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.pixels.size(); ++i) differ += a.pixels[i] != b.pixels[i];
+  return static_cast<double>(differ) / static_cast<double>(a.pixels.size());
+}
+
+// Share of pixels that are not the most common colour (the background).
+double fraction_drawn(const Image& img) {
+  std::map<Uint32, std::size_t> counts;
+  for (Uint32 p : img.pixels) ++counts[p];
+  std::size_t most = 0;
+  for (const auto& [colour, n] : counts) most = std::max(most, n);
+  return 1.0 - static_cast<double>(most) / static_cast<double>(img.pixels.size());
+}
+
+}  // namespace
+
+TEST_CASE("screenshots: one PNG per slide at the asked size and not blank and all different", "[app][screenshot]") {
+  const auto size = GENERATE(app::Size{1920, 1080}, app::Size{800, 480}, app::Size{1080, 1920});
+  kiosk::testing::TempDir dir;
+  const app::AssetPaths assets{kiosk::testing::source_path("assets")};
+  auto content = app::load_default_content(assets);
+  REQUIRE(content.ok());
+  const FakeClock clock;
+  const auto status = app::render_screenshots(dir.file("shots"), size, *content, assets, "vollsmose", clock.wall(), clock.steady());
+  INFO((status.ok() ? "" : status.error().message));
+  REQUIRE(status.ok());
+
+  const std::vector<std::string> names = {"01-status.png", "02-timeline.png", "03-results.png"};
+  std::vector<Image> images;
+  for (const auto& name : names) {
+    INFO(name);
+    images.push_back(load_png(dir.file("shots/" + name)));
+    CHECK(images.back().w == size.w);
+    CHECK(images.back().h == size.h);
+    CHECK(fraction_drawn(images.back()) > 0.05);
+  }
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.file("shots"))) ++files;
+  CHECK(files == names.size());
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    for (std::size_t j = i + 1; j < images.size(); ++j) {
+      INFO(names[i] << " vs " << names[j]);
+      CHECK(fraction_differing(images[i], images[j]) > 0.05);
+    }
+  }
+}
+
+TEST_CASE("an unwritable screenshot directory is an error naming it", "[app][screenshot]") {
+  kiosk::testing::TempDir dir;
+  kiosk::testing::write_file(dir.file("file"), "x");
+  const app::AssetPaths assets{kiosk::testing::source_path("assets")};
+  auto content = app::load_default_content(assets);
+  REQUIRE(content.ok());
+  const FakeClock clock;
+  const auto status =
+      app::render_screenshots(dir.file("file/shots"), {800, 480}, *content, assets, "vollsmose", clock.wall(), clock.steady());
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.error().message, Catch::Contains(dir.file("file/shots")));
+}
+
+TEST_CASE("a missing font stops the screenshot with the font's path", "[app][screenshot]") {
+  kiosk::testing::TempDir dir;
+  const app::AssetPaths good{kiosk::testing::source_path("assets")};
+  auto content = app::load_default_content(good);
+  REQUIRE(content.ok());
+  const app::AssetPaths no_fonts{dir.path().string()};
+  const FakeClock clock;
+  const auto status = app::render_screenshots(dir.file("shots"), {800, 480}, *content, no_fonts, "vollsmose", clock.wall(), clock.steady());
+  REQUIRE_FALSE(status.ok());
+  CHECK_THAT(status.error().message, Catch::Contains(no_fonts.font_regular()));
+}

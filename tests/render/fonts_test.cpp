@@ -1,0 +1,47 @@
+#include <SDL_ttf.h>
+
+#include <catch2/catch.hpp>
+
+#include "render/fonts.h"
+#include "test_support.h"
+
+namespace {
+
+struct Ttf {
+  Ttf() { REQUIRE(TTF_Init() == 0); }
+  ~Ttf() { TTF_Quit(); }
+};
+
+}  // namespace
+
+TEST_CASE("the bundled fonts open and have the Danish letters", "[render]") {
+  Ttf ttf;
+  auto fonts = kiosk::render::FontSet::open(kiosk::testing::source_path("assets/fonts/NotoSans-Regular.ttf"),
+                                            kiosk::testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
+  REQUIRE(fonts.ok());
+  for (auto weight : {kiosk::render::Weight::kRegular, kiosk::render::Weight::kBold}) {
+    TTF_Font* f = (*fonts)->get(40, weight);
+    REQUIRE(f != nullptr);
+    for (Uint16 ch : {u'æ', u'ø', u'å', u'Æ', u'Ø', u'Å', u'§', u'…', u'·'}) {
+      INFO(static_cast<int>(ch));
+      CHECK(TTF_GlyphIsProvided(f, ch) != 0);
+    }
+  }
+}
+
+TEST_CASE("a missing font file is an error naming its path", "[render]") {
+  Ttf ttf;
+  auto fonts = kiosk::render::FontSet::open("/nonexistent/Regular.ttf", kiosk::testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
+  REQUIRE_FALSE(fonts.ok());
+  CHECK_THAT(fonts.error().message, Catch::Contains("/nonexistent/Regular.ttf"));
+  CHECK_THAT(fonts.error().message, Catch::Contains("No such file"));
+}
+
+TEST_CASE("a file that is not a font is an error naming its path", "[render]") {
+  Ttf ttf;
+  kiosk::testing::TempDir dir;
+  kiosk::testing::write_file(dir.file("bad.ttf"), "this is not a font");
+  auto fonts = kiosk::render::FontSet::open(dir.file("bad.ttf"), dir.file("bad.ttf"));
+  REQUIRE_FALSE(fonts.ok());
+  CHECK_THAT(fonts.error().message, Catch::Contains(dir.file("bad.ttf")));
+}

@@ -1,0 +1,60 @@
+#include <catch2/catch.hpp>
+
+#include "model/validate.h"
+#include "render/text_layout.h"
+
+using kiosk::render::layout_text;
+
+namespace {
+
+// Every code point 10 px wide: layouts become easy to reason about.
+int measure(std::string_view s) {
+  int n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n * 10;
+}
+
+}  // namespace
+
+TEST_CASE("text wraps at spaces within the width", "[render]") {
+  auto l = layout_text("Lokale workshops og tværgående dialoggrupper", 200, 0, measure);
+  REQUIRE(l.lines.size() == 3);
+  CHECK(l.lines[0] == "Lokale workshops og");
+  CHECK(l.lines[1] == "tværgående");
+  CHECK(l.lines[2] == "dialoggrupper");
+  CHECK_FALSE(l.truncated);
+  for (const auto& line : l.lines) CHECK(measure(line) <= 200);
+  CHECK(l.width == 190);
+}
+
+TEST_CASE("explicit newlines start new lines", "[render]") {
+  auto l = layout_text("første\n\nandet", 500, 0, measure);
+  REQUIRE(l.lines.size() == 3);
+  CHECK(l.lines[1].empty());
+}
+
+TEST_CASE("a word wider than the line is broken between characters", "[render]") {
+  auto l = layout_text("Omdannelsesområderne", 60, 0, measure);
+  REQUIRE(l.lines.size() == 4);
+  CHECK(l.lines[0] == "Omdann");
+  CHECK(l.lines[3] == "ne");
+  for (const auto& line : l.lines) {
+    CHECK(measure(line) <= 60);
+    CHECK(kiosk::model::is_valid_utf8(line));  // never splits inside æ, ø, å
+  }
+}
+
+TEST_CASE("text beyond max_lines ends in an ellipsis that fits", "[render]") {
+  auto l = layout_text("en to tre fire fem seks syv otte ni ti", 90, 2, measure);
+  REQUIRE(l.lines.size() == 2);
+  CHECK(l.truncated);
+  CHECK(l.lines[1].size() >= 3);
+  CHECK(l.lines[1].substr(l.lines[1].size() - 3) == "\xE2\x80\xA6");
+  CHECK(measure(l.lines[1]) <= 90);
+}
+
+TEST_CASE("a width of zero lays out nothing and says so", "[render]") {
+  auto l = layout_text("tekst", 0, 0, measure);
+  CHECK(l.lines.empty());
+  CHECK(l.truncated);
+}
