@@ -65,7 +65,7 @@ TEST_CASE("timestamps are strict RFC 3339 UTC", "[feed]") {
 TEST_CASE("bad feeds are refused with the path of the problem", "[feed]") {
   json j = default_json();
   SECTION("malformed JSON names line and column") {
-    CHECK_THAT(error_of_text("{\n  \"format\": 1,\n  \"version\": ,\n}"), Catch::Contains("not valid JSON at line 3"));
+    CHECK_THAT(error_of_text("{\n  \"format\": 1,\n  \"version\": ,\n}"), Catch::Contains("not valid JSON: parse error at line 3, column"));
     CHECK_THAT(error_of_text(""), Catch::Contains("not valid JSON"));
   }
   SECTION("invalid UTF-8 inside a string") {

@@ -300,20 +300,6 @@ model::Content read_content(Object& o, Problems& problems) {
   return c;
 }
 
-// Where a JSON syntax error is, as line:column, for people editing the file by hand.
-std::string position_of(std::string_view text, std::size_t byte) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 }  // namespace
 
 Result<model::Feed> parse_feed(std::string_view text) {
@@ -325,10 +311,10 @@ Result<model::Feed> parse_feed(std::string_view text) {
   try {
     root = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    // nlohmann's own words after its "[json.exception.parse_error.101] " prefix.
+    // nlohmann's own words (they give line and column) after its "[json.exception.parse_error.101] ".
     std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    return make_error("feed is not valid JSON at " + position_of(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + what);
+    return make_error("feed is not valid JSON: " + what);
   }
 
   Problems problems;

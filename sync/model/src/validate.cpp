@@ -66,9 +66,16 @@ class Checker {
   }
 
   // Ids are echoed in messages; keep a hostile one from spilling invalid bytes into the log.
+  // Valid UTF-8 is echoed as is (Danish ids are a common mistake: 'nørrebro'); anything else is
+  // reduced to ASCII. Control characters never reach the log.
   static std::string printable(const std::string& s) {
+    const bool utf8 = is_valid_utf8(s);
     std::string out;
-    for (char c : s.substr(0, 80)) out += (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) ? '?' : c;
+    for (char c : s) {
+      if (out.size() >= 80) return out + "...";
+      const auto u = static_cast<unsigned char>(c);
+      out += (u < 0x20 || u == 0x7F || (!utf8 && u >= 0x80)) ? '?' : c;
+    }
     return out;
   }
 

@@ -94,7 +94,7 @@ struct SeriesPoint {
 // A small data series a result can show as a chart.
 struct Series {
   std::string title;
-  std::string unit;  // shown on the value axis, e.g. "områder" or "%"
+  std::string unit;  // shown with the chart's title, e.g. "områder" or "%"
   ChartKind kind = ChartKind::kBar;
   std::vector<SeriesPoint> points;
   friend bool operator==(const Series&, const Series&) = default;
