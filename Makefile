@@ -1,5 +1,5 @@
-# Entry points for people; CMake does the building. `make run` and `make test` are the README's two
-# commands: both install the Debian packages first (only when some are missing).
+# Entry points for people; CMake does the building. `make run` and `make test` (after .ci/install-deps,
+# which brings make itself on a fresh machine) are the README's two commands.
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
