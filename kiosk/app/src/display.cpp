@@ -58,8 +58,16 @@ Result<Window> open_window(const Options& options, const config::Config& config)
   } else {
     flags |= config.width > 0 ? SDL_WINDOW_FULLSCREEN : SDL_WINDOW_FULLSCREEN_DESKTOP;
   }
+  int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+  SDL_DisplayMode desktop;
+  if (!windowed && config.width == 0 && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
+    // Ask for the whole screen up front too: without a window manager (a bare X server) the
+    // fullscreen flag alone leaves the window at its requested size.
+    size = {desktop.w, desktop.h};
+    x = y = 0;
+  }
   Window w;
-  w.window.reset(SDL_CreateWindow("Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, size.w, size.h, flags));
+  w.window.reset(SDL_CreateWindow("Kiosk", x, y, size.w, size.h, flags));
   if (!w.window) return render::sdl_error("creating the window");
   if (!windowed) SDL_ShowCursor(SDL_DISABLE);
   w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
