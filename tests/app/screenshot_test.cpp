@@ -49,6 +49,12 @@ double fraction_drawn(const Image& img) {
   return 1.0 - static_cast<double>(most) / static_cast<double>(img.pixels.size());
 }
 
+config::Config test_config(const kiosk::testing::TempDir& dir) {
+  config::Config c;
+  c.database = dir.file("content.db");
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("screenshots: one PNG per slide at the asked size and not blank and all different", "[app][screenshot]") {
@@ -58,7 +64,7 @@ TEST_CASE("screenshots: one PNG per slide at the asked size and not blank and al
   auto content = app::load_default_content(assets);
   REQUIRE(content.ok());
   const FakeClock clock;
-  const auto status = app::render_screenshots(dir.file("shots"), size, *content, assets, "vollsmose", clock.wall(), clock.steady());
+  const auto status = app::render_screenshots({dir.file("shots"), size, 0, clock.wall()}, *content, assets, test_config(dir), clock.steady());
   INFO((status.ok() ? "" : status.error().message));
   REQUIRE(status.ok());
 
@@ -90,7 +96,7 @@ TEST_CASE("an unwritable screenshot directory is an error naming it", "[app][scr
   REQUIRE(content.ok());
   const FakeClock clock;
   const auto status =
-      app::render_screenshots(dir.file("file/shots"), {800, 480}, *content, assets, "vollsmose", clock.wall(), clock.steady());
+      app::render_screenshots({dir.file("file/shots"), {800, 480}, 0, clock.wall()}, *content, assets, test_config(dir), clock.steady());
   REQUIRE_FALSE(status.ok());
   CHECK_THAT(status.error().message, Catch::Contains(dir.file("file/shots")));
 }
@@ -102,7 +108,7 @@ TEST_CASE("a missing font stops the screenshot with the font's path", "[app][scr
   REQUIRE(content.ok());
   const app::AssetPaths no_fonts{dir.path().string()};
   const FakeClock clock;
-  const auto status = app::render_screenshots(dir.file("shots"), {800, 480}, *content, no_fonts, "vollsmose", clock.wall(), clock.steady());
+  const auto status = app::render_screenshots({dir.file("shots"), {800, 480}, 0, clock.wall()}, *content, no_fonts, test_config(dir), clock.steady());
   REQUIRE_FALSE(status.ok());
   CHECK_THAT(status.error().message, Catch::Contains(no_fonts.font_regular()));
 }

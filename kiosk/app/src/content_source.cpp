@@ -27,6 +27,10 @@ AssetPaths find_assets(const config::Config& config) {
   return {KIOSK_SOURCE_ASSET_DIR};
 }
 
+std::string objects_dir(const config::Config& config) {
+  return (fs::path(config.database).parent_path() / "objects").string();
+}
+
 Result<LoadedContent> load_default_content(const AssetPaths& assets) {
   const std::string path = assets.default_feed();
   std::ifstream in(path, std::ios::binary);

@@ -8,7 +8,8 @@
 #include "app/scene.h"
 #include "platform/log.h"
 #include "player/cycle.h"
-#include "render/canvas.h"
+#include "render/compositor.h"
+#include "render/image_cache.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::app {
@@ -16,9 +17,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// The footer's progress bar moves in this many steps per slide; between steps nothing is drawn.
-constexpr int kProgressSteps = 24;
 constexpr Size kDefaultWindow{1280, 720};
+// The footer's progress bar moves in steps of about this; between steps nothing is drawn.
+constexpr auto kProgressStep = 500ms;
+// Frame pacing during a transition when the renderer has no vsync to wait on.
+constexpr auto kFrameInterval = 16ms;
 
 // Video drivers to try, in order, unless SDL_VIDEODRIVER says otherwise: a desktop session when
 // there is one, else the console through KMS/DRM (how the kiosk runs under systemd). Probing for a
@@ -32,21 +35,15 @@ void choose_video_drivers() {
   SDL_SetHint(SDL_HINT_VIDEODRIVER, drivers.c_str());
 }
 
-bool is_headless_driver() {
-  const char* driver = SDL_GetCurrentVideoDriver();
-  const std::string d = driver ? driver : "";
-  return d == "dummy" || d == "offscreen";
-}
-
-std::chrono::milliseconds until_next_minute(WallTime now) {
-  const auto since_epoch = now.time_since_epoch();
-  const auto into_minute = since_epoch - std::chrono::duration_cast<std::chrono::minutes>(since_epoch);
-  return std::chrono::duration_cast<std::chrono::milliseconds>(1min - into_minute) + 5ms;
+void no_display(const std::string& why) {
+  std::fprintf(stderr, "kiosk: no display available (%s); to render the slides without one, run: kiosk --screenshot DIR\n",
+               why.c_str());
 }
 
 struct Window {
   render::Window window;
   render::Renderer renderer;
+  bool vsync = false;
 };
 
 Result<Window> open_window(const Options& options, const config::Config& config) {
@@ -70,13 +67,36 @@ Result<Window> open_window(const Options& options, const config::Config& config)
   w.window.reset(SDL_CreateWindow("Kiosk", x, y, size.w, size.h, flags));
   if (!w.window) return render::sdl_error("creating the window");
   if (!windowed) SDL_ShowCursor(SDL_DISABLE);
-  w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+  w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1,
+                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
   if (!w.renderer) {
     log::warning(std::string("no accelerated renderer (") + SDL_GetError() + "); using the software renderer");
-    w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1, SDL_RENDERER_SOFTWARE));
+    w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE));
   }
   if (!w.renderer) return render::sdl_error("creating a renderer");
+  SDL_RendererInfo info;
+  if (SDL_GetRendererInfo(w.renderer.get(), &info) == 0) w.vsync = info.flags & SDL_RENDERER_PRESENTVSYNC;
   return w;
+}
+
+// Everything that draws, rebuilt when the output size changes or the renderer loses its textures.
+struct Stage {
+  std::unique_ptr<render::Compositor> compositor;
+  std::unique_ptr<render::ImageCache> images;
+  slides::Theme theme;
+};
+
+Result<Stage> make_stage(SDL_Renderer* renderer, render::FontSet& fonts, int rotation, const std::string& objects) {
+  int w = 0, h = 0;
+  if (SDL_GetRendererOutputSize(renderer, &w, &h) != 0) return render::sdl_error("reading the output size");
+  auto compositor = render::Compositor::create(renderer, fonts, w, h, rotation);
+  if (!compositor) return compositor.error();
+  Stage stage;
+  stage.compositor = std::move(*compositor);
+  stage.images = std::make_unique<render::ImageCache>(renderer, objects, static_cast<std::size_t>(w) * h * 2);
+  stage.compositor->canvas().set_images(stage.images.get());
+  stage.theme = slides::Theme::for_screen(stage.compositor->width(), stage.compositor->height());
+  return stage;
 }
 
 }  // namespace
@@ -86,10 +106,8 @@ int run_display(const Options& options, const config::Config& config, const Asse
   SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
   choose_video_drivers();
   auto sdl = render::SdlLibrary::start(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
-  if (!sdl || is_headless_driver()) {
-    const std::string why = sdl ? "only a headless video driver is available" : sdl.error().message;
-    std::fprintf(stderr, "kiosk: no display available (%s); to render the slides without one, run: kiosk --screenshot DIR\n",
-                 why.c_str());
+  if (!sdl) {
+    no_display(sdl.error().message);
     return kExitNoDisplay;
   }
   auto fonts = render::FontSet::open(assets.font_regular(), assets.font_bold());
@@ -99,8 +117,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
   }
   auto window = open_window(options, config);
   if (!window) {
-    std::fprintf(stderr, "kiosk: no display available (%s); to render the slides without one, run: kiosk --screenshot DIR\n",
-                 window.error().message.c_str());
+    no_display(window.error().message);
     return kExitNoDisplay;
   }
   SDL_Renderer* renderer = window->renderer.get();
@@ -109,48 +126,76 @@ int run_display(const Options& options, const config::Config& config, const Asse
     log::error(content.error().message);
     return kExitFailure;
   }
+  const int rotation = options.rotation.value_or(static_cast<int>(config.rotation));
+  auto stage = make_stage(renderer, **fonts, rotation, objects_dir(config));
+  if (!stage) {
+    log::error(stage.error().message);
+    return kExitFailure;
+  }
   const bool quit_keys = options.windowed || options.size.has_value() || config.allow_quit_keys;
 
   SystemClock clock;
-  Scene scene(*content, config.area);
+  Scene scene(*content, config.area, config.stale_after_days);
   player::Cycle cycle({config.status_duration, config.timeline_duration, config.results_duration}, clock.steady());
-  int w = 0, h = 0;
-  SDL_GetRendererOutputSize(renderer, &w, &h);
-  auto canvas = std::make_unique<render::Canvas>(renderer, **fonts, w, h);
+  const auto draw_current = [&](render::Compositor::Change change, SteadyTime now) {
+    const std::size_t i = cycle.current();
+    auto shown = stage->compositor->show(
+        [&](render::Canvas& canvas) { scene.draw(i, canvas, clock.wall(), static_cast<std::size_t>(cycle.round())); }, change,
+        now);
+    if (!shown) log::error(shown.error().message);
+  };
+  const auto stop_at = options.run_for_seconds ? started + std::chrono::seconds(*options.run_for_seconds) : SteadyTime::max();
 
-  bool dirty = true;
+  draw_current(render::Compositor::Change::kCut, clock.steady());
   bool first_frame = true;
-  int drawn_step = -1;
+  bool dirty = true;
+  long long drawn_step = -1;
   auto drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
   while (true) {
-    const SteadyTime now = clock.steady();
-    if (cycle.advance(now)) dirty = true;
-    const float progress = cycle.progress(now);
-    const int step = static_cast<int>(progress * kProgressSteps);
-    if (step != drawn_step) dirty = true;
-    const WallTime wall = clock.wall();
-    if (std::chrono::floor<std::chrono::minutes>(wall) != drawn_minute) dirty = true;
-
-    if (dirty) {
-      scene.draw(cycle.current(), *canvas, wall, static_cast<float>(step) / kProgressSteps);
+    SteadyTime now = clock.steady();
+    if (now >= stop_at) return kExitOk;
+    if (cycle.advance(now)) {
+      draw_current(render::Compositor::Change::kTransition, now);
+      drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
+      dirty = true;
+    } else if (std::chrono::floor<std::chrono::minutes>(clock.wall()) != drawn_minute) {
+      draw_current(render::Compositor::Change::kRedraw, now);
+      drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
+      dirty = true;
+    }
+    const long long step = (now - cycle.started()) / kProgressStep;
+    const bool moving = stage->compositor->moving(now);
+    if (dirty || moving || step != drawn_step) {
+      const float progress = std::min(1.0f, static_cast<float>(std::chrono::duration<double>(kProgressStep * step) /
+                                                                std::chrono::duration<double>(cycle.next_change() - cycle.started())));
+      stage->compositor->compose(now, slides::progress_overlay(stage->theme, progress));
       SDL_RenderPresent(renderer);
       dirty = false;
       drawn_step = step;
-      drawn_minute = std::chrono::floor<std::chrono::minutes>(wall);
       if (first_frame) {
         first_frame = false;
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.steady() - started).count();
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(renderer, &w, &h);
         log::info("first frame presented " + std::to_string(ms) + " ms after start (" + std::to_string(w) + "x" +
                   std::to_string(h) + ", " + SDL_GetCurrentVideoDriver() + ")");
       }
     }
 
-    // Sleep until the next thing that changes the picture, or an event.
-    const auto next_step = cycle.started() + (cycle.next_change() - cycle.started()) * (drawn_step + 1) / kProgressSteps;
-    auto wait = std::min({cycle.next_change() - now, next_step - now,
-                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(until_next_minute(wall))});
-    const int wait_ms = static_cast<int>(std::clamp<long long>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(wait).count() + 1, 1, 60'000));
+    // Sleep until the next thing that changes the picture, or an event. During a transition the
+    // renderer's vsync paces the frames; without vsync, a frame interval does.
+    now = clock.steady();
+    std::chrono::steady_clock::duration wait;
+    if (stage->compositor->moving(now)) {
+      wait = window->vsync ? std::chrono::steady_clock::duration::zero() : std::chrono::steady_clock::duration(kFrameInterval);
+    } else {
+      const auto wall = clock.wall();
+      const auto next_minute = std::chrono::floor<std::chrono::minutes>(wall) + 1min;
+      using D = std::chrono::steady_clock::duration;
+      wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),
+                       std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now)});
+    }
+    const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;
     if (!SDL_WaitEventTimeout(&e, wait_ms)) continue;
     do {
@@ -160,18 +205,24 @@ int run_display(const Options& options, const config::Config& config, const Asse
           return kExitOk;
         case SDL_WINDOWEVENT:
           if (e.window.event == SDL_WINDOWEVENT_CLOSE && quit_keys) return kExitOk;
-          if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || e.window.event == SDL_WINDOWEVENT_EXPOSED) {
-            SDL_GetRendererOutputSize(renderer, &w, &h);
-            if (w != canvas->width() || h != canvas->height()) canvas = std::make_unique<render::Canvas>(renderer, **fonts, w, h);
-            dirty = true;
+          if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
+            if (rebuilt) {
+              stage = std::move(rebuilt);
+              draw_current(render::Compositor::Change::kCut, clock.steady());
+            }
           }
-          break;
-        case SDL_RENDER_TARGETS_RESET:
-        case SDL_RENDER_DEVICE_RESET:
-          // Textures may be gone; a new canvas starts with an empty text cache.
-          canvas = std::make_unique<render::Canvas>(renderer, **fonts, w, h);
           dirty = true;
           break;
+        case SDL_RENDER_TARGETS_RESET:
+        case SDL_RENDER_DEVICE_RESET: {
+          // The slide textures are gone: draw the current slide again into new ones.
+          auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
+          if (rebuilt) stage = std::move(rebuilt);
+          draw_current(render::Compositor::Change::kCut, clock.steady());
+          dirty = true;
+          break;
+        }
         case SDL_KEYDOWN: {
           const bool ctrl_q = e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL);
           if (quit_keys && (e.key.keysym.sym == SDLK_ESCAPE || ctrl_q)) return kExitOk;

@@ -36,8 +36,11 @@ int run_kiosk(const std::vector<std::string>& args) {
       std::fprintf(stderr, "kiosk: %s\n", content.error().message.c_str());
       return kExitFailure;
     }
-    const Size size = options->size.value_or(config->width > 0 ? Size{config->width, config->height} : Size{1920, 1080});
-    if (auto s = render_screenshots(*options->screenshot_dir, size, *content, assets, config->area, SystemClock().wall(), started); !s) {
+    const ScreenshotRequest request{
+        *options->screenshot_dir,
+        options->size.value_or(config->width > 0 ? Size{config->width, config->height} : Size{1920, 1080}),
+        options->rotation.value_or(static_cast<int>(config->rotation)), SystemClock().wall()};
+    if (auto s = render_screenshots(request, *content, assets, *config, started); !s) {
       std::fprintf(stderr, "kiosk: %s\n", s.error().message.c_str());
       return kExitFailure;
     }

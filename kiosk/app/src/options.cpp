@@ -52,6 +52,20 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
       auto v = value("--screenshot");
       if (!v) return v.error();
       o.screenshot_dir = *v;
+    } else if (a == "--rotate") {
+      auto v = value("--rotate");
+      if (!v) return v.error();
+      int degrees = -1;
+      if (!parse_int(*v, degrees) || (degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270)) {
+        return make_error("--rotate: '" + *v + "' is not one of 0, 90, 180, 270");
+      }
+      o.rotation = degrees;
+    } else if (a == "--run-for") {
+      auto v = value("--run-for");
+      if (!v) return v.error();
+      int seconds = 0;
+      if (!parse_int(*v, seconds) || seconds < 1) return make_error("--run-for: '" + *v + "' is not a whole number of seconds");
+      o.run_for_seconds = seconds;
     } else if (a == "--size") {
       auto v = value("--size");
       if (!v) return v.error();
@@ -66,8 +80,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
 }
 
 std::string usage_text() {
-  return "Usage: kiosk [--config FILE] [--windowed] [--size WxH]\n"
-         "       kiosk --screenshot DIR [--size WxH] [--config FILE]\n"
+  return "Usage: kiosk [--config FILE] [--windowed] [--size WxH] [--rotate DEG]\n"
+         "       kiosk --screenshot DIR [--size WxH] [--rotate DEG] [--config FILE]\n"
          "\n"
          "Shows the community-centre information display: the area's status, the milestones of the\n"
          "follow-up evaluation and the latest results, in a cycle.\n"
@@ -75,7 +89,10 @@ std::string usage_text() {
          "  --config FILE     configuration (default /etc/kiosk/kiosk.toml if it exists)\n"
          "  --windowed        a window instead of the whole screen (Escape closes it)\n"
          "  --size WxH        window or screenshot size in pixels, e.g. 1920x1080\n"
+         "  --rotate DEG      turn the picture clockwise by 0, 90, 180 or 270 degrees\n"
+         "                    (overrides screen.rotation; --size is the screen's own size)\n"
          "  --screenshot DIR  render every slide once to DIR/<nn>-<slide>.png without a display\n"
+         "  --run-for SEC     stop after SEC seconds (benchmarks and soak tests)\n"
          "  --version         print the version\n"
          "  --help            print this help\n";
 }

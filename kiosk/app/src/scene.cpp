@@ -4,17 +4,18 @@
 
 namespace kiosk::app {
 
-Scene::Scene(const LoadedContent& content, const std::string& area_id)
-    : content_(content), slides_(slides::make_cycle_slides()) {
+Scene::Scene(const LoadedContent& content, const std::string& area_id, int stale_after_days)
+    : content_(content), stale_after_days_(stale_after_days), slides_(slides::make_cycle_slides()) {
   for (const auto& a : content.content.areas) {
     if (a.id == area_id) area_ = &a;
   }
   if (!area_) log::warning("area '" + area_id + "' is not in the content; showing the national view");
 }
 
-void Scene::draw(std::size_t i, render::Canvas& canvas, WallTime now, float progress) const {
+void Scene::draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round) const {
   const slides::Theme theme = slides::Theme::for_screen(canvas.width(), canvas.height());
-  const slides::SlideContext ctx{content_.content, area_, content_.origin, now, progress};
+  const slides::SlideContext ctx{content_.content, area_, content_.origin, now,
+                                 slides::is_stale(content_.origin, now, stale_after_days_), round};
   slides_[i]->draw(canvas, theme, ctx);
 }
 

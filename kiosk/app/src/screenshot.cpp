@@ -3,17 +3,18 @@
 
 #include "app/kiosk_app.h"
 #include "app/scene.h"
-#include "render/canvas.h"
 #include "platform/log.h"
+#include "render/compositor.h"
+#include "render/image_cache.h"
 #include "render/png.h"
 
 namespace kiosk::app {
 
-Status render_screenshots(const std::string& dir, Size size, const LoadedContent& content, const AssetPaths& assets,
-                          const std::string& area_id, WallTime now, SteadyTime started) {
+Status render_screenshots(const ScreenshotRequest& request, const LoadedContent& content, const AssetPaths& assets,
+                          const config::Config& config, SteadyTime started) {
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return make_error("screenshot directory " + dir + ": " + ec.message());
+  std::filesystem::create_directories(request.dir, ec);
+  if (ec) return make_error("screenshot directory " + request.dir + ": " + ec.message());
 
   SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
   auto sdl = render::SdlLibrary::start(SDL_INIT_VIDEO);
@@ -21,15 +22,24 @@ Status render_screenshots(const std::string& dir, Size size, const LoadedContent
   auto fonts = render::FontSet::open(assets.font_regular(), assets.font_bold());
   if (!fonts) return fonts.error();
 
-  render::Surface target(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_RGBA32));
+  const Size size = request.size;
+  render::Surface target(SDL_CreateRGBSurfaceWithFormat(0, size.w, size.h, 32, SDL_PIXELFORMAT_ARGB8888));
   if (!target) return render::sdl_error("allocating the screenshot surface");
   render::Renderer renderer(SDL_CreateSoftwareRenderer(target.get()));
   if (!renderer) return render::sdl_error("creating the software renderer");
+  auto compositor = render::Compositor::create(renderer.get(), **fonts, size.w, size.h, request.rotation);
+  if (!compositor) return compositor.error();
+  render::ImageCache images(renderer.get(), objects_dir(config), static_cast<std::size_t>(size.w) * size.h * 4);
+  (*compositor)->canvas().set_images(&images);
 
-  render::Canvas canvas(renderer.get(), **fonts, size.w, size.h);
-  Scene scene(content, area_id);
+  const slides::Theme theme = slides::Theme::for_screen((*compositor)->width(), (*compositor)->height());
+  Scene scene(content, config.area, config.stale_after_days);
   for (std::size_t i = 0; i < scene.size(); ++i) {
-    scene.draw(i, canvas, now, 0.5f);
+    const SteadyTime now = SystemClock().steady();
+    auto shown = (*compositor)->show([&](render::Canvas& canvas) { scene.draw(i, canvas, request.now, 0); },
+                                     render::Compositor::Change::kCut, now);
+    if (!shown) return shown;
+    (*compositor)->compose(now, slides::progress_overlay(theme, 0.5f));
     SDL_RenderPresent(renderer.get());
     if (i == 0) {
       const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(SystemClock().steady() - started).count();
@@ -38,7 +48,7 @@ Status render_screenshots(const std::string& dir, Size size, const LoadedContent
     }
     char name[64];
     std::snprintf(name, sizeof name, "%02zu-%s.png", i + 1, scene.name(i));
-    if (auto s = render::save_png(target.get(), (std::filesystem::path(dir) / name).string()); !s) return s;
+    if (auto s = render::save_png(target.get(), (std::filesystem::path(request.dir) / name).string()); !s) return s;
   }
   return Status::success();
 }

@@ -21,9 +21,11 @@ bool Cycle::advance(SteadyTime now) {
   for (const auto d : durations_) round += d;
   const auto rounds = (now - started_) / round;
   started_ += round * rounds;
+  round_ += static_cast<std::uint64_t>(rounds);
   while (now >= started_ + durations_[current_]) {
     started_ += durations_[current_];
     current_ = (current_ + 1) % durations_.size();
+    if (current_ == 0) ++round_;
   }
   return current_ != before || rounds > 0;
 }

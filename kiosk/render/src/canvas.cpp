@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "render/image_cache.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::render {
@@ -32,8 +33,13 @@ std::string cache_key(const std::string& line, const TextStyle& s) {
 
 }  // namespace
 
-Canvas::Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height)
-    : renderer_(renderer), fonts_(fonts), width_(width), height_(height) {
+Canvas::Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height, std::size_t text_cache_bytes)
+    : renderer_(renderer),
+      fonts_(fonts),
+      width_(width),
+      height_(height),
+      cache_budget_(text_cache_bytes ? text_cache_bytes
+                                     : static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
 }
 
@@ -164,7 +170,31 @@ Rect Canvas::text(std::string_view text, const Rect& box, const TextStyle& style
     }
     y += laid.advance;
   }
+  if (recorder_ && !laid.layout.lines.empty()) {
+    std::string joined;
+    for (const auto& line : laid.layout.lines) joined += (joined.empty() ? "" : "\n") + line;
+    recorder_->push_back({std::move(joined), laid.used, style.px, laid.layout.truncated});
+  }
   return laid.used;
+}
+
+Rect Canvas::image(const std::string& sha256, const Rect& box) {
+  if (box.empty()) return {};
+  ImageSize size;
+  SDL_Texture* tex = images_ ? images_->get(sha256, box.w, box.h, &size) : nullptr;
+  if (!tex) {
+    // Placeholder: a quiet frame of the box, so the layout stays as designed.
+    outline(box, std::max(2, box.h / 60), Color{0x3A, 0x52, 0x72, 255});
+    const int d = std::min(box.w, box.h) / 5;
+    line({box.x + box.w / 2 - d, box.y + box.h / 2 - d}, {box.x + box.w / 2 + d, box.y + box.h / 2 + d}, std::max(2, d / 8),
+         Color{0x3A, 0x52, 0x72, 255});
+    line({box.x + box.w / 2 + d, box.y + box.h / 2 - d}, {box.x + box.w / 2 - d, box.y + box.h / 2 + d}, std::max(2, d / 8),
+         Color{0x3A, 0x52, 0x72, 255});
+    return box;
+  }
+  const SDL_Rect dst{box.x + (box.w - size.w) / 2, box.y + (box.h - size.h) / 2, size.w, size.h};
+  SDL_RenderCopy(renderer_, tex, nullptr, &dst);
+  return {dst.x, dst.y, dst.w, dst.h};
 }
 
 SDL_Texture* Canvas::line_texture(const std::string& line, const TextStyle& style, int* w, int* h) {
@@ -182,7 +212,7 @@ SDL_Texture* Canvas::line_texture(const std::string& line, const TextStyle& styl
   Texture texture(SDL_CreateTextureFromSurface(renderer_, surface.get()));
   if (!texture) return nullptr;
   const std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
-  while (!lru_.empty() && cache_bytes_ + bytes > kTextCacheBytes) {
+  while (!lru_.empty() && cache_bytes_ + bytes > cache_budget_) {
     auto victim = cache_.find(lru_.back());
     cache_bytes_ -= static_cast<std::size_t>(victim->second->w) * static_cast<std::size_t>(victim->second->h) * 4;
     cache_.erase(victim);

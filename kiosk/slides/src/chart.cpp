@@ -10,65 +10,108 @@ namespace kiosk::slides {
 
 using render::Rect;
 
-void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const model::Series& series) {
-  if (series.points.empty() || box.empty()) return;
-  std::string heading = series.title;
-  if (!series.unit.empty()) heading += heading.empty() ? series.unit : " (" + series.unit + ")";
-  if (!heading.empty()) text_block(canvas, box, heading, theme.label(), 2, theme.gap);
+namespace {
 
+// A round step for about `ticks` gridlines up to `max`: 1, 2 or 5 times a power of ten.
+double nice_step(double max, int ticks) {
+  const double raw = max / std::max(1, ticks);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0}) {
+    if (m * magnitude >= raw) return m * magnitude;
+  }
+  return 10 * magnitude;
+}
+
+}  // namespace
+
+void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const model::Series& series, ChartLayout layout) {
+  if (series.points.empty() || box.empty()) return;
+  const bool unit_line = layout == ChartLayout::kFull && !series.unit.empty();
+  std::string heading = series.title;
+  if (!unit_line && !series.unit.empty()) heading += (heading.empty() ? "" : " ") + std::string("(") + series.unit + ")";
+  if (!heading.empty()) text_block(canvas, box, heading, theme.label(), 2, theme.gap / 3);
+
+  render::TextStyle tick_style = theme.muted_body();
+  tick_style.align = render::Align::kRight;
+  tick_style.max_lines = 1;
   render::TextStyle value_style = theme.body();
   value_style.weight = render::Weight::kBold;
   value_style.align = render::Align::kCenter;
+  value_style.max_lines = 1;
   render::TextStyle label_style = theme.muted_body();
   label_style.align = render::Align::kCenter;
-  const int n = static_cast<int>(series.points.size());
-  const int slot = box.w / n;
-  // Shrink labels to the slot; a chart of many points may label every other one.
-  int widest = 0;
-  for (const auto& p : series.points) widest = std::max(widest, canvas.text_width(p.label, label_style.px, label_style.weight));
-  const int label_every = std::max(1, static_cast<int>(std::ceil(static_cast<double>(widest + theme.gap / 2) / std::max(1, slot))));
-
-  const int label_h = canvas.line_height(label_style);
+  label_style.max_lines = 1;
+  const int line_h = canvas.line_height(label_style);
   const int value_h = canvas.line_height(value_style);
-  Rect labels = box.take_bottom(label_h, theme.gap / 3);
-  Rect plot = box;
-  plot.take_top(value_h, theme.gap / 4);
-  if (plot.h <= 0) return;
 
-  double max_value = 0, min_value = 0;
+  // The value axis: from zero (or the lowest negative value) to a round number above the highest.
+  double lo = 0, hi = 0;
   for (const auto& p : series.points) {
-    max_value = std::max(max_value, p.value);
-    min_value = std::min(min_value, p.value);
+    lo = std::min(lo, p.value);
+    hi = std::max(hi, p.value);
   }
-  const double range = max_value - min_value > 0 ? max_value - min_value : 1;
-  const auto y_of = [&](double v) { return plot.bottom() - static_cast<int>((v - min_value) / range * plot.h); };
-  const int baseline = y_of(0);
-  const int thickness = std::max(2, theme.height / 360);
-  canvas.fill({plot.x, baseline - thickness / 2, plot.w, thickness}, theme.colors.rule);
+  if (hi - lo <= 0) hi = lo + 1;
+  // As many gridlines as the height allows without their labels touching, at most four.
+  const int estimated_plot_h = box.h - line_h * 2 - value_h * 2;
+  const double step = nice_step(hi - lo, std::clamp(estimated_plot_h / (line_h * 3 / 2), 1, 4));
+  hi = std::ceil(hi / step) * step;
+  lo = std::floor(lo / step) * step;
 
+  // The unit names the value axis, above it.
+  if (unit_line) text_line(canvas, box, series.unit, theme.muted_body(), theme.gap / 4);
+
+  Rect labels = box.take_bottom(line_h, theme.gap / 4);
+  int gutter = 0;
+  for (double v = lo; v <= hi + step / 2; v += step) {
+    gutter = std::max(gutter, canvas.text_width(danish_decimal(v), tick_style.px, tick_style.weight));
+  }
+  Rect ticks = box.take_left(gutter, theme.gap / 2);
+  labels.take_left(gutter, theme.gap / 2);
+  Rect plot = box;
+  plot.take_top(value_h);  // room for the highest value's label above its bar
+  if (plot.h <= line_h * 2 || plot.w <= 0) return;
+
+  const auto y_of = [&](double v) { return plot.bottom() - static_cast<int>(std::lround((v - lo) / (hi - lo) * plot.h)); };
+  const int thin = std::max(1, theme.height / 540);
+  for (double v = lo; v <= hi + step / 2; v += step) {
+    const int y = y_of(v);
+    canvas.fill({plot.x, y - thin / 2, plot.w, thin}, v == 0 ? theme.colors.muted : theme.colors.rule);
+    canvas.text(danish_decimal(v), {ticks.x, y - line_h / 2, ticks.w, line_h}, tick_style);
+  }
+
+  const int n = static_cast<int>(series.points.size());
+  const int slot = plot.w / n;
+  int widest = 0;
+  for (const auto& p : series.points) {
+    widest = std::max({widest, canvas.text_width(p.label, label_style.px, label_style.weight),
+                       canvas.text_width(danish_decimal(p.value), value_style.px, value_style.weight)});
+  }
+  // Label every k-th point so that neighbouring labels never touch; always the last one.
+  const int every = std::max(1, static_cast<int>(std::ceil(static_cast<double>(widest + theme.gap) / std::max(1, slot))));
+  const int baseline = y_of(std::max(lo, 0.0));
   std::vector<render::Point> line_points;
   for (int i = 0; i < n; ++i) {
     const auto& p = series.points[static_cast<std::size_t>(i)];
-    const int x = plot.x + slot * i;
+    const int cx = plot.x + slot * i + slot / 2;
     const int y = y_of(p.value);
-    const int cx = x + slot / 2;
     if (series.kind == model::ChartKind::kBar) {
       const int bar_w = std::max(2, slot * 3 / 5);
-      canvas.fill({cx - bar_w / 2, std::min(y, baseline), bar_w, std::max(thickness, std::abs(baseline - y))}, theme.colors.accent);
+      canvas.fill({cx - bar_w / 2, std::min(y, baseline), bar_w, std::max(thin * 2, std::abs(baseline - y))}, theme.colors.accent);
     } else {
       line_points.push_back({cx, y});
     }
-    const bool labelled = i % label_every == 0 || i == n - 1;
-    if (labelled) {
-      const int value_y = std::min(y, baseline) - value_h - theme.gap / 4;
-      canvas.text(danish_decimal(p.value), {x - slot, std::max(box.y, value_y), slot * 3, value_h}, value_style);
-      canvas.text(p.label, {x - slot, labels.y, slot * 3, label_h}, label_style);
-    }
+    if ((n - 1 - i) % every != 0) continue;
+    const int w = std::min(widest, slot * every);
+    canvas.text(p.label, {std::clamp(cx - w / 2, labels.x, labels.right() - w), labels.y, w, line_h}, label_style);
+    // The value sits just above its bar or point (the plot keeps a label's height free on top).
+    const int top = std::min(y, baseline);
+    canvas.text(danish_decimal(p.value), {std::clamp(cx - w / 2, plot.x, plot.right() - w), top - value_h, w, value_h},
+                value_style);
   }
   for (std::size_t i = 1; i < line_points.size(); ++i) {
-    canvas.line(line_points[i - 1], line_points[i], thickness * 2, theme.colors.accent);
+    canvas.line(line_points[i - 1], line_points[i], thin * 4, theme.colors.accent);
   }
-  for (const auto& pt : line_points) canvas.fill_circle(pt, thickness * 3, theme.colors.accent);
+  for (const auto& pt : line_points) canvas.fill_circle(pt, thin * 6, theme.colors.accent);
 }
 
 }  // namespace kiosk::slides

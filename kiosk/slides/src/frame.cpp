@@ -1,4 +1,6 @@
-// The frame every slide shares: background, and the footer with clock, area, data age and progress.
+// The frame every slide shares: background, and the footer with clock, area, data age and the
+// stale marker; the progress bar is an overlay drawn at every step.
+#include "slide_util.h"
 #include "slides/danish.h"
 #include "slides/slide.h"
 
@@ -8,17 +10,34 @@ using render::Rect;
 using render::TextStyle;
 using render::Weight;
 
-render::Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) {
-  canvas.clear(theme.colors.background);
-  Rect screen = canvas.bounds();
-  Rect footer = screen.take_bottom(theme.footer_h);
-  canvas.fill(footer, theme.colors.panel);
+namespace {
 
-  // Progress through the cycle's current slide, as a thin bar along the footer's top edge.
-  const int bar_h = std::max(2, theme.height / 270);
-  canvas.fill({footer.x, footer.y, footer.w, bar_h}, theme.colors.rule);
-  canvas.fill({footer.x, footer.y, static_cast<int>(static_cast<float>(footer.w) * ctx.cycle_progress), bar_h},
-              theme.colors.accent);
+int progress_bar_height(const Theme& theme) { return std::max(3, theme.height / 180); }
+
+Rect footer_rect(const Theme& theme) { return {0, theme.height - theme.footer_h, theme.width, theme.footer_h}; }
+
+}  // namespace
+
+bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days) {
+  const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  if (origin.expires_unix != 0 && now_unix >= origin.expires_unix) return true;
+  if (origin.built_in) return false;
+  return now_unix - origin.updated_unix > static_cast<std::int64_t>(stale_after_days) * 86400;
+}
+
+std::vector<render::Compositor::Overlay> progress_overlay(const Theme& theme, float progress) {
+  const Rect footer = footer_rect(theme);
+  const int h = progress_bar_height(theme);
+  const int filled = static_cast<int>(static_cast<float>(footer.w) * std::clamp(progress, 0.0f, 1.0f));
+  return {{{footer.x + filled, footer.y, footer.w - filled, h}, theme.colors.rule},
+          {{footer.x, footer.y, filled, h}, theme.colors.accent}};
+}
+
+Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) {
+  canvas.clear(theme.colors.background);
+  const Rect footer = footer_rect(theme);
+  canvas.fill(footer, theme.colors.panel);
+  const int bar_h = progress_bar_height(theme);
 
   Rect row = footer.inset(theme.margin, 0);
   row.y += bar_h;
@@ -28,27 +47,28 @@ render::Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideC
   row = {row.x, row.y + (row.h - line) / 2, row.w, line};
 
   const std::string time = clock_text(ctx.now);
-  Rect clock_box = row.take_left(canvas.text_width(time, clock.px, clock.weight), theme.gap * 2);
-  canvas.text(time, clock_box, clock);
+  canvas.text(time, row.take_left(canvas.text_width(time, clock.px, clock.weight), theme.gap * 2), clock);
 
-  std::string age;
-  if (ctx.origin.built_in) {
-    age = "Indbygget indhold";
-  } else {
-    age = "Opdateret " + danish_day(ctx.origin.updated_unix);
-  }
+  // The data's age on the right; when stale, as a marker in the warning colours.
+  std::string age = ctx.origin.built_in ? "Indbygget indhold" : "Opdateret " + danish_day(ctx.origin.updated_unix);
   TextStyle age_style = theme.muted_body();
-  age_style.align = render::Align::kRight;
-  const int age_w = std::min(row.w / 2, canvas.text_width(age, age_style.px, age_style.weight));
-  Rect age_box{row.right() - age_w, row.y, age_w, row.h};
-  canvas.text(age, age_box, age_style);
-  row.w -= age_w + theme.gap;
+  if (ctx.stale) {
+    age = ctx.origin.built_in ? "Forældet indhold" : "Forældet: opdateret " + danish_day(ctx.origin.updated_unix);
+    age_style = {theme.body_px, Weight::kBold, theme.colors.on_warning};
+  }
+  age_style.max_lines = 1;
+  const int pad = ctx.stale ? theme.gap / 2 : 0;
+  const int age_w = std::min(row.w / 2, canvas.text_width(age, age_style.px, age_style.weight) + 2 * pad);
+  const Rect age_box{row.right() - age_w, row.y, age_w, row.h};
+  if (ctx.stale) canvas.fill({age_box.x, footer.y + bar_h, age_box.w, footer.h - bar_h}, theme.colors.warning);
+  canvas.text(age, age_box.inset(pad, 0), age_style);
+  row.w -= age_w + theme.gap * 2;
 
   const std::string place = ctx.area ? ctx.area->name + " \xC2\xB7 " + ctx.area->kommune : "Hele landet";
   TextStyle place_style = theme.body();
   place_style.max_lines = 1;
   canvas.text(place, row, place_style);
-  return screen;
+  return Rect{0, 0, theme.width, footer.y}.inset(theme.margin);
 }
 
 }  // namespace kiosk::slides

@@ -10,6 +10,25 @@ namespace kiosk::slides {
 
 using render::Rect;
 
+namespace {
+
+// The cycle tells the newest results in turn, one per round.
+constexpr std::size_t kRotation = 5;
+
+std::string byline(const model::Result& r) { return danish_date(r.date) + " \xC2\xB7 " + r.publisher; }
+
+std::string area_names(const model::Result& r, const model::Content& content) {
+  std::string names;
+  for (const auto& id : r.area_ids) {
+    for (const auto& a : content.areas) {
+      if (a.id == id) names += (names.empty() ? "" : ", ") + a.name;
+    }
+  }
+  return names.empty() ? "Hele landet" : names;
+}
+
+}  // namespace
+
 std::vector<const model::Result*> newest_first(const std::vector<model::Result>& results) {
   std::vector<const model::Result*> out;
   out.reserve(results.size());
@@ -18,15 +37,9 @@ std::vector<const model::Result*> newest_first(const std::vector<model::Result>&
   return out;
 }
 
-namespace {
-
-std::string byline(const model::Result& r) { return danish_date(r.date) + " \xC2\xB7 " + r.publisher; }
-
-}  // namespace
-
 void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const {
-  Rect content = draw_frame(canvas, theme, ctx).inset(theme.margin);
-  text_line(canvas, content, "Resultater fra følgeevalueringen", theme.label(), theme.gap / 3);
+  Rect content = draw_frame(canvas, theme, ctx);
+  text_line(canvas, content, "Resultater fra følgeevalueringen", theme.label(), 0);
   text_line(canvas, content, "Seneste resultater", theme.title(), theme.gap);
 
   const auto results = newest_first(ctx.content.results);
@@ -34,37 +47,52 @@ void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideC
     text_block(canvas, content, "Der er endnu ingen resultater at vise.", theme.body(), 2, 0);
     return;
   }
-  const model::Result& top = *results.front();
+  const std::size_t shown = ctx.round % std::min(results.size(), kRotation);
+  const model::Result& top = *results[shown];
   const bool chart = top.series.has_value();
+  const bool picture = !top.image.empty();
+
   Rect main = content;
-  Rect side{};
-  if (chart) {
-    side = theme.portrait ? main.take_bottom(main.h * 2 / 5, theme.gap * 2) : main;
-    if (!theme.portrait) main = side.take_left(side.w * 11 / 20, theme.margin);
+  if (chart || picture) {
+    Rect side = theme.portrait ? main.take_bottom(main.h * 9 / 20, theme.gap * 2)
+                               : Rect{};
+    if (!theme.portrait) {
+      side = main;
+      main = side.take_left(side.w / 2, theme.margin);
+    }
+    if (picture && chart) {
+      Rect image = side.take_top(side.h * 2 / 5, theme.gap);
+      canvas.image(top.image, image);
+    } else if (picture) {
+      canvas.image(top.image, side);
+    }
+    if (chart) {
+      canvas.fill(side, theme.colors.panel);
+      draw_chart(canvas, theme, side.inset(theme.gap), *top.series);
+    }
   }
 
-  text_line(canvas, main, byline(top), theme.muted_body(), theme.gap / 3);
-  text_block(canvas, main, top.title, theme.title(), 2, theme.gap);
-  text_block(canvas, main, top.summary, theme.body(), 4, theme.gap * 2);
+  text_line(canvas, main, byline(top), theme.muted_body(), 0);
+  text_block(canvas, main, top.title, theme.title(), 3, theme.gap / 2);
+  text_line(canvas, main, area_names(top, ctx.content), theme.label(), theme.gap);
+  text_block(canvas, main, top.summary, theme.body(), 6, theme.gap * 2);
 
-  // Later results, listed under the main one while room remains.
+  // Further results, listed under the main one while room remains.
   render::TextStyle more_title = theme.body();
   more_title.weight = render::Weight::kBold;
   const int item_h = canvas.line_height(theme.muted_body()) + canvas.line_height(more_title) + theme.gap;
   const int heading_h = canvas.line_height(theme.label()) + theme.gap / 2;
   const std::size_t fit = main.h > heading_h ? static_cast<std::size_t>((main.h - heading_h) / item_h) : 0;
-  const std::size_t more = std::min({results.size() - 1, fit, std::size_t{3}});
-  if (more > 0) {
-    canvas.fill({main.x, main.y - theme.gap, main.w, std::max(2, theme.height / 400)}, theme.colors.rule);
-    text_line(canvas, main, "Også udgivet", theme.label(), theme.gap / 2);
-    for (std::size_t i = 1; i <= more; ++i) {
-      text_line(canvas, main, byline(*results[i]), theme.muted_body(), 0);
-      text_line(canvas, main, results[i]->title, more_title, theme.gap);
-    }
+  std::vector<const model::Result*> others;
+  for (std::size_t i = 0; i < results.size() && others.size() < std::min<std::size_t>(fit, 3); ++i) {
+    if (i != shown) others.push_back(results[i]);
   }
-  if (chart) {
-    canvas.fill(side, theme.colors.panel);
-    draw_chart(canvas, theme, side.inset(theme.gap), *top.series);
+  if (others.empty()) return;
+  canvas.fill({main.x, main.y - theme.gap, main.w, std::max(2, theme.height / 400)}, theme.colors.rule);
+  text_line(canvas, main, "Også udgivet", theme.label(), theme.gap / 2);
+  for (const auto* r : others) {
+    text_line(canvas, main, byline(*r), theme.muted_body(), 0);
+    text_line(canvas, main, r->title, more_title, theme.gap);
   }
 }
 

@@ -1,6 +1,9 @@
 // Small drawing helpers shared by the slide files.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "model/content.h"
 #include "render/canvas.h"
 #include "slides/theme.h"
@@ -17,5 +20,15 @@ render::Rect text_line(render::Canvas& canvas, render::Rect& box, const std::str
 // The same for a block of up to `max_lines` lines.
 render::Rect text_block(render::Canvas& canvas, render::Rect& box, const std::string& text, render::TextStyle style,
                         int max_lines, int gap);
+
+struct LegendItem {
+  render::Color color;
+  bool filled;  // a filled dot, or a ring
+  std::string text;
+};
+
+// A row of dot-and-words items, wrapping onto further rows when the box is narrow; takes the used
+// height off the top of `box`.
+void draw_legend(render::Canvas& canvas, const Theme& theme, render::Rect& box, const std::vector<LegendItem>& items);
 
 }  // namespace kiosk::slides

@@ -1,11 +1,13 @@
-// Status: the area and its category over the years on the left; the national counts of the latest
-// list on the right (below, in portrait).
+// Status: the area and its category on the lists year by year; the national counts of the latest
+// list with their trend; the four criteria that make an area "udsat".
+#include "slides/status_slide.h"
+
 #include <algorithm>
+#include <set>
 
 #include "slide_util.h"
+#include "slides/chart.h"
 #include "slides/danish.h"
-#include "slides/slide.h"
-#include "slides/status_slide.h"
 
 namespace kiosk::slides {
 
@@ -13,113 +15,183 @@ using render::Rect;
 
 namespace {
 
+constexpr std::size_t kCriteriaShown = 4;
+constexpr const char* kCriteriaHeading = "Et område er udsat, når mindst to af de fire kriterier er opfyldt";
+
+int latest_list_year(const model::Content& c) { return c.national_counts.empty() ? 0 : c.national_counts.back().date.year; }
+
+// One marker per list year, filled in the category's colour where the content states it, hollow
+// where it does not; a legend of what the colours mean below.
+void draw_history(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, Rect box) {
+  const int first = std::min(area.categories.front().year, 2018);
+  const int last = std::max(last_year, area.categories.back().year);
+  const int years = std::min(last - first + 1, 12);
+  const int from = last - years + 1;
+  render::TextStyle year_style = theme.muted_body();
+  year_style.align = render::Align::kCenter;
+  const int cell = box.w / years;
+  // Label every year when they fit, else every other one (counting back from the latest).
+  const int label_w = canvas.text_width("2024", year_style.px, year_style.weight);
+  const int every = label_w + theme.gap / 2 <= cell ? 1 : 2;
+  const int radius = std::max(5, std::min(cell / 3, theme.body_px / 2));
+  const int year_h = canvas.line_height(year_style);
+  if (box.h < radius * 2 + theme.gap / 3 + year_h) return;
+  std::set<model::Category> shown;
+  bool unknown = false;
+  for (int i = 0; i < years; ++i) {
+    const int year = from + i;
+    const int cx = box.x + cell * i + cell / 2;
+    const int cy = box.y + radius;
+    const auto it = std::find_if(area.categories.begin(), area.categories.end(),
+                                 [&](const model::CategoryYear& c) { return c.year == year; });
+    if (it != area.categories.end()) {
+      canvas.fill_circle({cx, cy}, radius, category_color(theme, it->category));
+      shown.insert(it->category);
+    } else {
+      canvas.ring({cx, cy}, radius, std::max(2, radius / 4), theme.colors.rule);
+      unknown = true;
+    }
+    if ((last - year) % every == 0) {
+      const int w = std::max(cell, label_w);
+      canvas.text(std::to_string(year), {std::clamp(cx - w / 2, box.x, box.right() - w), cy + radius + theme.gap / 3, w, year_h},
+                  year_style);
+    }
+  }
+  box.take_top(radius * 2 + theme.gap / 3 + year_h, theme.gap);
+
+  std::vector<LegendItem> legend;
+  for (model::Category c : shown) legend.push_back({category_color(theme, c), true, category_name(c, last)});
+  if (unknown) legend.push_back({theme.colors.rule, false, "ikke oplyst"});
+  draw_legend(canvas, theme, box, legend);
+}
+
 void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box) {
   const model::Area* area = ctx.area;
-  text_line(canvas, box, "Status for boligområdet", theme.label(), theme.gap / 2);
+  text_line(canvas, box, area ? area->kommune + " Kommune" : "Status", theme.label(), 0);
   if (!area) {
     text_line(canvas, box, "Hele landet", theme.headline(), theme.gap);
-    text_block(canvas, box, "Området for denne skærm findes ikke i indholdet. Her vises tallene for hele landet.",
+    text_block(canvas, box, "Skærmens boligområde findes ikke i indholdet. Her vises tallene for hele landet.",
                theme.muted_body(), 3, theme.gap);
     return;
   }
-  text_block(canvas, box, area->name, theme.headline(), 2, theme.gap / 3);
-  text_line(canvas, box, area->kommune + " Kommune", theme.muted_body(), theme.gap * 2);
-
-  const int latest_list_year =
-      ctx.content.national_counts.empty() ? 0 : ctx.content.national_counts.back().date.year;
+  // A long name steps down in size to stay on one line, as far as the slide-title size.
+  render::TextStyle name = theme.headline();
+  while (name.px > theme.title_px && canvas.text_width(area->name, name.px, name.weight) > box.w) name.px -= std::max(1, name.px / 16);
+  text_block(canvas, box, area->name, name, 2, theme.gap);
   if (area->categories.empty()) {
     text_block(canvas, box, "Områdets placering på listerne er ikke oplyst.", theme.body(), 2, theme.gap);
     return;
   }
   const model::CategoryYear& latest = area->categories.back();
-  const std::string lead = latest.year >= latest_list_year ? "Status" : "Seneste kendte status";
-  text_line(canvas, box, lead + " (listen pr. 1. december " + std::to_string(latest.year) + ")", theme.muted_body(),
-            theme.gap / 3);
+  const int last_year = latest_list_year(ctx.content);
+  const std::string lead = latest.year >= last_year ? "På listen pr. 1. december " : "Senest oplyst, 1. december ";
+  text_block(canvas, box, lead + std::to_string(latest.year), theme.muted_body(), 2, 0);
   render::TextStyle category = theme.title();
   category.color = category_color(theme, latest.category);
-  text_block(canvas, box, category_name(latest.category, latest.year), category, 2, theme.gap * 2);
-
-  // One marker per list year: filled in the category's colour, hollow where nothing is stated.
-  const int first = std::min(area->categories.front().year, 2018);
-  const int last = std::max(latest_list_year, latest.year);
-  const int years = last - first + 1;
-  if (years <= 0 || box.h <= 0) return;
-  text_line(canvas, box, "År for år", theme.label(), theme.gap / 2);
-  const int cell = box.w / years;
-  const int radius = std::max(4, std::min(cell / 4, theme.body_px / 2));
-  render::TextStyle year_style = theme.muted_body();
-  year_style.align = render::Align::kCenter;
-  year_style.px = std::min(theme.body_px, std::max(8, cell * 2 / 5));
-  const int year_h = canvas.line_height(year_style);
-  if (box.h < radius * 2 + year_h) return;
-  for (int i = 0; i < years; ++i) {
-    const int year = first + i;
-    const int cx = box.x + cell * i + cell / 2;
-    const int cy = box.y + radius;
-    const auto it = std::find_if(area->categories.begin(), area->categories.end(),
-                                 [&](const model::CategoryYear& c) { return c.year == year; });
-    if (it != area->categories.end()) {
-      canvas.fill_circle({cx, cy}, radius, category_color(theme, it->category));
-    } else {
-      canvas.ring({cx, cy}, radius, std::max(2, radius / 4), theme.colors.rule);
-    }
-    canvas.text(std::to_string(year), {box.x + cell * i, cy + radius + theme.gap / 3, cell, year_h}, year_style);
-  }
-  box.take_top(radius * 2 + theme.gap / 3 + year_h, theme.gap);
-  text_block(canvas, box, "Tomme ringe: ikke oplyst for det år.", theme.muted_body(), 1, 0);
+  text_line(canvas, box, category_name(latest.category, latest.year), category, theme.gap);
+  draw_history(canvas, theme, *area, last_year, box);
 }
+
+struct Figure {
+  int value;
+  model::Category category;
+};
 
 void draw_national(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box) {
   canvas.fill(box, theme.colors.panel);
   box = box.inset(theme.gap);
-  text_line(canvas, box, "Hele landet", theme.label(), theme.gap / 3);
-  if (ctx.content.national_counts.empty()) {
+  const auto& counts = ctx.content.national_counts;
+  if (counts.empty()) {
+    text_line(canvas, box, "Hele landet", theme.label(), 0);
     text_block(canvas, box, "Der er ingen landstal i indholdet.", theme.body(), 2, 0);
     return;
   }
-  const model::NationalCounts& n = ctx.content.national_counts.back();
-  const int year = n.date.year;
-  text_line(canvas, box, "Tal pr. " + danish_date(n.date), theme.muted_body(), theme.gap);
+  const model::NationalCounts& n = counts.back();
+  text_block(canvas, box, "Hele landet \xC2\xB7 tal pr. " + danish_date(n.date), theme.label(), 2, theme.gap / 2);
 
-  struct Row {
-    int value;
-    model::Category category;
-  };
-  std::vector<Row> rows = {{n.udsatte, model::Category::kUdsat},
-                           {n.parallelsamfund, model::Category::kParallelsamfund},
-                           {n.omdannelse, model::Category::kOmdannelse}};
-  if (n.forebyggelse) rows.push_back({*n.forebyggelse, model::Category::kForebyggelse});
-
-  render::TextStyle figure{theme.figure_px, render::Weight::kBold, theme.colors.text};
-  // Shrink the figures until all rows fit the panel.
-  const auto rows_fit = [&] {
-    return static_cast<int>(rows.size()) * (canvas.line_height(figure) + theme.gap / 2) <= box.h;
-  };
-  while (figure.px > theme.body_px && !rows_fit()) figure.px -= std::max(1, figure.px / 12);
-  figure.line_spacing = 1.0f;
+  // One row per list: the number in the category's colour, then what it counts; the trend beside.
+  std::vector<Figure> figures = {{n.udsatte, model::Category::kUdsat},
+                                 {n.parallelsamfund, model::Category::kParallelsamfund},
+                                 {n.omdannelse, model::Category::kOmdannelse}};
+  if (n.forebyggelse) figures.push_back({*n.forebyggelse, model::Category::kForebyggelse});
+  render::TextStyle figure{theme.body_px * 3 / 2, render::Weight::kBold, theme.colors.text};
+  figure.align = render::Align::kRight;
+  figure.max_lines = 1;
+  render::TextStyle words = theme.body();
+  words.max_lines = 1;
+  int number_w = 0, words_w = 0;
+  for (const auto& f : figures) {
+    number_w = std::max(number_w, canvas.text_width(danish_number(f.value), figure.px, figure.weight));
+    words_w = std::max(words_w, canvas.text_width(category_plural(f.category, n.date.year), words.px, words.weight));
+  }
   const int row_h = canvas.line_height(figure);
-  const int number_w = canvas.text_width("888", figure.px, figure.weight);
-  for (const Row& r : rows) {
-    if (box.h < row_h) break;
-    Rect line = box.take_top(row_h, theme.gap / 2);
-    figure.color = category_color(theme, r.category);
-    figure.align = render::Align::kRight;
-    canvas.text(danish_number(r.value), line.take_left(number_w, theme.gap), figure);
-    render::TextStyle words = theme.body();
-    words.max_lines = 2;
-    const Rect need = canvas.measure(category_plural(r.category, year), line, words);
-    canvas.text(category_plural(r.category, year), {line.x, line.y + (line.h - need.h) / 2, line.w, line.h}, words);
+  const int words_h = canvas.line_height(words);
+  Rect rows = box.take_left(std::min(box.w * 3 / 5, number_w + theme.gap / 2 + words_w), theme.gap * 2);
+  for (const auto& f : figures) {
+    Rect row = rows.take_top(row_h, theme.gap / 2);
+    if (row.h < row_h) break;
+    figure.color = category_color(theme, f.category);
+    canvas.text(danish_number(f.value), row.take_left(number_w, theme.gap / 2), figure);
+    canvas.text(category_plural(f.category, n.date.year), {row.x, row.y + (row.h - words_h) / 2, row.w, words_h}, words);
+  }
+
+  // The trend: udsatte boligområder on each list.
+  if (counts.size() >= 2 && box.h > canvas.line_height(theme.body()) * 4 && box.w > theme.body_px * 4) {
+    model::Series trend{"Udsatte boligområder", "antal", model::ChartKind::kBar, {}};
+    const std::size_t from = counts.size() > 12 ? counts.size() - 12 : 0;
+    for (std::size_t i = from; i < counts.size(); ++i) {
+      trend.points.push_back({std::to_string(counts[i].date.year), static_cast<double>(counts[i].udsatte)});
+    }
+    draw_chart(canvas, theme, box, trend, ChartLayout::kCompact);
+  }
+}
+
+void draw_criteria(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box, int columns) {
+  const auto& criteria = ctx.content.criteria;
+  const std::size_t n = std::min(criteria.size(), kCriteriaShown);
+  text_block(canvas, box, kCriteriaHeading, theme.label(), 2, theme.gap / 2);
+  const int rows = static_cast<int>((n + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+  if (rows == 0) return;
+  const int col_w = (box.w - theme.gap * (columns - 1)) / columns;
+  const int row_h = (box.h - theme.gap * (rows - 1)) / rows;
+  render::TextStyle title = theme.body();
+  title.weight = render::Weight::kBold;
+  for (std::size_t i = 0; i < n; ++i) {
+    const int c = static_cast<int>(i) % columns, r = static_cast<int>(i) / columns;
+    Rect cell{box.x + c * (col_w + theme.gap), box.y + r * (row_h + theme.gap), col_w, row_h};
+    canvas.fill({cell.x, cell.y, std::max(3, theme.gap / 4), cell.h}, theme.colors.accent);
+    cell = cell.inset(theme.gap / 2 + std::max(3, theme.gap / 4), 0);
+    text_line(canvas, cell, criteria[i].title, title, 0);
+    const std::string& words = criteria[i].summary.empty() ? criteria[i].text : criteria[i].summary;
+    text_block(canvas, cell, words, theme.muted_body(), 0, 0);
   }
 }
 
 }  // namespace
 
 void StatusSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const {
-  Rect content = draw_frame(canvas, theme, ctx).inset(theme.margin);
-  Rect left = theme.portrait ? content.take_top(content.h * 11 / 20, theme.gap * 2)
-                             : content.take_left(content.w * 11 / 20, theme.margin);
-  draw_area(canvas, theme, ctx, left);
+  Rect content = draw_frame(canvas, theme, ctx);
+  const int columns = theme.portrait ? 2 : 4;
+  const int rows = theme.portrait ? 2 : 1;
+  // Criteria: a heading, then per criterion a title and up to two (landscape) or three lines.
+  const int lines = 3;
+  const int heading_h = canvas.measure(kCriteriaHeading, {0, 0, content.w, theme.height}, [&] {
+    render::TextStyle s = theme.label();
+    s.max_lines = 2;
+    return s;
+  }()).h;
+  const int criteria_h = heading_h + theme.gap / 2 +
+                         rows * (canvas.line_height(theme.body()) * (1 + lines)) + (rows - 1) * theme.gap;
+  Rect criteria = content.take_bottom(criteria_h, theme.gap * 2);
+  if (theme.portrait) {
+    Rect area = content.take_top(content.h * 9 / 20, theme.gap * 2);
+    draw_area(canvas, theme, ctx, area);
+  } else {
+    Rect area = content.take_left(content.w * 2 / 5, theme.margin);
+    draw_area(canvas, theme, ctx, area);
+  }
   draw_national(canvas, theme, ctx, content);
+  draw_criteria(canvas, theme, ctx, criteria, columns);
 }
 
 }  // namespace kiosk::slides

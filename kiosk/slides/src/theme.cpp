@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace kiosk::slides {
 
@@ -22,6 +23,40 @@ Theme Theme::for_screen(int width, int height) {
   t.gap = px(h / 40);
   t.footer_h = px(h / 13);
   return t;
+}
+
+}  // namespace kiosk::slides
+
+namespace kiosk::slides {
+
+namespace {
+
+double channel(std::uint8_t c) {
+  const double v = c / 255.0;
+  return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+}
+
+double luminance(render::Color c) { return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b); }
+
+}  // namespace
+
+double contrast_ratio(render::Color a, render::Color b) {
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::vector<TextPair> text_pairs(const Palette& p) {
+  std::vector<TextPair> pairs;
+  const std::pair<const char*, render::Color> backgrounds[] = {{"background", p.background}, {"panel", p.panel}};
+  const std::pair<const char*, render::Color> foregrounds[] = {
+      {"text", p.text},         {"muted", p.muted},       {"accent", p.accent},
+      {"udsat", p.udsat},       {"parallelsamfund", p.parallelsamfund},
+      {"omdannelse", p.omdannelse}, {"forebyggelse", p.forebyggelse}, {"none", p.none}};
+  for (const auto& [bg_name, bg] : backgrounds) {
+    for (const auto& [fg_name, fg] : foregrounds) pairs.push_back({fg_name, fg, bg});
+  }
+  pairs.push_back({"on_warning", p.on_warning, p.warning});
+  return pairs;
 }
 
 }  // namespace kiosk::slides

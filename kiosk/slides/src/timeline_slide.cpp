@@ -1,7 +1,9 @@
+// Timeline: 2018-2029 on one axis with a lane per track (physical above, social below, both on the
+// line); past milestones filled, future ones hollow, today marked, the next one highlighted. Below,
+// the milestones around today in words, so every marker's title can be read.
 #include "slides/timeline_slide.h"
 
 #include <algorithm>
-#include <map>
 
 #include "slide_util.h"
 #include "slides/danish.h"
@@ -14,6 +16,7 @@ namespace {
 
 constexpr int kFirstYear = 2018;
 constexpr int kLastYear = 2029;
+constexpr std::size_t kFutureAfterNext = 2;  // future milestones listed after the next one
 
 // Position of a date on the axis in years, e.g. 2019-07-01 -> 2019.5. A year alone sits mid-year.
 double axis_position(const model::PartialDate& d) {
@@ -29,19 +32,94 @@ bool is_past(const model::PartialDate& when, const model::PartialDate& today) {
   return when < today;
 }
 
-void draw_card(render::Canvas& canvas, const Theme& theme, Rect box, const std::string& heading,
-               const model::Milestone& m, bool highlight) {
-  canvas.fill(box, theme.colors.panel);
-  if (highlight) canvas.outline(box, std::max(2, theme.gap / 4), theme.colors.accent);
-  box = box.inset(theme.gap);
-  render::TextStyle head = theme.label();
-  if (highlight) head.color = theme.colors.accent;
-  text_line(canvas, box, heading, head, theme.gap / 4);
-  text_line(canvas, box, danish_date(m.when), theme.muted_body(), theme.gap / 4);
+std::vector<const model::Milestone*> by_date(const std::vector<model::Milestone>& milestones) {
+  std::vector<const model::Milestone*> out;
+  for (const auto& m : milestones) out.push_back(&m);
+  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->when < b->when; });
+  return out;
+}
+
+void draw_marker(render::Canvas& canvas, const Theme& theme, render::Point c, int radius, const model::Milestone& m,
+                 bool past, bool next) {
+  const render::Color color = next ? theme.colors.accent : track_color(theme, m.track);
+  if (past) {
+    canvas.fill_circle(c, radius, color);
+  } else {
+    canvas.fill_circle(c, radius, theme.colors.background);
+    canvas.ring(c, radius, std::max(2, radius / (next ? 2 : 3)), color);
+  }
+  if (next) canvas.ring(c, radius + std::max(3, radius / 2), std::max(2, radius / 4), theme.colors.accent);
+}
+
+struct AxisLayout {
+  Rect box;
+  int line_y = 0;
+  double span = 0;  // pixels per year
+  int x_of(double pos) const { return box.x + static_cast<int>((pos - kFirstYear) * span); }
+};
+
+void draw_axis(render::Canvas& canvas, const Theme& theme, const std::vector<const model::Milestone*>& sorted,
+               const model::Milestone* next, const model::PartialDate& today, Rect box) {
+  render::TextStyle year_style = theme.muted_body();
+  year_style.align = render::Align::kCenter;
+  year_style.max_lines = 1;
+  const int year_h = canvas.line_height(year_style);
+  const int radius = std::max(5, theme.body_px * 2 / 5);
+  const int lane = radius * 3;  // distance of the physical and social lanes from the line
+  AxisLayout axis{box, 0, static_cast<double>(box.w) / (kLastYear - kFirstYear + 1)};
+  // Room above for "I dag", then the physical lane, the line, the social lane, the year labels.
+  const int today_h = canvas.line_height(theme.label());
+  axis.line_y = box.y + today_h + lane + radius * 2;
+  const int thickness = std::max(2, theme.height / 300);
+  canvas.fill({box.x, axis.line_y - thickness / 2, box.w, thickness}, theme.colors.rule);
+  const int labels_y = axis.line_y + lane + radius + theme.gap / 2;
+
+  const int label_w = canvas.text_width("2029", year_style.px, year_style.weight);
+  const int every = label_w + theme.gap / 2 <= static_cast<int>(axis.span) ? 1 : 2;
+  for (int y = kFirstYear; y <= kLastYear; ++y) {
+    canvas.fill({axis.x_of(y), axis.line_y - thickness * 3, thickness, thickness * 6}, theme.colors.rule);
+    if ((y - kFirstYear) % every != 0) continue;
+    const int w = std::max(label_w, static_cast<int>(axis.span));
+    const int cx = axis.x_of(y + 0.5);
+    canvas.text(std::to_string(y), {std::clamp(cx - w / 2, box.x, box.right() - w), labels_y, w, year_h}, year_style);
+  }
+
+  // Today, when inside the axis: a line through the lanes and its label above them.
+  const double now_pos = axis_position(today);
+  if (now_pos >= kFirstYear && now_pos < kLastYear + 1) {
+    const int x = axis.x_of(now_pos);
+    canvas.fill({x - thickness / 2, box.y + today_h, thickness, labels_y - box.y - today_h}, theme.colors.accent);
+    render::TextStyle today_style = theme.label();
+    today_style.color = theme.colors.accent;
+    today_style.max_lines = 1;
+    const int w = canvas.text_width("I dag", today_style.px, today_style.weight);
+    canvas.text("I dag", {std::clamp(x - w / 2, box.x, box.right() - w), box.y, w, today_h}, today_style);
+  }
+
+  // Markers, each lane keeping its own; one that would touch its neighbour moves right of it.
+  int last_x[3] = {box.x - radius * 4, box.x - radius * 4, box.x - radius * 4};
+  for (const auto* m : sorted) {
+    if (m->when.year < kFirstYear || m->when.year > kLastYear) continue;
+    const int lane_index = m->track == model::Track::kPhysical ? 0 : m->track == model::Track::kBoth ? 1 : 2;
+    const int y = axis.line_y + (lane_index - 1) * lane;
+    int x = std::max(axis.x_of(axis_position(m->when)), last_x[lane_index] + radius * 2 + radius / 2);
+    x = std::min(x, box.right() - radius);
+    last_x[lane_index] = x;
+    draw_marker(canvas, theme, {x, y}, radius, *m, is_past(m->when, today), m == next);
+  }
+}
+
+void draw_item(render::Canvas& canvas, const Theme& theme, Rect cell, const model::Milestone& m, bool past, bool next) {
+  const int radius = std::max(4, theme.body_px / 3);
+  const int line = canvas.line_height(theme.muted_body());
+  draw_marker(canvas, theme, {cell.x + radius, cell.y + line / 2}, radius, m, past, next);
+  cell.take_left(radius * 2 + theme.gap / 2);
+  render::TextStyle when = next ? theme.label() : theme.muted_body();
+  if (next) when.color = theme.colors.accent;
+  text_line(canvas, cell, (next ? "Næste milepæl \xC2\xB7 " : "") + danish_date(m.when), when, 0);
   render::TextStyle title = theme.body();
   title.weight = render::Weight::kBold;
-  text_block(canvas, box, m.title, title, 2, theme.gap / 3);
-  if (!m.text.empty()) text_block(canvas, box, m.text, theme.muted_body(), 0, 0);
+  text_block(canvas, cell, m.title, title, 2, 0);
 }
 
 }  // namespace
@@ -56,86 +134,42 @@ const model::Milestone* next_milestone(const std::vector<model::Milestone>& mile
 }
 
 void TimelineSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const {
-  Rect content = draw_frame(canvas, theme, ctx).inset(theme.margin);
-  text_line(canvas, content, "Følgeevalueringen " + std::to_string(kFirstYear) + "-" + std::to_string(kLastYear),
-            theme.label(), theme.gap / 3);
-  text_line(canvas, content, "Milepæle", theme.title(), theme.gap);
+  Rect content = draw_frame(canvas, theme, ctx);
+  text_block(canvas, content, "Milepæle i følgeevalueringen " + std::to_string(kFirstYear) + "-" + std::to_string(kLastYear),
+             theme.title(), 2, theme.gap / 2);
+  draw_legend(canvas, theme, content,
+              {{theme.colors.physical, true, "Fysisk spor"},
+               {theme.colors.social, true, "Socialt spor"},
+               {theme.colors.both, true, "Begge spor"},
+               {theme.colors.muted, false, "Kommende"}});
 
   const model::PartialDate today = local_date(ctx.now);
-  const auto& milestones = ctx.content.milestones;
+  const auto sorted = by_date(ctx.content.milestones);
+  const model::Milestone* next = next_milestone(ctx.content.milestones, today);
 
-  // The axis: one column per year, markers stacked above the line where a year has several.
-  const int axis_h = std::max(theme.body_px * 4, content.h * (theme.portrait ? 22 : 34) / 100);
-  Rect axis = content.take_top(axis_h, theme.gap * 2);
-  render::TextStyle year_style = theme.muted_body();
-  year_style.align = render::Align::kCenter;
-  const int year_h = canvas.line_height(year_style);
-  const int line_y = axis.bottom() - year_h - theme.gap / 2;
-  const int years = kLastYear - kFirstYear + 1;
-  const double span = static_cast<double>(axis.w) / (years);
-  const auto x_of = [&](double pos) { return axis.x + static_cast<int>((pos - kFirstYear) * span); };
-  const int thickness = std::max(2, theme.height / 300);
-  canvas.fill({axis.x, line_y - thickness / 2, axis.w, thickness}, theme.colors.rule);
-  // Year labels: every year when they fit, else every other one.
-  const int label_w = canvas.text_width("2029", year_style.px, year_style.weight);
-  const int step = label_w + theme.gap / 2 <= static_cast<int>(span) ? 1 : 2;
-  for (int y = kFirstYear; y <= kLastYear; y += step) {
-    canvas.fill({x_of(y), line_y - thickness * 3, thickness, thickness * 6}, theme.colors.rule);
-    const int box_w = std::max(static_cast<int>(span), label_w);
-    const int center = x_of(y + 0.5);
-    canvas.text(std::to_string(y), {std::clamp(center - box_w / 2, axis.x, axis.right() - box_w), line_y + theme.gap / 2, box_w, year_h},
-                year_style);
-  }
+  const int radius = std::max(5, theme.body_px * 2 / 5);
+  const int axis_h = canvas.line_height(theme.label()) + radius * 8 + theme.gap / 2 + canvas.line_height(theme.muted_body());
+  draw_axis(canvas, theme, sorted, next, today, content.take_top(axis_h, theme.gap * 2));
 
-  const model::Milestone* next = next_milestone(milestones, today);
-  const int radius = std::max(5, std::min(static_cast<int>(span / 5), theme.body_px / 2));
-  std::map<int, int> stacked;  // year -> markers already drawn in it
-  const int max_stack = std::max(1, (line_y - axis.y) / (radius * 2 + radius / 2));
-  for (const auto& m : milestones) {
-    if (m.when.year < kFirstYear || m.when.year > kLastYear) continue;
-    const int level = stacked[m.when.year]++;
-    if (level >= max_stack) continue;
-    const int cx = x_of(axis_position(m.when));
-    const int cy = line_y - level * (radius * 2 + radius / 2);
-    const render::Color color = &m == next ? theme.colors.accent : track_color(theme, m.track);
-    if (is_past(m.when, today)) {
-      canvas.fill_circle({cx, cy}, radius, color);
-    } else {
-      canvas.fill_circle({cx, cy}, radius, theme.colors.background);
-      canvas.ring({cx, cy}, radius, std::max(2, radius / 3), color);
-    }
+  // The milestones in words: a grid that ends a little after the next one.
+  const int columns = theme.portrait ? 2 : 3;
+  const int item_h = canvas.line_height(theme.muted_body()) + 2 * canvas.line_height(theme.body()) + theme.gap;
+  const int rows = std::max(0, (content.h + theme.gap) / item_h);
+  const std::size_t cells = static_cast<std::size_t>(rows * columns);
+  if (cells == 0 || sorted.empty()) return;
+  std::size_t next_index = sorted.size();
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (sorted[i] == next) next_index = i;
   }
-  // Today, when inside the axis.
-  const double now_pos = axis_position(today);
-  if (now_pos >= kFirstYear && now_pos < kLastYear + 1) {
-    const int x = x_of(now_pos);
-    canvas.fill({x - thickness / 2, axis.y, thickness, line_y - axis.y + thickness * 3}, theme.colors.accent);
-    render::TextStyle today_style = theme.label();
-    today_style.color = theme.colors.accent;
-    const int w = canvas.text_width("I dag", today_style.px, today_style.weight);
-    const int tx = std::clamp(x + theme.gap / 2, axis.x, axis.right() - w);
-    canvas.text("I dag", {tx, axis.y, w, canvas.line_height(today_style)}, today_style);
-  }
-
-  // Words: the next milestone and the latest past ones.
-  std::vector<std::pair<std::string, const model::Milestone*>> cards;
-  if (next) cards.emplace_back("Næste milepæl", next);
-  std::vector<const model::Milestone*> past;
-  for (const auto& m : milestones) {
-    if (is_past(m.when, today)) past.push_back(&m);
-  }
-  std::stable_sort(past.begin(), past.end(), [](auto* a, auto* b) { return b->when < a->when; });
-  for (const auto* m : past) {
-    if (cards.size() >= (theme.portrait ? 2u : 3u)) break;
-    cards.emplace_back("Senest", m);
-  }
-  if (cards.empty() || content.h <= 0) return;
-  const int n = static_cast<int>(cards.size());
-  for (int i = 0; i < n; ++i) {
-    Rect card = theme.portrait ? content.take_top((content.h - theme.gap * (n - 1 - i)) / (n - i), theme.gap)
-                               : content.take_left((content.w - theme.gap * (n - 1 - i)) / (n - i), theme.gap);
-    draw_card(canvas, theme, card, cards[static_cast<std::size_t>(i)].first, *cards[static_cast<std::size_t>(i)].second,
-              cards[static_cast<std::size_t>(i)].second == next);
+  const std::size_t end = std::min(sorted.size(), next_index == sorted.size() ? sorted.size() : next_index + 1 + kFutureAfterNext);
+  const std::size_t begin = end > cells ? end - cells : 0;
+  const int col_w = (content.w - theme.gap * 2 * (columns - 1)) / columns;
+  for (std::size_t i = begin; i < std::min(end, begin + cells); ++i) {
+    // Column-major: read down, then across, like a list.
+    const int k = static_cast<int>(i - begin);
+    const int c = k / rows, r = k % rows;
+    const Rect cell{content.x + c * (col_w + theme.gap * 2), content.y + r * item_h, col_w, item_h - theme.gap};
+    draw_item(canvas, theme, cell, *sorted[i], is_past(sorted[i]->when, today), sorted[i] == next);
   }
 }
 

@@ -93,11 +93,11 @@ class Writer {
   }
 
   Status criteria(const model::Content& c) {
-    auto k = prepare("INSERT INTO criteria(version, ord, id, title, text) VALUES (?,?,?,?,?)");
+    auto k = prepare("INSERT INTO criteria(version, ord, id, title, text, summary) VALUES (?,?,?,?,?,?)");
     if (!k) return k.error();
     for (std::size_t i = 0; i < c.criteria.size(); ++i) {
       const auto& cr = c.criteria[i];
-      k->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, cr.id).bind(4, cr.title).bind(5, cr.text);
+      k->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, cr.id).bind(4, cr.title).bind(5, cr.text).bind(6, cr.summary);
       if (auto s = k->run("writing table criteria"); !s) return s;
     }
     return Status::success();
@@ -256,9 +256,9 @@ class Reader {
   }
 
   Status criteria(model::Content& c) {
-    auto k = query("SELECT id, title, text FROM criteria WHERE version = ? ORDER BY ord");
+    auto k = query("SELECT id, title, text, summary FROM criteria WHERE version = ? ORDER BY ord");
     if (!k) return k.error();
-    while (k->step()) c.criteria.push_back({k->text(0), k->text(1), k->text(2)});
+    while (k->step()) c.criteria.push_back({k->text(0), k->text(1), k->text(2), k->text(3)});
     return k->status("reading table criteria");
   }
 

@@ -60,6 +60,7 @@ CREATE TABLE criteria (
   id      TEXT NOT NULL,
   title   TEXT NOT NULL,
   text    TEXT NOT NULL,
+  summary TEXT NOT NULL,
   PRIMARY KEY (version, id)
 );
 CREATE TABLE milestones (

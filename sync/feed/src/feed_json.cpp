@@ -285,7 +285,7 @@ model::Content read_content(Object& o, Problems& problems) {
   c.areas = read_list<model::Area>(o, "areas", Limits::kAreas, problems, [&](Object& a) { return read_area(a, problems); });
   c.national_counts = read_list<model::NationalCounts>(o, "national_counts", Limits::kNationalCounts, problems, read_counts);
   c.criteria = read_list<model::Criterion>(o, "criteria", Limits::kCriteria, problems, [](Object& k) {
-    return model::Criterion{k.string("id"), k.string("title"), k.string("text")};
+    return model::Criterion{k.string("id"), k.string("title"), k.string("text"), k.string("summary", Need::kOptional)};
   });
   c.milestones = read_list<model::Milestone>(o, "milestones", Limits::kMilestones, problems, [](Object& m) {
     model::Milestone ms;
@@ -381,7 +381,11 @@ json write_content(const model::Content& c) {
     counts.push_back(j);
   }
   json criteria = json::array();
-  for (const auto& k : c.criteria) criteria.push_back({{"id", k.id}, {"title", k.title}, {"text", k.text}});
+  for (const auto& k : c.criteria) {
+    json j = {{"id", k.id}, {"title", k.title}, {"text", k.text}};
+    if (!k.summary.empty()) j["summary"] = k.summary;
+    criteria.push_back(j);
+  }
   json milestones = json::array();
   for (const auto& m : c.milestones) {
     json j = {{"id", m.id}, {"when", model::format_partial_date(m.when)},

@@ -147,6 +147,7 @@ void check_criteria(Checker& c, const std::vector<Criterion>& criteria) {
     c.id(p + ".id", criteria[i].id, ids);
     c.text(p + ".title", criteria[i].title, 1, Limits::kTitleChars);
     c.text(p + ".text", criteria[i].text, 1, Limits::kCriterionTextChars, Lines::kMulti);
+    c.text(p + ".summary", criteria[i].summary, 0, Limits::kCriterionSummaryChars);
   }
 }
 

@@ -28,6 +28,9 @@ struct AssetPaths {
 // else the source tree's assets/ that this binary was built from.
 AssetPaths find_assets(const config::Config& config);
 
+// Where kiosk-sync keeps the pictures of results: objects/<sha256> beside the database.
+std::string objects_dir(const config::Config& config);
+
 // The default content from the assets. Errors name the file.
 Result<LoadedContent> load_default_content(const AssetPaths& assets);
 

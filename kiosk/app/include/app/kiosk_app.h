@@ -22,11 +22,17 @@ enum ExitCode : int {
 
 int run_kiosk(const std::vector<std::string>& args);
 
+struct ScreenshotRequest {
+  std::string dir;    // created if needed
+  Size size;          // the screen's own size; with rotation 90/270 the slides are laid out turned
+  int rotation = 0;   // degrees clockwise
+  WallTime now;       // the time shown (clock, the timeline's today)
+};
+
 // Renders each cycle slide once, with the real renderer on an off-screen surface (SDL's dummy video
-// driver, software rendering), to `dir`/<nn>-<slide>.png at `size`. Creates `dir` if needed.
-// `now` is the time shown (clock, timeline's today); `started` is when the process began, for the
-// first-frame log line.
-Status render_screenshots(const std::string& dir, Size size, const LoadedContent& content, const AssetPaths& assets,
-                          const std::string& area_id, WallTime now, SteadyTime started);
+// driver, software rendering) through the same compositor as the screen, to
+// <dir>/<nn>-<slide>.png. `started` is when the process began, for the first-frame log line.
+Status render_screenshots(const ScreenshotRequest& request, const LoadedContent& content, const AssetPaths& assets,
+                          const config::Config& config, SteadyTime started);
 
 }  // namespace kiosk::app

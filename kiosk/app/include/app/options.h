@@ -18,6 +18,8 @@ struct Options {
   std::optional<std::string> config_path;     // --config FILE
   std::optional<std::string> screenshot_dir;  // --screenshot DIR
   std::optional<Size> size;                   // --size WxH
+  std::optional<int> rotation;                // --rotate 0|90|180|270
+  std::optional<int> run_for_seconds;         // --run-for SECONDS: stop after that long
   bool windowed = false;                      // --windowed
   bool help = false;                          // --help, -h
   bool version = false;                       // --version

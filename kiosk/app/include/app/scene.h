@@ -1,4 +1,4 @@
-// The cycle's slides bound to one content version: draws slide i of the cycle on a canvas.
+// The cycle's slides bound to one content version and the kiosk's settings: draws slide i.
 #pragma once
 
 #include <memory>
@@ -14,16 +14,18 @@ namespace kiosk::app {
 class Scene {
  public:
   // `content` must outlive the scene. An `area_id` not in the content shows the national view.
-  Scene(const LoadedContent& content, const std::string& area_id);
+  Scene(const LoadedContent& content, const std::string& area_id, int stale_after_days);
 
   std::size_t size() const { return slides_.size(); }
   const char* name(std::size_t i) const { return slides_[i]->name(); }
   const model::Area* area() const { return area_; }
-  void draw(std::size_t i, render::Canvas& canvas, WallTime now, float progress) const;
+  // Draws slide `i` as at wall time `now` in the cycle's `round`.
+  void draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round) const;
 
  private:
   const LoadedContent& content_;
   const model::Area* area_ = nullptr;
+  int stale_after_days_;
   std::vector<std::unique_ptr<slides::Slide>> slides_;
 };
 

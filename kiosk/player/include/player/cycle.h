@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "platform/clock.h"
@@ -24,6 +25,8 @@ class Cycle {
   bool advance(SteadyTime now);
 
   std::size_t current() const { return current_; }
+  // How many times the cycle has come back to its first slide.
+  std::uint64_t round() const { return round_; }
   std::size_t size() const { return durations_.size(); }
   SteadyTime started() const { return started_; }
   // When the current slide's time is up.
@@ -37,6 +40,7 @@ class Cycle {
  private:
   std::vector<Duration> durations_;
   std::size_t current_ = 0;
+  std::uint64_t round_ = 0;
   SteadyTime started_;
 };
 

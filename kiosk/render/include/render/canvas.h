@@ -23,21 +23,32 @@ namespace kiosk::render {
 
 enum class Align { kLeft, kCenter, kRight };
 
+class ImageCache;
+
+// One run of text as it was laid out and drawn: for tests that check nothing overlaps or leaves
+// the screen, and that text is large enough.
+struct DrawnText {
+  std::string text;  // the lines, joined by "\n"
+  Rect used;         // where its pixels are
+  int px = 0;        // font size
+  bool truncated = false;
+};
+
 struct TextStyle {
   int px = 32;                     // font size in pixels
   Weight weight = Weight::kRegular;
   Color color{255, 255, 255, 255};
   Align align = Align::kLeft;
   int max_lines = 0;               // 0: as many as fit the box
-  float line_spacing = 1.15f;      // line advance as a multiple of the font's line height
+  float line_spacing = 1.0f;       // line advance as a multiple of the font's line height (Noto's has ample leading)
 };
 
 class Canvas {
  public:
   // Texture bytes the text cache may hold before it evicts the least recently used lines.
-  static constexpr std::size_t kTextCacheBytes = 24u << 20;
-
-  Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height);
+  // By default as many bytes as one screen of 32-bit pixels: slides are redrawn about once a minute,
+  // so the cache only has to hold the text of the slides in the cycle.
+  Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height, std::size_t text_cache_bytes = 0);
   ~Canvas();
   Canvas(const Canvas&) = delete;
   Canvas& operator=(const Canvas&) = delete;
@@ -63,6 +74,14 @@ class Canvas {
   // Vertical advance of one line at this style.
   int line_height(const TextStyle& style);
 
+  // Draws picture `sha256` scaled to fit `box` (aspect kept, centred), or a placeholder when it
+  // cannot be shown. Returns the drawn rectangle.
+  Rect image(const std::string& sha256, const Rect& box);
+  void set_images(ImageCache* images) { images_ = images; }
+
+  // While set, every text() call appends what it drew.
+  void set_recorder(std::vector<DrawnText>* recorder) { recorder_ = recorder; }
+
   std::size_t cached_text_bytes() const { return cache_bytes_; }
 
  private:
@@ -83,6 +102,9 @@ class Canvas {
   std::list<std::string> lru_;  // front: most recently used key
   std::unordered_map<std::string, std::unique_ptr<CachedLine>> cache_;
   std::size_t cache_bytes_ = 0;
+  std::size_t cache_budget_;
+  ImageCache* images_ = nullptr;
+  std::vector<DrawnText>* recorder_ = nullptr;
 };
 
 }  // namespace kiosk::render

@@ -8,6 +8,12 @@
 
 namespace kiosk::slides {
 
-void draw_chart(render::Canvas& canvas, const Theme& theme, render::Rect box, const model::Series& series);
+enum class ChartLayout {
+  kFull,     // the unit on its own line above the value axis
+  kCompact,  // the unit in brackets after the title, saving a line
+};
+
+void draw_chart(render::Canvas& canvas, const Theme& theme, render::Rect box, const model::Series& series,
+                ChartLayout layout = ChartLayout::kFull);
 
 }  // namespace kiosk::slides

@@ -12,6 +12,7 @@
 #include "model/content.h"
 #include "platform/clock.h"
 #include "render/canvas.h"
+#include "render/compositor.h"
 #include "slides/theme.h"
 
 namespace kiosk::slides {
@@ -24,13 +25,18 @@ struct ContentOrigin {
   std::int64_t expires_unix = 0;
 };
 
+// True when the content should carry the stale marker: it is past its expiry, or it was last
+// updated (applied by kiosk-sync) more than `stale_after_days` ago. Built-in content only expires.
+bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days);
+
 // Everything a slide may read. `area` is null when the configured area is not in the content.
 struct SlideContext {
   const model::Content& content;
   const model::Area* area;
   ContentOrigin origin;
   WallTime now;
-  float cycle_progress = 0;  // 0..1 through the current slide
+  bool stale = false;
+  std::size_t round = 0;  // how many times the cycle has come round: slides may rotate what they show
 };
 
 class Slide {
@@ -44,8 +50,12 @@ class Slide {
 // The slides of the resident cycle, in order: status, timeline, results.
 std::vector<std::unique_ptr<Slide>> make_cycle_slides();
 
-// The strip at the bottom of every slide: clock, area, the data's age, the cycle's progress.
-// Returns the area above it that the slide may use.
+// The background and the strip at the bottom of every slide: clock, area, the data's age and the
+// stale marker. Returns the area above it that the slide may use, inside the margins.
 render::Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx);
+
+// The cycle's progress through the current slide (0..1) as a bar along the footer's top edge: drawn
+// over the finished slide at every step, so the slide itself need not be drawn again.
+std::vector<render::Compositor::Overlay> progress_overlay(const Theme& theme, float progress);
 
 }  // namespace kiosk::slides

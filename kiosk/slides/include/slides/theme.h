@@ -6,6 +6,8 @@
 #include "render/canvas.h"
 #include "render/geometry.h"
 
+#include <vector>
+
 namespace kiosk::slides {
 
 struct Palette {
@@ -18,12 +20,27 @@ struct Palette {
   render::Color social{0xFF, 0xB3, 0xA1};     // social track
   render::Color both{0xC9, 0xB8, 0xFF};       // both tracks
   render::Color rule{0x3A, 0x52, 0x72};       // lines and hollow markers (not text)
+  render::Color warning{0xFF, 0xD1, 0x66};    // background of the stale marker
+  render::Color on_warning{0x0B, 0x1A, 0x2E}; // text on it
   render::Color udsat{0xFF, 0xE0, 0x8A};
   render::Color parallelsamfund{0xFF, 0xB8, 0x6B};
   render::Color omdannelse{0xFF, 0x94, 0x7A};
   render::Color forebyggelse{0x9C, 0xD8, 0xFF};
   render::Color none{0xA8, 0xE6, 0xB4};
 };
+
+// A foreground/background pair that text is drawn in; all of them must reach 7:1 (WCAG AAA).
+struct TextPair {
+  const char* name;
+  render::Color fg;
+  render::Color bg;
+};
+
+// Every pair of colours the slides draw text in.
+std::vector<TextPair> text_pairs(const Palette& p);
+
+// WCAG 2 contrast ratio of two opaque colours, 1..21.
+double contrast_ratio(render::Color a, render::Color b);
 
 struct Theme {
   Palette colors;

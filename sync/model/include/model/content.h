@@ -69,6 +69,7 @@ struct Criterion {
   std::string id;
   std::string title;
   std::string text;
+  std::string summary;  // a short plain phrase for the status slide, or empty
   friend bool operator==(const Criterion&, const Criterion&) = default;
 };
 

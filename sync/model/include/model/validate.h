@@ -22,6 +22,7 @@ struct Limits {
   static constexpr std::size_t kNoteChars = 400;
   static constexpr std::size_t kTitleChars = 120;
   static constexpr std::size_t kCriterionTextChars = 600;
+  static constexpr std::size_t kCriterionSummaryChars = 80;
   static constexpr std::size_t kMilestoneTextChars = 1000;
   static constexpr std::size_t kSummaryChars = 400;
   static constexpr std::size_t kBodyChars = 8000;
