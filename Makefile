@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps configure build run test screenshots clean
+.PHONY: deps configure build run test screenshots golden bench clean
 
 deps:
 	.ci/install-deps
@@ -29,6 +29,11 @@ test: build
 
 screenshots: build
 	$(BUILD)/kiosk/tool/kiosk --screenshot $(BUILD)/screenshots
+
+# Refreshes the reference screenshots in tests/golden/ after an intended change of the slides (look
+# at them first: `make screenshots`).
+golden: build
+	KIOSK_UPDATE_GOLDEN=1 $(BUILD)/tests/app/app_test "[golden]"
 
 clean:
 	rm -rf $(BUILD)

@@ -86,8 +86,6 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
     widest = std::max({widest, canvas.text_width(p.label, label_style.px, label_style.weight),
                        canvas.text_width(danish_decimal(p.value), value_style.px, value_style.weight)});
   }
-  // Label every k-th point so that neighbouring labels never touch; always the last one.
-  const int every = std::max(1, static_cast<int>(std::ceil(static_cast<double>(widest + theme.gap) / std::max(1, slot))));
   const int baseline = y_of(std::max(lo, 0.0));
   std::vector<render::Point> line_points;
   for (int i = 0; i < n; ++i) {
@@ -100,13 +98,21 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
     } else {
       line_points.push_back({cx, y});
     }
-    if ((n - 1 - i) % every != 0) continue;
-    const int w = std::min(widest, slot * every);
-    canvas.text(p.label, {std::clamp(cx - w / 2, labels.x, labels.right() - w), labels.y, w, line_h}, label_style);
+  }
+  // Labels from the latest point backwards, each only where it keeps a gap to the one after it, so
+  // the newest value is always named and no two labels touch.
+  int next_left = plot.right() + theme.gap;
+  for (int i = n - 1; i >= 0; --i) {
+    const auto& p = series.points[static_cast<std::size_t>(i)];
+    const int cx = plot.x + slot * i + slot / 2;
+    const int w = std::min(widest, plot.w);
+    const int x = std::clamp(cx - w / 2, plot.x, plot.right() - w);
+    if (x + w + theme.gap > next_left) continue;
+    next_left = x;
+    canvas.text(p.label, {x, labels.y, w, line_h}, label_style);
     // The value sits just above its bar or point (the plot keeps a label's height free on top).
-    const int top = std::min(y, baseline);
-    canvas.text(danish_decimal(p.value), {std::clamp(cx - w / 2, plot.x, plot.right() - w), top - value_h, w, value_h},
-                value_style);
+    const int top = std::min(y_of(p.value), baseline);
+    canvas.text(danish_decimal(p.value), {x, top - value_h, w, value_h}, value_style);
   }
   for (std::size_t i = 1; i < line_points.size(); ++i) {
     canvas.line(line_points[i - 1], line_points[i], thin * 4, theme.colors.accent);
