@@ -30,10 +30,15 @@ test: build
 screenshots: build
 	$(BUILD)/kiosk/tool/kiosk --screenshot $(BUILD)/screenshots
 
-# Refreshes the reference screenshots in tests/golden/ after an intended change of the slides (look
-# at them first: `make screenshots`).
+# Refreshes the reference screenshots in tests/golden/ (and the README's, docs/screenshots/) after an
+# intended change of the slides; look at them first (`make screenshots`).
 golden: build
 	KIOSK_UPDATE_GOLDEN=1 $(BUILD)/tests/app/app_test "[golden]"
+	cp tests/golden/1920x1080/*.png docs/screenshots/
+
+# Prints first-frame time, transition frame times, static CPU and peak RSS (docs/performance.md).
+bench: build
+	$(BUILD)/tests/bench/kiosk_bench
 
 clean:
 	rm -rf $(BUILD)

@@ -34,8 +34,9 @@ class SoftwareTarget {
   SDL_Surface* surface() const { return surface_.get(); }
   render::FontSet& fonts() const { return *fonts_; }
 
-  // The colour of one output pixel.
+  // The colour of one output pixel, after the renderer has carried out what it has queued.
   SDL_Color pixel(int x, int y) const {
+    SDL_RenderFlush(renderer_.get());
     SDL_Color c{};
     const Uint32 p = static_cast<const Uint32*>(surface_->pixels)[y * (surface_->pitch / 4) + x];
     SDL_GetRGBA(p, surface_->format, &c.r, &c.g, &c.b, &c.a);

@@ -7,6 +7,7 @@
 #include "app/kiosk_app.h"
 #include "app/scene.h"
 #include "platform/log.h"
+#include "platform/process.h"
 #include "player/cycle.h"
 #include "render/compositor.h"
 #include "render/image_cache.h"
@@ -19,7 +20,7 @@ using namespace std::chrono_literals;
 
 constexpr Size kDefaultWindow{1280, 720};
 // The footer's progress bar moves in steps of about this; between steps nothing is drawn.
-constexpr auto kProgressStep = 500ms;
+constexpr auto kProgressStep = 1000ms;
 // Frame pacing during a transition when the renderer has no vsync to wait on.
 constexpr auto kFrameInterval = 16ms;
 
@@ -33,6 +34,26 @@ void choose_video_drivers() {
   if (std::getenv("DISPLAY")) drivers += "x11,";
   drivers += "kmsdrm";
   SDL_SetHint(SDL_HINT_VIDEODRIVER, drivers.c_str());
+}
+
+// Waits up to `timeout_ms` for an event. SDL waits natively only on some video drivers; on the
+// others (KMS/DRM on the console, where the kiosk runs) SDL_WaitEventTimeout wakes every
+// millisecond, which would cost a few percent of a core on a static slide. There, the kiosk
+// sleeps in short slices and looks for events between them: input is noticed within one slice.
+bool wait_for_event(SDL_Event* e, int timeout_ms) {
+  static const bool native = [] {
+    const std::string d = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    return d == "x11" || d == "wayland";
+  }();
+  if (native) return SDL_WaitEventTimeout(e, timeout_ms) != 0;
+  constexpr int kSliceMs = 15;
+  const Uint64 end = SDL_GetTicks64() + static_cast<Uint64>(std::max(0, timeout_ms));
+  while (true) {
+    if (SDL_PollEvent(e)) return true;
+    const Uint64 now = SDL_GetTicks64();
+    if (now >= end) return false;
+    SDL_Delay(static_cast<Uint32>(std::min<Uint64>(kSliceMs, end - now)));
+  }
 }
 
 void no_display(const std::string& why) {
@@ -153,7 +174,10 @@ int run_display(const Options& options, const config::Config& config, const Asse
   auto drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
   while (true) {
     SteadyTime now = clock.steady();
-    if (now >= stop_at) return kExitOk;
+    if (now >= stop_at) {
+      if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
+      return kExitOk;
+    }
     if (cycle.advance(now)) {
       draw_current(render::Compositor::Change::kTransition, now);
       drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
@@ -197,7 +221,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
     }
     const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;
-    if (!SDL_WaitEventTimeout(&e, wait_ms)) continue;
+    if (!wait_for_event(&e, wait_ms)) continue;
     do {
       switch (e.type) {
         case SDL_QUIT:

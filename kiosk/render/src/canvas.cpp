@@ -39,7 +39,7 @@ Canvas::Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height, st
       width_(width),
       height_(height),
       cache_budget_(text_cache_bytes ? text_cache_bytes
-                                     : static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
+                                     : static_cast<std::size_t>(width) * static_cast<std::size_t>(height)) {
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
 }
 

@@ -23,6 +23,7 @@ Compositor::Compositor(SDL_Renderer* renderer, FontSet& fonts, int output_w, int
       output_w_(output_w),
       output_h_(output_h),
       rotation_(rotation),
+      slide_format_(SDL_PIXELFORMAT_ARGB8888),
       canvas_(renderer, fonts, rotation % 180 == 0 ? output_w : output_h, rotation % 180 == 0 ? output_h : output_w) {}
 
 Compositor::~Compositor() = default;
@@ -37,7 +38,12 @@ Result<std::unique_ptr<Compositor>> Compositor::create(SDL_Renderer* renderer, F
   if (!(info.flags & SDL_RENDERER_TARGETTEXTURE)) {
     return make_error(std::string("the renderer '") + info.name + "' cannot draw into textures");
   }
-  return std::unique_ptr<Compositor>(new Compositor(renderer, fonts, output_w, output_h, rotation_degrees));
+  auto compositor = std::unique_ptr<Compositor>(new Compositor(renderer, fonts, output_w, output_h, rotation_degrees));
+  // Without a GPU, finished slides live in the process's own memory and every frame copies one:
+  // 16-bit pictures halve both. Text edges keep 32 to 64 levels per channel, which no one sees
+  // across a room. GPU renderers keep 32-bit slides in video memory.
+  if (info.flags & SDL_RENDERER_SOFTWARE) compositor->slide_format_ = SDL_PIXELFORMAT_RGB565;
+  return compositor;
 }
 
 Status Compositor::show(const std::function<void(Canvas&)>& draw, Change change, SteadyTime now) {
@@ -46,7 +52,7 @@ Status Compositor::show(const std::function<void(Canvas&)>& draw, Change change,
   if (change == Change::kRedraw && shown_) {
     next = std::move(shown_);
   } else {
-    next->texture.reset(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, width(), height()));
+    next->texture.reset(SDL_CreateTexture(renderer_, slide_format_, SDL_TEXTUREACCESS_TARGET, width(), height()));
     if (!next->texture) return sdl_error("creating a slide texture");
     SDL_SetTextureBlendMode(next->texture.get(), SDL_BLENDMODE_NONE);
   }

@@ -46,8 +46,10 @@ struct TextStyle {
 class Canvas {
  public:
   // Texture bytes the text cache may hold before it evicts the least recently used lines.
-  // By default as many bytes as one screen of 32-bit pixels: slides are redrawn about once a minute,
-  // so the cache only has to hold the text of the slides in the cycle.
+  // By default a quarter of one screen of 32-bit pixels (2 MB at 1080p): finished slides are kept as
+  // whole pictures by the compositor, so text is rasterized again only when a slide is redrawn
+  // (its turn in the cycle, the clock's minute), and the cache need hold little more than one
+  // slide's lines.
   Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height, std::size_t text_cache_bytes = 0);
   ~Canvas();
   Canvas(const Canvas&) = delete;

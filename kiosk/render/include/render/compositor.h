@@ -8,6 +8,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -71,6 +72,7 @@ class Compositor {
   int output_w_;
   int output_h_;
   int rotation_;
+  std::uint32_t slide_format_;  // SDL_PixelFormatEnum of the slide textures
   Canvas canvas_;
   std::unique_ptr<Slide> shown_;
   std::unique_ptr<Slide> leaving_;  // during a transition

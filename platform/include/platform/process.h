@@ -1,0 +1,12 @@
+// Facts about this process, for logs and benchmarks.
+#pragma once
+
+#include <optional>
+
+namespace kiosk {
+
+// The process's resident-set high-water mark in KiB (VmHWM in /proc/self/status), or nullopt where
+// /proc is not available. Unlike getrusage's ru_maxrss it starts afresh at exec.
+std::optional<long> peak_rss_kb();
+
+}  // namespace kiosk
