@@ -18,7 +18,8 @@ struct Screen {
 
 const Screen kScreens[] = {{800, 480}, {1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
 
-std::vector<render::DrawnText> draw(const slides::Slide& slide, const model::Feed& feed, Screen screen, bool stale) {
+std::vector<render::DrawnText> draw(const slides::Slide& slide, const model::Feed& feed, Screen screen, bool stale,
+                                    std::size_t round = 0) {
   testing::SoftwareTarget target(screen.w, screen.h);
   render::Canvas canvas(target.renderer(), target.fonts(), screen.w, screen.h);
   std::vector<render::DrawnText> drawn;
@@ -28,7 +29,7 @@ std::vector<render::DrawnText> draw(const slides::Slide& slide, const model::Fee
     if (a.id == "vollsmose") area = &a;
   }
   const slides::ContentOrigin origin{false, feed.version, 1'700'000'000, feed.expires};
-  const slides::SlideContext ctx{feed.content, area, origin, FakeClock().wall(), stale, 0};
+  const slides::SlideContext ctx{feed.content, area, origin, FakeClock().wall(), stale, round};
   slide.draw(canvas, slides::Theme::for_screen(screen.w, screen.h), ctx);
   return drawn;
 }
@@ -79,6 +80,18 @@ TEST_CASE("slides fit every screen size with content at the format's limits", "[
     for (const auto& slide : slides) {
       INFO(slide->name() << " at " << screen.w << "x" << screen.h);
       check_layout(draw(*slide, feed, screen, true), screen);
+    }
+  }
+}
+
+TEST_CASE("every result the cycle tells in turn fits, with its picture and chart", "[slides][layout]") {
+  testing::TempDir dir;
+  const auto feed = testing::large_feed(30, 10, dir.file("objects"), 64, 40);
+  const auto slides = slides::make_cycle_slides();
+  for (const Screen screen : kScreens) {
+    for (std::size_t round = 0; round < 5; ++round) {
+      INFO("round " << round << " at " << screen.w << "x" << screen.h);
+      check_layout(draw(*slides[2], feed, screen, false, round), screen);
     }
   }
 }

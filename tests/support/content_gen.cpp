@@ -79,14 +79,18 @@ model::Feed large_feed(std::size_t results, std::size_t images, const std::strin
   model::Feed f = default_feed();
   std::filesystem::create_directories(objects_dir);
   auto& c = f.content;
-  const model::Result proto = c.results.front();
+  // Alternate a result without a chart, one with a bar chart and one with a line chart.
+  const std::vector<model::Result> protos = c.results;
   c.results.clear();
+  const std::size_t every = images > 0 ? std::max<std::size_t>(1, results / images) : 0;
+  std::size_t pictures = 0;
   for (std::size_t i = 0; i < results; ++i) {
-    model::Result r = proto;
+    model::Result r = protos[i % protos.size()];
     r.id = "resultat-" + std::to_string(i);
     r.date = {2018 + static_cast<int>(i % 9), 1 + static_cast<int>(i % 12), 1 + static_cast<int>(i % 28)};
     r.title = "Resultat nummer " + std::to_string(i) + " fra følgeevalueringen";
-    if (i < images) {
+    if (every > 0 && i % every == 1 % every && pictures < images) {
+      ++pictures;
       const std::string sha = fake_sha(i);
       SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, image_w, image_h, 32, SDL_PIXELFORMAT_RGBA32);
       SDL_FillRect(s, nullptr, SDL_MapRGB(s->format, static_cast<Uint8>(40 + i % 200), 90, 160));

@@ -16,7 +16,8 @@ model::Feed default_feed();
 // for the layout tests.
 model::Feed stress_feed();
 
-// `results` results of which `images` carry a picture; the pictures are written as PNG files of
+// `results` results, spread evenly `images` of them with a picture, a third with a bar chart and a
+// third with a line chart; the pictures are written as PNG files of
 // `image_w` x `image_h` into `objects_dir`/<sha256>. Returns the feed (version 1).
 model::Feed large_feed(std::size_t results, std::size_t images, const std::string& objects_dir, int image_w = 640,
                        int image_h = 400);

@@ -95,13 +95,14 @@ SDL_Texture* ImageCache::get(const std::string& sha256, int box_w, int box_h, Im
     log_once_.write(log::Level::kWarning, sha256, "image " + path + ": " + why + "; showing a placeholder");
     return nullptr;
   };
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return fail(std::strerror(errno));
-  std::string bytes;
-  bytes.resize(kMaxImageFileBytes + 1);
+  const auto file_size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
+  if (file_size > kMaxImageFileBytes) return fail("larger than " + std::to_string(kMaxImageFileBytes) + " bytes");
+  std::string bytes(file_size, '\0');
+  in.seekg(0);
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (bytes.size() > kMaxImageFileBytes) return fail("larger than " + std::to_string(kMaxImageFileBytes) + " bytes");
 
   const auto declared = image_dimensions(bytes);
   if (!declared) return fail("not a PNG or JPEG file");

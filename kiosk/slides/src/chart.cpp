@@ -69,7 +69,7 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
   labels.take_left(gutter, theme.gap / 2);
   Rect plot = box;
   plot.take_top(value_h);  // room for the highest value's label above its bar
-  if (plot.h <= line_h * 2 || plot.w <= 0) return;
+  if (plot.h < line_h || plot.w <= 0) return;
 
   const auto y_of = [&](double v) { return plot.bottom() - static_cast<int>(std::lround((v - lo) / (hi - lo) * plot.h)); };
   const int thin = std::max(1, theme.height / 540);

@@ -61,7 +61,7 @@ void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideC
       main = side.take_left(side.w / 2, theme.margin);
     }
     if (picture && chart) {
-      Rect image = side.take_top(side.h * 2 / 5, theme.gap);
+      Rect image = side.take_top(side.h / 3, theme.gap);
       canvas.image(top.image, image);
     } else if (picture) {
       canvas.image(top.image, side);
