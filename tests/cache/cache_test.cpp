@@ -36,17 +36,19 @@ void raw_exec(const std::string& path, const std::string& sql) {
   REQUIRE(rc == SQLITE_OK);
 }
 
-std::int64_t count_rows(const std::string& path, const std::string& table) {
+std::int64_t scalar(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   sqlite3_stmt* s = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, ("SELECT count(*) FROM " + table).c_str(), -1, &s, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
   REQUIRE(sqlite3_step(s) == SQLITE_ROW);
   const auto n = sqlite3_column_int64(s, 0);
   sqlite3_finalize(s);
   sqlite3_close(db);
   return n;
 }
+
+std::int64_t count_rows(const std::string& path, const std::string& table) { return scalar(path, "SELECT count(*) FROM " + table); }
 
 }  // namespace
 
@@ -221,4 +223,86 @@ TEST_CASE("content damaged on disk is reported and not shown", "[cache]") {
     REQUIRE_FALSE(snap.ok());
     CHECK_THAT(snap.error().message, Catch::Contains("must not be empty"));
   }
+}
+
+TEST_CASE("a cache of schema 1 is migrated to the sync state of schema 2 keeping its content", "[cache]") {
+  kiosk::testing::TempDir dir;
+  const std::string path = dir.file("content.db");
+  {
+    Cache cache = open(path);
+    REQUIRE(cache.apply(default_feed(4), 0).ok());
+  }
+  raw_exec(path, "DROP TABLE sync_state; PRAGMA user_version = 1;");
+  Cache cache = open(path);
+  CHECK(*cache.schema_version() == 2);
+  CHECK(cache.current_version()->value() == 4);
+  auto state = cache.sync_state();
+  REQUIRE(state.ok());
+  CHECK(*state == kiosk::cache::SyncState{});
+}
+
+TEST_CASE("sync state is stored and read back", "[cache]") {
+  kiosk::testing::TempDir dir;
+  Cache cache = open(dir.file("content.db"));
+  const kiosk::cache::SyncState st{100, 90, "timeout", "network failure", "\"abc\"", "Tue, 01 Dec 2026 00:00:00 GMT", 80, true};
+  REQUIRE(cache.set_sync_state(st).ok());
+  Cache again = open(dir.file("content.db"));
+  CHECK(*again.sync_state() == st);
+}
+
+TEST_CASE("the assets of the kept versions are listed for the object store", "[cache]") {
+  kiosk::testing::TempDir dir;
+  Cache cache = open(dir.file("content.db"));
+  const std::string a(64, 'a'), b(64, 'b'), c(64, 'c');
+  Feed f1 = default_feed(1);
+  f1.assets = {{a, 10, "image/png"}};
+  Feed f2 = default_feed(2);
+  f2.assets = {{b, 10, "image/png"}};
+  Feed f3 = default_feed(3);
+  f3.assets = {{b, 10, "image/png"}, {c, 10, "image/jpeg"}};
+  for (const Feed& f : {f1, f2, f3}) REQUIRE(cache.apply(f, 0).ok());
+  CHECK(*cache.referenced_assets() == std::vector<std::string>{b, c});  // a left with version 1
+}
+
+TEST_CASE("data_version tells a reader that another connection committed", "[cache]") {
+  kiosk::testing::TempDir dir;
+  const std::string path = dir.file("content.db");
+  Cache writer = open(path);
+  Cache reader = open(path);
+  const auto before = *reader.data_version();
+  CHECK(*reader.data_version() == before);
+  REQUIRE(writer.apply(default_feed(1), 0).ok());
+  CHECK(*reader.data_version() != before);
+}
+
+TEST_CASE("a full disk rolls the apply back and the next apply succeeds once there is room", "[cache]") {
+  kiosk::testing::TempDir dir;
+  const std::string path = dir.file("content.db");
+  {
+    Cache cache = open(path);
+    REQUIRE(cache.apply(default_feed(1), 0).ok());
+  }
+  const auto pages = scalar(path, "PRAGMA page_count");
+  REQUIRE(pages > 10);
+  {
+    // As many pages as the file has now: the next version cannot be written.
+    auto full = Cache::open(path, {static_cast<int>(pages)});
+    REQUIRE(full.ok());
+    Feed big = default_feed(2);
+    for (int i = 0; i < 50; ++i) {
+      auto r = big.content.results[0];
+      r.id = "fylde-" + std::to_string(i);
+      r.body = std::string(7000, 'x');
+      big.content.results.push_back(r);
+    }
+    auto s = full->apply(big, 0);
+    REQUIRE_FALSE(s.ok());
+    CHECK_THAT(s.error().message, Catch::Contains("full"));
+    CHECK(full->current_version()->value() == 1);
+    CHECK(*full->quick_check() == "ok");
+  }
+  Cache roomy = open(path);
+  CHECK(roomy.current_version()->value() == 1);
+  REQUIRE(roomy.apply(default_feed(2), 0).ok());
+  CHECK(roomy.current_version()->value() == 2);
 }

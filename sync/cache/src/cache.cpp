@@ -342,7 +342,7 @@ Cache::Cache(Cache&&) noexcept = default;
 Cache& Cache::operator=(Cache&&) noexcept = default;
 Cache::~Cache() = default;
 
-Result<Cache> Cache::open(const std::string& path) {
+Result<Cache> Cache::open(const std::string& path, const OpenOptions& options) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   auto db = std::make_unique<Db>(Db{sqlite::DbHandle(raw), path});
@@ -361,6 +361,11 @@ Result<Cache> Cache::open(const std::string& path) {
     return with_path(path, s.error());
   }
   if (auto s = migrate(raw); !s) return with_path(path, s.error());
+  if (options.max_page_count) {
+    if (auto s = sqlite::exec(raw, "PRAGMA max_page_count = " + std::to_string(*options.max_page_count), "limiting pages"); !s) {
+      return with_path(path, s.error());
+    }
+  }
   return Cache(std::move(db));
 }
 
@@ -431,6 +436,51 @@ Result<int> Cache::schema_version() {
   if (!s) return s.error();
   if (!s->step()) return sqlite::error(db_->get(), "reading the schema version");
   return static_cast<int>(s->int64(0));
+}
+
+Result<SyncState> Cache::sync_state() {
+  auto s = Stmt::prepare(db_->get(),
+                         "SELECT last_attempt, last_success, last_error, last_outcome, etag, last_modified, "
+                         "last_issued_seen, marked_stale FROM sync_state WHERE id = 1");
+  if (!s) return with_path(db_->path, s.error());
+  if (!s->step()) return with_path(db_->path, sqlite::error(db_->get(), "reading table sync_state"));
+  return SyncState{s->int64(0), s->int64(1), s->text(2), s->text(3), s->text(4), s->text(5), s->int64(6), s->int64(7) != 0};
+}
+
+Status Cache::set_sync_state(const SyncState& st) {
+  auto s = Stmt::prepare(db_->get(),
+                         "UPDATE sync_state SET last_attempt = ?, last_success = ?, last_error = ?, last_outcome = ?, "
+                         "etag = ?, last_modified = ?, last_issued_seen = ?, marked_stale = ? WHERE id = 1");
+  if (!s) return with_path(db_->path, s.error());
+  s->bind(1, st.last_attempt).bind(2, st.last_success).bind(3, st.last_error).bind(4, st.last_outcome).bind(5, st.etag)
+      .bind(6, st.last_modified).bind(7, st.last_issued_seen).bind(8, st.marked_stale ? 1 : 0);
+  if (auto r = s->run("writing table sync_state"); !r) return with_path(db_->path, r.error());
+  return Status::success();
+}
+
+Result<std::vector<std::string>> Cache::referenced_assets() {
+  auto s = Stmt::prepare(db_->get(), "SELECT DISTINCT sha256 FROM version_assets ORDER BY sha256");
+  if (!s) return with_path(db_->path, s.error());
+  std::vector<std::string> out;
+  while (s->step()) out.push_back(s->text(0));
+  if (auto st = s->status("reading table version_assets"); !st) return with_path(db_->path, st.error());
+  return out;
+}
+
+Result<std::int64_t> Cache::data_version() {
+  auto s = Stmt::prepare(db_->get(), "PRAGMA data_version");
+  if (!s) return s.error();
+  if (!s->step()) return sqlite::error(db_->get(), "reading data_version");
+  return s->int64(0);
+}
+
+Result<std::string> Cache::quick_check() {
+  auto s = Stmt::prepare(db_->get(), "PRAGMA quick_check");
+  if (!s) return s.error();
+  std::string out;
+  while (s->step()) out += (out.empty() ? "" : "; ") + s->text(0);
+  if (auto st = s->status("quick_check"); !st) return st.error();
+  return out;
 }
 
 }  // namespace kiosk::cache

@@ -117,7 +117,24 @@ CREATE TABLE version_assets (
 );
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1};
+// What kiosk-sync remembers between runs, for conditional requests, rollback and freeze checks, and
+// the display's stale marker. One row.
+constexpr const char* kSchema2 = R"sql(
+CREATE TABLE sync_state (
+  id                INTEGER PRIMARY KEY CHECK (id = 1),
+  last_attempt      INTEGER NOT NULL DEFAULT 0,
+  last_success      INTEGER NOT NULL DEFAULT 0,
+  last_error        TEXT NOT NULL DEFAULT '',
+  last_outcome      TEXT NOT NULL DEFAULT '',
+  etag              TEXT NOT NULL DEFAULT '',
+  last_modified     TEXT NOT NULL DEFAULT '',
+  last_issued_seen  INTEGER NOT NULL DEFAULT 0,
+  marked_stale      INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO sync_state(id) VALUES (1);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2};
 
 Result<int> user_version(sqlite3* db) {
   auto stmt = sqlite::Stmt::prepare(db, "PRAGMA user_version");

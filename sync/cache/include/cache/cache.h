@@ -19,7 +19,7 @@ struct sqlite3;
 namespace kiosk::cache {
 
 // The schema this program reads and writes (PRAGMA user_version). Opening migrates older files.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct VersionInfo {
   std::uint64_t version = 0;
@@ -36,11 +36,29 @@ struct Snapshot {
   std::vector<model::AssetRef> assets;
 };
 
+// What kiosk-sync remembers between runs (times are unix seconds; 0 = never).
+struct SyncState {
+  std::int64_t last_attempt = 0;
+  std::int64_t last_success = 0;     // last run that ended updated or up to date
+  std::string last_error;            // the last run's error, empty after a success
+  std::string last_outcome;          // "updated", "up to date", "network failure", ...
+  std::string etag;                  // of the last manifest fetched, for If-None-Match
+  std::string last_modified;         // of the last manifest fetched, for If-Modified-Since
+  std::int64_t last_issued_seen = 0; // the highest `issued` of any applied manifest (freeze check)
+  bool marked_stale = false;         // a newer feed was refused (expired, rollback): show stale
+  friend bool operator==(const SyncState&, const SyncState&) = default;
+};
+
+struct OpenOptions {
+  // A fault seam for tests: SQLite's max_page_count on this connection, to make "disk full" happen.
+  std::optional<int> max_page_count;
+};
+
 class Cache {
  public:
   // Opens (creating if needed) and migrates the database at `path`. Errors name the path and carry
   // SQLite's message; a file from a newer program (higher user_version) is refused, not touched.
-  static Result<Cache> open(const std::string& path);
+  static Result<Cache> open(const std::string& path, const OpenOptions& options = {});
 
   Cache(Cache&&) noexcept;
   Cache& operator=(Cache&&) noexcept;
@@ -61,6 +79,20 @@ class Cache {
 
   // The file's PRAGMA user_version.
   Result<int> schema_version();
+
+  Result<SyncState> sync_state();
+  Status set_sync_state(const SyncState& state);
+
+  // The sha256 of every asset the kept versions (current and previous) list: what the object store
+  // must keep.
+  Result<std::vector<std::string>> referenced_assets();
+
+  // SQLite's PRAGMA data_version on this connection: changes when another connection commits, so
+  // the display notices kiosk-sync's new version without re-reading anything.
+  Result<std::int64_t> data_version();
+
+  // PRAGMA quick_check: "ok" or SQLite's description of the damage.
+  Result<std::string> quick_check();
 
  private:
   struct Db;
