@@ -22,9 +22,22 @@ const char* word(Level level) {
   return "";
 }
 
+Sink& sink() {
+  static Sink s;
+  return s;
+}
+
 }  // namespace
 
+void set_sink(Sink s) { sink() = std::move(s); }
+
 void write(Level level, std::string_view message) {
+  if (sink()) {
+    std::string line(message);
+    for (char& c : line) c = c == '\n' ? ' ' : c;
+    sink()(level, line);
+    return;
+  }
   std::string line;
   if (to_journal()) {
     line = "<" + std::to_string(static_cast<int>(level)) + ">";

@@ -134,7 +134,7 @@ void report(const char* content_name, const std::string& database, const std::st
   std::printf("%-8s first frame (1920x1080, software): %.0f ms (median of 5; min %.0f, max %.0f)\n", content_name, first[2],
               first.front(), first.back());
 
-  for (const auto [w, h] : {std::pair{1920, 1080}, std::pair{3840, 2160}}) {
+  for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{3840, 2160}}) {
     const Percentiles p = transition_frames(content, objects, w, h);
     std::printf("%-8s transition frame %dx%d: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d frames)\n", content_name, w, h, p.p50,
                 p.p99, p.max, 12 * 24);

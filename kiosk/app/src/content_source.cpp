@@ -27,9 +27,7 @@ AssetPaths find_assets(const config::Config& config) {
   return {KIOSK_SOURCE_ASSET_DIR};
 }
 
-std::string objects_dir(const config::Config& config) {
-  return (fs::path(config.database).parent_path() / "objects").string();
-}
+std::string objects_dir(const config::Config& config) { return cache::objects_dir_beside(config.database); }
 
 Result<LoadedContent> load_default_content(const AssetPaths& assets) {
   const std::string path = assets.default_feed();

@@ -3,6 +3,7 @@
 // turns into the entry's priority; on a terminal the prefix is a readable word instead.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -13,6 +14,11 @@ namespace kiosk::log {
 enum class Level { kError = 3, kWarning = 4, kInfo = 6, kDebug = 7 };
 
 void write(Level level, std::string_view message);
+
+// Where lines go instead of stderr while set: a seam for tests that check what was logged. Pass an
+// empty function to go back to stderr. Not for use while other threads log.
+using Sink = std::function<void(Level level, std::string_view line)>;
+void set_sink(Sink sink);
 inline void error(std::string_view m) { write(Level::kError, m); }
 inline void warning(std::string_view m) { write(Level::kWarning, m); }
 inline void info(std::string_view m) { write(Level::kInfo, m); }

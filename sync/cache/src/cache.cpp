@@ -337,6 +337,11 @@ class Reader {
 
 }  // namespace
 
+std::string objects_dir_beside(const std::string& database) {
+  const auto slash = database.rfind('/');
+  return (slash == std::string::npos ? std::string(".") : database.substr(0, slash)) + "/objects";
+}
+
 Cache::Cache(std::unique_ptr<Db> db) : db_(std::move(db)) {}
 Cache::Cache(Cache&&) noexcept = default;
 Cache& Cache::operator=(Cache&&) noexcept = default;

@@ -18,6 +18,9 @@ struct sqlite3;
 
 namespace kiosk::cache {
 
+// Where the pictures of the feed live: objects/<sha256> in the folder of the database.
+std::string objects_dir_beside(const std::string& database);
+
 // The schema this program reads and writes (PRAGMA user_version). Opening migrates older files.
 inline constexpr int kSchemaVersion = 2;
 
