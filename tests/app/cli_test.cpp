@@ -3,6 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
+#include "cache/cache.h"
+#include "feed/feed_json.h"
 #include "test_support.h"
 
 namespace {
@@ -78,4 +83,45 @@ TEST_CASE("a missing config file given with --config is named", "[app][cli]") {
   const Run r = run_kiosk("--config /nonexistent/kiosk.toml --screenshot /tmp");
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.output, Catch::Contains("/nonexistent/kiosk.toml"));
+}
+
+TEST_CASE("the running kiosk shows a new version from the cache without restarting", "[app][cli]") {
+  kiosk::testing::TempDir dir;
+  const std::string db = dir.file("content.db");
+  auto feed = kiosk::feed::parse_feed(kiosk::testing::default_feed_text());
+  REQUIRE(feed.ok());
+  feed->version = 1;
+  {
+    auto cache = kiosk::cache::Cache::open(db);
+    REQUIRE(cache.ok());
+    REQUIRE(cache->apply(*feed, 1'700'000'000).ok());
+  }
+  kiosk::testing::write_file(dir.file("kiosk.toml"), "[cache]\ndatabase = \"" + db + "\"\n");
+  const std::string log = dir.file("kiosk.log");
+  const std::string cmd = "env SDL_VIDEODRIVER=dummy " + std::string(KIOSK_BINARY) + " --config " + dir.file("kiosk.toml") +
+                          " --size 800x480 --run-for 7 >" + log + " 2>&1 &";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  // Wait (bounded) until the kiosk shows version 1, then commit version 2 as kiosk-sync would.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (kiosk::testing::read_file(log).find("first frame presented") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE_THAT(kiosk::testing::read_file(log), Catch::Contains("showing content version 1"));
+  feed->version = 2;
+  {
+    auto cache = kiosk::cache::Cache::open(db);
+    REQUIRE(cache.ok());
+    REQUIRE(cache->apply(*feed, 1'700'000'100).ok());
+  }
+  // The kiosk stops by itself after --run-for; its watch looks every 2 s.
+  const auto stop = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  while (kiosk::testing::read_file(log).find("stopping after --run-for") == std::string::npos &&
+         std::chrono::steady_clock::now() < stop) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  const std::string out = kiosk::testing::read_file(log);
+  INFO(out);
+  CHECK_THAT(out, Catch::Contains("showing content version 2"));
+  CHECK_THAT(out, Catch::Contains("stopping after --run-for"));
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/content_source.h"
+#include "app/content_watch.h"
 #include "cache/cache.h"
 #include "feed/feed_json.h"
 #include "test_support.h"
@@ -88,4 +89,22 @@ TEST_CASE("the assets directory comes from the config when set", "[app]") {
   CHECK(app::find_assets(c).font_bold() == "/opt/kiosk/assets/fonts/NotoSans-Bold.ttf");
   c.assets_dir.clear();
   CHECK(std::filesystem::exists(app::find_assets(c).default_feed()));
+}
+
+TEST_CASE("the content watch notices kiosk-sync's commits and the cache appearing", "[app]") {
+  kiosk::testing::TempDir dir;
+  const std::string db = dir.file("content.db");
+  app::ContentWatch watch(db);
+  CHECK_FALSE(watch.changed());  // the first call only takes note
+  CHECK_FALSE(watch.changed());  // no cache yet
+  auto feed = feed::parse_feed(kiosk::testing::default_feed_text());
+  REQUIRE(feed.ok());
+  auto writer = cache::Cache::open(db);
+  REQUIRE(writer.ok());
+  CHECK(watch.changed());  // the cache appeared
+  CHECK_FALSE(watch.changed());
+  feed->version = 2;
+  REQUIRE(writer->apply(*feed, 0).ok());
+  CHECK(watch.changed());
+  CHECK_FALSE(watch.changed());
 }

@@ -41,4 +41,6 @@ TEST_CASE("content is stale after its expiry or when not updated for the configu
   CHECK(is_stale({false, 1, t, t}, now, 3));             // expired this second
   CHECK_FALSE(is_stale({true, 1, 0, t + 1}, now, 3));    // built-in content does not age
   CHECK(is_stale({true, 1, 0, t - 1}, now, 3));          // but it does expire
+  CHECK_FALSE(is_stale({false, 1, t - 10 * 86400, t + 1000, t - 86400, false}, now, 3));  // synced yesterday, no change
+  CHECK(is_stale({false, 1, t - 86400, t + 1000, t - 86400, true}, now, 3));  // a newer feed was refused
 }

@@ -67,6 +67,10 @@ Result<LoadedContent> load_content(const config::Config& config, const AssetPath
   LoadedContent loaded;
   loaded.content = std::move(snap.content);
   loaded.origin = {false, snap.info.version, snap.info.applied_at, snap.info.expires};
+  if (auto state = cache->sync_state()) {
+    loaded.origin.last_sync_unix = state->last_success;
+    loaded.origin.marked_stale = state->marked_stale;
+  }
   log::info("showing content version " + std::to_string(snap.info.version) + " from " + config.database);
   return loaded;
 }

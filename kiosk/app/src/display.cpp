@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/kiosk_app.h"
+#include "app/content_watch.h"
 #include "app/scene.h"
 #include "platform/log.h"
 #include "platform/process.h"
@@ -23,6 +24,8 @@ constexpr Size kDefaultWindow{1280, 720};
 constexpr auto kProgressStep = 1000ms;
 // Frame pacing during a transition when the renderer has no vsync to wait on.
 constexpr auto kFrameInterval = 16ms;
+// How often the cache is asked whether kiosk-sync committed a new version.
+constexpr auto kWatchInterval = 2s;
 
 // Video drivers to try, in order, unless SDL_VIDEODRIVER says otherwise: a desktop session when
 // there is one, else the console through KMS/DRM (how the kiosk runs under systemd). Probing for a
@@ -142,11 +145,14 @@ int run_display(const Options& options, const config::Config& config, const Asse
     return kExitNoDisplay;
   }
   SDL_Renderer* renderer = window->renderer.get();
-  auto content = load_content(config, assets);
-  if (!content) {
-    log::error(content.error().message);
+  ContentWatch watch(config.database);
+  watch.changed();  // takes note of the cache as it is now
+  auto loaded = load_content(config, assets);
+  if (!loaded) {
+    log::error(loaded.error().message);
     return kExitFailure;
   }
+  auto content = std::make_unique<LoadedContent>(std::move(*loaded));
   const int rotation = options.rotation.value_or(static_cast<int>(config.rotation));
   auto stage = make_stage(renderer, **fonts, rotation, objects_dir(config));
   if (!stage) {
@@ -156,18 +162,19 @@ int run_display(const Options& options, const config::Config& config, const Asse
   const bool quit_keys = options.windowed || options.size.has_value() || config.allow_quit_keys;
 
   SystemClock clock;
-  Scene scene(*content, config.area, config.stale_after_days);
+  auto scene = std::make_unique<Scene>(*content, config.area, config.stale_after_days);
   player::Cycle cycle({config.status_duration, config.timeline_duration, config.results_duration}, clock.steady());
   const auto draw_current = [&](render::Compositor::Change change, SteadyTime now) {
     const std::size_t i = cycle.current();
     auto shown = stage->compositor->show(
-        [&](render::Canvas& canvas) { scene.draw(i, canvas, clock.wall(), static_cast<std::size_t>(cycle.round())); }, change,
+        [&](render::Canvas& canvas) { scene->draw(i, canvas, clock.wall(), static_cast<std::size_t>(cycle.round())); }, change,
         now);
     if (!shown) log::error(shown.error().message);
   };
   const auto stop_at = options.run_for_seconds ? started + std::chrono::seconds(*options.run_for_seconds) : SteadyTime::max();
 
   draw_current(render::Compositor::Change::kCut, clock.steady());
+  SteadyTime next_watch = clock.steady() + kWatchInterval;
   bool first_frame = true;
   bool dirty = true;
   long long drawn_step = -1;
@@ -177,6 +184,21 @@ int run_display(const Options& options, const config::Config& config, const Asse
     if (now >= stop_at) {
       if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
       return kExitOk;
+    }
+    if (now >= next_watch) {
+      next_watch = now + kWatchInterval;
+      // A new version from kiosk-sync slides in over the current slide: no restart, no blank frame.
+      if (watch.changed()) {
+        if (auto fresh = load_content(config, assets)) {
+          auto fresh_content = std::make_unique<LoadedContent>(std::move(*fresh));
+          scene = std::make_unique<Scene>(*fresh_content, config.area, config.stale_after_days);
+          content = std::move(fresh_content);
+          draw_current(render::Compositor::Change::kTransition, now);
+          dirty = true;
+        } else {
+          log::error(fresh.error().message);
+        }
+      }
     }
     if (cycle.advance(now)) {
       draw_current(render::Compositor::Change::kTransition, now);
@@ -217,7 +239,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
       const auto next_minute = std::chrono::floor<std::chrono::minutes>(wall) + 1min;
       using D = std::chrono::steady_clock::duration;
       wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),
-                       std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now)});
+                       std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now), D(next_watch - now)});
     }
     const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;

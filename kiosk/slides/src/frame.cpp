@@ -22,7 +22,9 @@ bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days) {
   const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   if (origin.expires_unix != 0 && now_unix >= origin.expires_unix) return true;
   if (origin.built_in) return false;
-  return now_unix - origin.updated_unix > static_cast<std::int64_t>(stale_after_days) * 86400;
+  if (origin.marked_stale) return true;
+  const std::int64_t fresh = std::max(origin.updated_unix, origin.last_sync_unix);
+  return now_unix - fresh > static_cast<std::int64_t>(stale_after_days) * 86400;
 }
 
 std::vector<render::Compositor::Overlay> progress_overlay(const Theme& theme, float progress) {

@@ -23,10 +23,13 @@ struct ContentOrigin {
   std::uint64_t version = 0;
   std::int64_t updated_unix = 0;  // when it was applied to the cache (0 for built-in)
   std::int64_t expires_unix = 0;
+  std::int64_t last_sync_unix = 0;  // kiosk-sync's last successful run (0: unknown)
+  bool marked_stale = false;        // kiosk-sync refused a newer feed (expired, rollback)
 };
 
-// True when the content should carry the stale marker: it is past its expiry, or it was last
-// updated (applied by kiosk-sync) more than `stale_after_days` ago. Built-in content only expires.
+// True when the content should carry the stale marker: it is past its expiry, kiosk-sync refused a
+// newer feed, or neither an update nor a successful sync happened in the last `stale_after_days`.
+// Built-in content only expires.
 bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days);
 
 // Everything a slide may read. `area` is null when the configured area is not in the content.
