@@ -39,6 +39,7 @@ golden: build
 # Prints first-frame time, transition frame times, static CPU and peak RSS (docs/performance.md).
 bench: build
 	$(BUILD)/tests/bench/kiosk_bench
+	$(BUILD)/tests/bench/sync_bench
 
 clean:
 	rm -rf $(BUILD)
