@@ -12,19 +12,11 @@
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string output;
-};
+using Run = kiosk::testing::CommandRun;
 
 // Runs the kiosk with `args` under `env` (extra VAR=value words), capturing stdout and stderr.
 Run run_kiosk(const std::string& args, const std::string& env = "") {
-  kiosk::testing::TempDir dir;
-  const std::string out = dir.file("out.txt");
-  const std::string cmd = "env " + env + " " + KIOSK_BINARY + " " + args + " >" + out + " 2>&1";
-  const int status = std::system(cmd.c_str());
-  REQUIRE(WIFEXITED(status));
-  return {WEXITSTATUS(status), kiosk::testing::read_file(out)};
+  return kiosk::testing::run_command("env " + env + " " + KIOSK_BINARY + " " + args);
 }
 
 // No config from /etc and no cache: these tests must not depend on the machine they run on.

@@ -1,6 +1,9 @@
 // Shared helpers for the tests: a temporary directory that removes itself, and the project's files.
 #pragma once
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -39,6 +42,20 @@ inline std::string read_file(const std::filesystem::path& path) {
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
+}
+
+// What a command printed (stdout and stderr together) and its exit code; -1 when it did not exit
+// normally (killed by a signal).
+struct CommandRun {
+  int exit_code;
+  std::string output;
+};
+
+inline CommandRun run_command(const std::string& command) {
+  TempDir dir;
+  const std::string out = dir.file("out.txt");
+  const int status = std::system((command + " >" + out + " 2>&1").c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out)};
 }
 
 inline std::string source_path(const std::string& relative) { return std::string(KIOSK_SOURCE_DIR) + "/" + relative; }

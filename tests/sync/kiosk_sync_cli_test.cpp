@@ -20,18 +20,9 @@ using namespace kiosk;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string output;
-};
+using Run = testing::CommandRun;
 
-Run run_sync(const std::string& args) {
-  testing::TempDir dir;
-  const std::string out = dir.file("out.txt");
-  const int status = std::system((std::string(KIOSK_SYNC_BINARY) + " " + args + " >" + out + " 2>&1").c_str());
-  REQUIRE(WIFEXITED(status));
-  return {WEXITSTATUS(status), testing::read_file(out)};
-}
+Run run_sync(const std::string& args) { return testing::run_command(std::string(KIOSK_SYNC_BINARY) + " " + args); }
 
 std::string write_config(const testing::TempDir& dir, const testing::Publisher& publisher) {
   const std::string path = dir.file("kiosk.toml");
