@@ -85,6 +85,14 @@ std::string error_of(const kiosk::Result<Config>& result) {
 
 }  // namespace
 
+TEST_CASE("the idle return time is read and checked", "[config]") {
+  const auto config = kiosk::config::parse("[slides]\nidle_return_seconds = 90\n", kPath);
+  REQUIRE(config.ok());
+  CHECK(config->idle_return == std::chrono::seconds(90));
+  CHECK(kiosk::config::parse("", kPath)->idle_return == std::chrono::seconds(60));
+  CHECK_FALSE(kiosk::config::parse("[slides]\nidle_return_seconds = 0\n", kPath).ok());
+}
+
 TEST_CASE("empty text gives the built-in defaults", "[config]") {
   for (const char* text : {"", "\n\n", "# only a comment\n"}) {
     const auto config = kiosk::config::parse(text, kPath);

@@ -178,6 +178,15 @@ Rect Canvas::text(std::string_view text, const Rect& box, const TextStyle& style
   return laid.used;
 }
 
+void Canvas::set_clip(const std::optional<Rect>& clip) {
+  if (!clip) {
+    SDL_RenderSetClipRect(renderer_, nullptr);
+    return;
+  }
+  const SDL_Rect r{clip->x, clip->y, clip->w, clip->h};
+  SDL_RenderSetClipRect(renderer_, &r);
+}
+
 Rect Canvas::image(const std::string& sha256, const Rect& box) {
   if (box.empty()) return {};
   ImageSize size;

@@ -362,11 +362,12 @@ void read_slides(Reader& reader, const toml::table* slides, Config& config) {
   if (slides == nullptr) return;
   reader.reject_unknown(
       *slides, "slides",
-      {"status_seconds", "timeline_seconds", "results_seconds", "stale_after_days"});
+      {"status_seconds", "timeline_seconds", "results_seconds", "idle_return_seconds", "stale_after_days"});
   const std::pair<std::string_view, std::chrono::seconds*> durations[] = {
       {"status_seconds", &config.status_duration},
       {"timeline_seconds", &config.timeline_duration},
       {"results_seconds", &config.results_duration},
+      {"idle_return_seconds", &config.idle_return},
   };
   for (const auto& [key, duration] : durations) {
     if (const auto seconds =

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <list>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -80,6 +81,9 @@ class Canvas {
   // cannot be shown. Returns the drawn rectangle.
   Rect image(const std::string& sha256, const Rect& box);
   void set_images(ImageCache* images) { images_ = images; }
+
+  // Limits drawing to `clip` (nullopt: the whole canvas), for scrolled lists and texts.
+  void set_clip(const std::optional<Rect>& clip);
 
   // While set, every text() call appends what it drew.
   void set_recorder(std::vector<DrawnText>* recorder) { recorder_ = recorder; }

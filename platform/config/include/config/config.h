@@ -32,6 +32,8 @@ struct Config {
   bool allow_quit_keys = false;  // Escape/Ctrl+Q quit even fullscreen
   // How long each slide kind stays up: 1..3600 s.
   std::chrono::seconds status_duration{12}, timeline_duration{12}, results_duration{12};
+  // Back to the cycle after this long without a touch: 1..3600 s.
+  std::chrono::seconds idle_return{60};
   int stale_after_days = 3;              // stale marker when last sync older; 1..365
   std::string feed_url;                  // empty: no sync configured; else http:// or https://
   std::vector<std::string> public_keys;  // minisign public keys (base64 "RW..." lines), 0-2

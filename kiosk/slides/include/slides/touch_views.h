@@ -1,0 +1,52 @@
+// What a resident sees after touching the screen: the results browser, one result in detail, and
+// (for staff) the status overlay. Each view draws the navigator's state and reports where its
+// touchable things are, so the navigator (player/navigator.h) can hit-test the next touch.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "player/navigator.h"
+#include "slides/slide.h"
+
+namespace kiosk::slides {
+
+struct ViewState {
+  player::Filter filter = player::Filter::kThisArea;
+  float scroll = 0;
+  std::optional<player::Target> pressed;
+  std::string pressed_id;
+  std::string selected;  // the result shown in detail
+};
+
+struct ViewLayout {
+  std::vector<player::HitRegion> regions;
+  float max_scroll = 0;
+  float page = 0;
+  float item_height = 0;
+  std::vector<std::string> ids;  // the listed results, top to bottom
+};
+
+// Touch targets are at least 9 mm on a 24" 1080p screen: 1/22.5 of the shorter side (48 px at 1080p).
+int touch_target_px(const Theme& theme);
+
+// Results newest first; with kThisArea only those about the kiosk's area or about all areas.
+std::vector<const model::Result*> filtered_results(const model::Content& content, const model::Area* area,
+                                                   player::Filter filter);
+
+// The regions of the cycle: the staff corner, and on the results slide the whole slide (and its
+// "Se alle resultater" button) opens the browser.
+ViewLayout cycle_regions(const Theme& theme, bool results_slide);
+
+ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
+ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
+
+// Read-only facts for staff, as label/value pairs, in a panel over whatever is shown.
+void draw_staff_overlay(render::Canvas& canvas, const Theme& theme, const std::vector<std::pair<std::string, std::string>>& facts);
+
+// The button the results slide shows; also used by the views.
+void draw_button(render::Canvas& canvas, const Theme& theme, const render::Rect& box, const std::string& label,
+                 bool pressed, bool selected = false);
+
+}  // namespace kiosk::slides
