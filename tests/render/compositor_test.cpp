@@ -116,3 +116,22 @@ TEST_CASE("a redraw replaces the picture without motion", "[render][compositor]"
   c->compose(clock.steady(), {});
   CHECK(is(target.pixel(100, 50), kGreen));
 }
+
+TEST_CASE("touch points map between the turned output and the upright picture", "[render][compositor]") {
+  for (int rotation : {0, 90, 180, 270}) {
+    INFO(rotation);
+    const bool turned = rotation % 180 != 0;
+    testing::SoftwareTarget target(turned ? 400 : 600, turned ? 600 : 400);
+    auto c = make(target, turned ? 400 : 600, turned ? 600 : 400, rotation);
+    for (const render::Point p : {render::Point{0, 0}, render::Point{100, 30}, render::Point{599, 399}}) {
+      const render::Point back = c->to_logical(c->to_output(p));
+      CHECK(back.x == p.x);
+      CHECK(back.y == p.y);
+    }
+  }
+  // Turned clockwise, the upright top-left corner is at the output's top-right.
+  testing::SoftwareTarget target(400, 600);
+  auto c = make(target, 400, 600, 90);
+  CHECK(c->to_output(render::Point{0, 0}).x == 400);
+  CHECK(c->to_output(render::Point{0, 0}).y == 0);
+}

@@ -66,6 +66,10 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
       int seconds = 0;
       if (!parse_int(*v, seconds) || seconds < 1) return make_error("--run-for: '" + *v + "' is not a whole number of seconds");
       o.run_for_seconds = seconds;
+    } else if (a == "--touch-script" || a == "--dump-frames") {
+      auto v = value(a.c_str());
+      if (!v) return v.error();
+      (a == "--touch-script" ? o.touch_script : o.dump_frames) = *v;
     } else if (a == "--size") {
       auto v = value("--size");
       if (!v) return v.error();
@@ -93,6 +97,9 @@ std::string usage_text() {
          "                    (overrides screen.rotation; --size is the screen's own size)\n"
          "  --screenshot DIR  render every slide once to DIR/<nn>-<slide>.png without a display\n"
          "  --run-for SEC     stop after SEC seconds (benchmarks and soak tests)\n"
+         "  --touch-script F  replay touches from F: lines of '<ms> down|move|up <x> <y>' in\n"
+         "                    pixels of the upright picture, as real touch events (tests, demos)\n"
+         "  --dump-frames DIR write each newly drawn screen to DIR/<nnn>-<view>.png\n"
          "  --version         print the version\n"
          "  --help            print this help\n";
 }

@@ -12,11 +12,12 @@ Scene::Scene(const LoadedContent& content, const std::string& area_id, int stale
   if (!area_) log::warning("area '" + area_id + "' is not in the content; showing the national view");
 }
 
+slides::SlideContext Scene::context(WallTime now, std::size_t round) const {
+  return {content_.content, area_, content_.origin, now, slides::is_stale(content_.origin, now, stale_after_days_), round};
+}
+
 void Scene::draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round) const {
-  const slides::Theme theme = slides::Theme::for_screen(canvas.width(), canvas.height());
-  const slides::SlideContext ctx{content_.content, area_, content_.origin, now,
-                                 slides::is_stale(content_.origin, now, stale_after_days_), round};
-  slides_[i]->draw(canvas, theme, ctx);
+  slides_[i]->draw(canvas, slides::Theme::for_screen(canvas.width(), canvas.height()), context(now, round));
 }
 
 }  // namespace kiosk::app

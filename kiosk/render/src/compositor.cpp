@@ -84,6 +84,26 @@ Rect Compositor::to_output(Rect r) const {
   }
 }
 
+Point Compositor::to_logical(Point p) const {
+  const int lw = width(), lh = height();
+  switch (rotation_) {
+    case 90: return {p.y, lh - p.x};
+    case 180: return {lw - p.x, lh - p.y};
+    case 270: return {lw - p.y, p.x};
+    default: return p;
+  }
+}
+
+Point Compositor::to_output(Point p) const {
+  const int lw = width(), lh = height();
+  switch (rotation_) {
+    case 90: return {lh - p.y, p.x};
+    case 180: return {lw - p.x, lh - p.y};
+    case 270: return {p.y, lw - p.x};
+    default: return p;
+  }
+}
+
 void Compositor::copy(SDL_Texture* texture, Rect logical) {
   if (rotation_ == 0) {
     const SDL_Rect dst{logical.x, logical.y, logical.w, logical.h};

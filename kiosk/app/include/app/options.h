@@ -20,6 +20,8 @@ struct Options {
   std::optional<Size> size;                   // --size WxH
   std::optional<int> rotation;                // --rotate 0|90|180|270
   std::optional<int> run_for_seconds;         // --run-for SECONDS: stop after that long
+  std::optional<std::string> touch_script;    // --touch-script FILE: replay touches (tests, demos)
+  std::optional<std::string> dump_frames;     // --dump-frames DIR: a PNG of each redrawn screen
   bool windowed = false;                      // --windowed
   bool help = false;                          // --help, -h
   bool version = false;                       // --version

@@ -21,6 +21,9 @@ class Scene {
   const model::Area* area() const { return area_; }
   // Draws slide `i` as at wall time `now` in the cycle's `round`.
   void draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round) const;
+  // What the slides and the touch views read, as at `now`.
+  slides::SlideContext context(WallTime now, std::size_t round) const;
+  const LoadedContent& content() const { return content_; }
 
  private:
   const LoadedContent& content_;

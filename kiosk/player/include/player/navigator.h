@@ -92,6 +92,7 @@ class Navigator {
   const std::string& pressed_id() const { return pressed_id_; }
   bool overlay() const { return overlay_; }
   bool moving() const { return velocity_ != 0; }
+  bool touching() const { return finger_.has_value(); }
 
   // A swipe on the cycle since the last call: +1 next slide, -1 previous, 0 none.
   int take_swipe();

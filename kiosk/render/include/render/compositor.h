@@ -59,6 +59,10 @@ class Compositor {
   // two in transition, then `overlays` on top.
   void compose(SteadyTime now, const std::vector<Overlay>& overlays);
 
+  // Where a point of the output (a touch) lies in the logical, upright picture, and back.
+  Point to_logical(Point output) const;
+  Point to_output(Point logical) const;
+
   // Forgets the slide textures (after the renderer lost them); the next show() starts afresh.
   void invalidate();
 
