@@ -2,10 +2,16 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <tuple>
 #include <string>
 
 #include "app/kiosk_app.h"
 #include "app/content_watch.h"
+#include "render/png.h"
+#include "slides/touch_views.h"
+#include "staff_facts.h"
+#include "touch_input.h"
 #include "app/scene.h"
 #include "platform/log.h"
 #include "platform/process.h"
@@ -128,6 +134,9 @@ Result<Stage> make_stage(SDL_Renderer* renderer, render::FontSet& fonts, int rot
 int run_display(const Options& options, const config::Config& config, const AssetPaths& assets, SteadyTime started) {
   // Closing the window is a user action handled below; SDL_QUIT then only means SIGTERM/SIGINT.
   SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+  // Touches and mouse clicks are handled each as themselves, not copied into one another.
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
   choose_video_drivers();
   auto sdl = render::SdlLibrary::start(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
   if (!sdl) {
@@ -164,19 +173,72 @@ int run_display(const Options& options, const config::Config& config, const Asse
   SystemClock clock;
   auto scene = std::make_unique<Scene>(*content, config.area, config.stale_after_days);
   player::Cycle cycle({config.status_duration, config.timeline_duration, config.results_duration}, clock.steady());
-  const auto draw_current = [&](render::Compositor::Change change, SteadyTime now) {
-    const std::size_t i = cycle.current();
+  player::NavigatorSettings nav_settings;
+  nav_settings.idle_return = config.idle_return;
+  nav_settings.width = static_cast<float>(stage->compositor->width());
+  nav_settings.height = static_cast<float>(stage->compositor->height());
+  nav_settings.tap_slop = static_cast<float>(slides::touch_target_px(stage->theme)) / 2;
+  player::Navigator nav(nav_settings);
+  std::vector<ScriptedTouch> script;
+  if (options.touch_script) {
+    auto loaded_script = load_touch_script(*options.touch_script);
+    if (!loaded_script) {
+      log::error(loaded_script.error().message);
+      return kExitFailure;
+    }
+    script = std::move(*loaded_script);
+  }
+  std::size_t next_scripted = 0;
+  int dumped = 0;
+
+  // Draws what the navigator says is on screen (a slide of the cycle, the browser, a detail, the
+  // staff overlay) and tells the navigator where the touchable things now are.
+  const auto draw_screen = [&](render::Compositor::Change change, SteadyTime now) {
+    slides::ViewLayout layout;
+    const slides::ViewState vs{nav.filter(), nav.scroll(), nav.pressed(), nav.pressed_id(), nav.selected()};
+    const std::size_t round = static_cast<std::size_t>(cycle.round());
     auto shown = stage->compositor->show(
-        [&](render::Canvas& canvas) { scene->draw(i, canvas, clock.wall(), static_cast<std::size_t>(cycle.round())); }, change,
-        now);
+        [&](render::Canvas& canvas) {
+          const WallTime wall = clock.wall();
+          const auto ctx = scene->context(wall, round);
+          switch (nav.view()) {
+            case player::View::kCycle:
+              scene->draw(cycle.current(), canvas, wall, round);
+              layout = slides::cycle_regions(stage->theme, std::string(scene->name(cycle.current())) == "results");
+              break;
+            case player::View::kBrowser:
+              layout = slides::draw_browser(canvas, stage->theme, ctx, vs);
+              break;
+            case player::View::kDetail:
+              layout = slides::draw_detail(canvas, stage->theme, ctx, vs);
+              break;
+          }
+          if (nav.overlay()) {
+            slides::draw_staff_overlay(canvas, stage->theme,
+                                       staff_facts(config, scene->content(), stage->compositor->width(),
+                                                   stage->compositor->height(), started, wall, ctx.stale));
+          }
+        },
+        change, now);
     if (!shown) log::error(shown.error().message);
+    nav.set_hit_regions(layout.regions);
+    nav.set_scroll_extent(layout.max_scroll, layout.page);
+    if (nav.view() == player::View::kBrowser) nav.set_list(layout.ids, layout.item_height);
+  };
+  // What, of the navigator's state, changes the picture.
+  const auto nav_state = [&] {
+    return std::make_tuple(nav.view(), nav.scroll(), nav.filter(), nav.pressed(), nav.pressed_id(), nav.overlay(),
+                           nav.selected());
   };
   const auto stop_at = options.run_for_seconds ? started + std::chrono::seconds(*options.run_for_seconds) : SteadyTime::max();
 
-  draw_current(render::Compositor::Change::kCut, clock.steady());
+  draw_screen(render::Compositor::Change::kCut, clock.steady());
+  SteadyTime first_frame_at = SteadyTime::max();
   SteadyTime next_watch = clock.steady() + kWatchInterval;
   bool first_frame = true;
   bool dirty = true;
+  bool redrawn = true;     // something new was drawn that has not been presented still yet
+  bool was_moving = false;  // the last frame was part of a transition
   long long drawn_step = -1;
   auto drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
   while (true) {
@@ -185,41 +247,85 @@ int run_display(const Options& options, const config::Config& config, const Asse
       if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
       return kExitOk;
     }
+    while (next_scripted < script.size() && first_frame_at != SteadyTime::max() &&
+           now >= first_frame_at + script[next_scripted].at) {
+      push_touch(script[next_scripted++], renderer, *stage->compositor);
+    }
     if (now >= next_watch) {
       next_watch = now + kWatchInterval;
-      // A new version from kiosk-sync slides in over the current slide: no restart, no blank frame.
+      // A new version from kiosk-sync slides in over what is shown: no restart, no blank frame.
       if (watch.changed()) {
         if (auto fresh = load_content(config, assets)) {
           auto fresh_content = std::make_unique<LoadedContent>(std::move(*fresh));
           scene = std::make_unique<Scene>(*fresh_content, config.area, config.stale_after_days);
           content = std::move(fresh_content);
-          draw_current(render::Compositor::Change::kTransition, now);
-          dirty = true;
+          std::vector<std::string> ids;
+          for (const auto* r : slides::filtered_results(content->content, scene->area(), nav.filter())) ids.push_back(r->id);
+          nav.content_changed(ids, 0 < ids.size() ? slides::touch_target_px(stage->theme) : 1);
+          draw_screen(render::Compositor::Change::kTransition, now);
+          dirty = redrawn = true;
         } else {
           log::error(fresh.error().message);
         }
       }
     }
-    if (cycle.advance(now)) {
-      draw_current(render::Compositor::Change::kTransition, now);
+    // Timeouts, long press and inertia move on with time.
+    const auto before = nav_state();
+    nav.update(now);
+    if (nav.take_returned_to_cycle()) {
+      cycle.jump_to(cycle.current(), now);
+      draw_screen(render::Compositor::Change::kTransition, now);
+      dirty = redrawn = true;
+    } else if (nav_state() != before) {
+      draw_screen(render::Compositor::Change::kRedraw, now);
+      dirty = redrawn = true;
+    }
+    if (const int swipe = nav.take_swipe(); swipe != 0 && nav.view() == player::View::kCycle) {
+      const auto n = static_cast<long long>(cycle.size());
+      cycle.jump_to(static_cast<std::size_t>((static_cast<long long>(cycle.current()) + swipe + n) % n), now);
+      draw_screen(render::Compositor::Change::kTransition, now);
+      dirty = redrawn = true;
+    }
+    // The cycle waits while someone touches the screen or browses.
+    if (nav.view() != player::View::kCycle || nav.touching()) {
+      cycle.jump_to(cycle.current(), now);
+    } else if (cycle.advance(now)) {
+      draw_screen(render::Compositor::Change::kTransition, now);
       drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
-      dirty = true;
-    } else if (std::chrono::floor<std::chrono::minutes>(clock.wall()) != drawn_minute) {
-      draw_current(render::Compositor::Change::kRedraw, now);
+      dirty = redrawn = true;
+    }
+    if (std::chrono::floor<std::chrono::minutes>(clock.wall()) != drawn_minute) {
+      draw_screen(render::Compositor::Change::kRedraw, now);
       drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
-      dirty = true;
+      dirty = redrawn = true;
     }
     const long long step = (now - cycle.started()) / kProgressStep;
     const bool moving = stage->compositor->moving(now);
-    if (dirty || moving || step != drawn_step) {
+    // The frame after a transition ends shows the slide exactly in place.
+    if (dirty || moving || was_moving || step != drawn_step) {
+      was_moving = moving;
       const float progress = std::min(1.0f, static_cast<float>(std::chrono::duration<double>(kProgressStep * step) /
                                                                 std::chrono::duration<double>(cycle.next_change() - cycle.started())));
-      stage->compositor->compose(now, slides::progress_overlay(stage->theme, progress));
+      stage->compositor->compose(now, nav.view() == player::View::kCycle ? slides::progress_overlay(stage->theme, progress)
+                                                                         : std::vector<render::Compositor::Overlay>{});
+      if (options.dump_frames && redrawn && !moving) {
+        char name[64];
+        std::snprintf(name, sizeof name, "/%03d-%s.png", dumped++,
+                      nav.view() == player::View::kCycle ? scene->name(cycle.current())
+                      : nav.view() == player::View::kBrowser ? "browser" : "detail");
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(renderer, &w, &h);
+        std::error_code ec;
+        std::filesystem::create_directories(*options.dump_frames, ec);
+        if (auto pixels = render::read_pixels(renderer, w, h)) (void)render::save_png(pixels->get(), *options.dump_frames + name);
+      }
+      if (!moving) redrawn = false;
       SDL_RenderPresent(renderer);
       dirty = false;
       drawn_step = step;
       if (first_frame) {
         first_frame = false;
+        first_frame_at = clock.steady();
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.steady() - started).count();
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(renderer, &w, &h);
@@ -228,23 +334,38 @@ int run_display(const Options& options, const config::Config& config, const Asse
       }
     }
 
-    // Sleep until the next thing that changes the picture, or an event. During a transition the
-    // renderer's vsync paces the frames; without vsync, a frame interval does.
+    // Sleep until the next thing that changes the picture, or an event. During a transition or a
+    // fling the renderer's vsync paces the frames; without vsync, a frame interval does.
     now = clock.steady();
     std::chrono::steady_clock::duration wait;
-    if (stage->compositor->moving(now)) {
-      wait = window->vsync ? std::chrono::steady_clock::duration::zero() : std::chrono::steady_clock::duration(kFrameInterval);
+    using D = std::chrono::steady_clock::duration;
+    if (stage->compositor->moving(now) || nav.moving() || was_moving) {
+      wait = window->vsync ? D::zero() : D(kFrameInterval);
     } else {
       const auto wall = clock.wall();
       const auto next_minute = std::chrono::floor<std::chrono::minutes>(wall) + 1min;
-      using D = std::chrono::steady_clock::duration;
+      const SteadyTime next_touch =
+          next_scripted < script.size() && first_frame_at != SteadyTime::max() ? first_frame_at + script[next_scripted].at : SteadyTime::max();
       wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),
-                       std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now), D(next_watch - now)});
+                       std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now), D(next_watch - now),
+                       D(nav.next_deadline() - std::min(nav.next_deadline(), now)), D(next_touch - std::min(next_touch, now))});
     }
     const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;
     if (!wait_for_event(&e, wait_ms)) continue;
     do {
+      if (auto touch = to_touch(e, window->window.get(), renderer, *stage->compositor, clock.steady())) {
+        // Answered in the next frame: the state changes now and the loop draws it straight away.
+        const auto before_touch = nav_state();
+        const player::View view_before = nav.view();
+        nav.touch(*touch);
+        if (nav_state() != before_touch) {
+          draw_screen(nav.view() != view_before ? render::Compositor::Change::kTransition : render::Compositor::Change::kRedraw,
+                      clock.steady());
+          dirty = redrawn = true;
+        }
+        continue;
+      }
       switch (e.type) {
         case SDL_QUIT:
           log::info("stopping on request");
@@ -255,21 +376,22 @@ int run_display(const Options& options, const config::Config& config, const Asse
             auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
             if (rebuilt) {
               stage = std::move(rebuilt);
-              draw_current(render::Compositor::Change::kCut, clock.steady());
+              draw_screen(render::Compositor::Change::kCut, clock.steady());
             }
           }
           dirty = true;
           break;
         case SDL_RENDER_TARGETS_RESET:
         case SDL_RENDER_DEVICE_RESET: {
-          // The slide textures are gone: draw the current slide again into new ones.
+          // The slide textures are gone: draw the screen again into new ones.
           auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
           if (rebuilt) stage = std::move(rebuilt);
-          draw_current(render::Compositor::Change::kCut, clock.steady());
+          draw_screen(render::Compositor::Change::kCut, clock.steady());
           dirty = true;
           break;
         }
         case SDL_KEYDOWN: {
+          // Only the configured keys quit; no key leaves the kiosk otherwise.
           const bool ctrl_q = e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL);
           if (quit_keys && (e.key.keysym.sym == SDLK_ESCAPE || ctrl_q)) return kExitOk;
           break;

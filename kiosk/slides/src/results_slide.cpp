@@ -5,6 +5,7 @@
 #include "slide_util.h"
 #include "slides/chart.h"
 #include "slides/danish.h"
+#include "slides/touch_views.h"
 
 namespace kiosk::slides {
 
@@ -47,6 +48,13 @@ void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideC
     text_block(canvas, content, "Der er endnu ingen resultater at vise.", theme.body(), 2, 0);
     return;
   }
+  // Touching the slide opens the results browser; the button says so.
+  const int button_h = touch_target_px(theme);
+  const std::string label = "Se alle resultater";
+  const int button_w = canvas.text_width(label, theme.body_px, render::Weight::kBold) + theme.gap * 3;
+  Rect buttons = content.take_bottom(button_h, theme.gap);
+  draw_button(canvas, theme, {buttons.x, buttons.y, std::min(buttons.w, button_w), button_h}, label, false);
+
   const std::size_t shown = ctx.round % std::min(results.size(), kRotation);
   const model::Result& top = *results[shown];
   const bool chart = top.series.has_value();

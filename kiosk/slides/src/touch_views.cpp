@@ -91,8 +91,8 @@ ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideC
   const Rect all_btn = right.take_left(filter_w, theme.gap);
   draw_button(canvas, theme, area_btn, here, is_pressed(state, Target::kFilterArea), state.filter == player::Filter::kThisArea);
   draw_button(canvas, theme, all_btn, "Alle områder", is_pressed(state, Target::kFilterAll), state.filter == player::Filter::kAllAreas);
-  draw_button(canvas, theme, up_btn, "\xE2\x96\xB2", is_pressed(state, Target::kPageUp));
-  draw_button(canvas, theme, down_btn, "\xE2\x96\xBC", is_pressed(state, Target::kPageDown));
+  draw_button(canvas, theme, up_btn, "Op", is_pressed(state, Target::kPageUp));
+  draw_button(canvas, theme, down_btn, "Ned", is_pressed(state, Target::kPageDown));
   layout.regions.push_back({box_of(area_btn), Target::kFilterArea, ""});
   layout.regions.push_back({box_of(all_btn), Target::kFilterAll, ""});
   layout.regions.push_back({box_of(up_btn), Target::kPageUp, ""});
