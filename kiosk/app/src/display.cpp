@@ -191,6 +191,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
   std::size_t next_scripted = 0;
   int dumped = 0;
 
+  float list_item_height = 1;  // of the browser's list, as last drawn
   // Draws what the navigator says is on screen (a slide of the cycle, the browser, a detail, the
   // staff overlay) and tells the navigator where the touchable things now are.
   const auto draw_screen = [&](render::Compositor::Change change, SteadyTime now) {
@@ -223,7 +224,10 @@ int run_display(const Options& options, const config::Config& config, const Asse
     if (!shown) log::error(shown.error().message);
     nav.set_hit_regions(layout.regions);
     nav.set_scroll_extent(layout.max_scroll, layout.page);
-    if (nav.view() == player::View::kBrowser) nav.set_list(layout.ids, layout.item_height);
+    if (nav.view() == player::View::kBrowser) {
+      nav.set_list(layout.ids, layout.item_height);
+      list_item_height = layout.item_height;
+    }
   };
   // What, of the navigator's state, changes the picture.
   const auto nav_state = [&] {
@@ -261,7 +265,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
           content = std::move(fresh_content);
           std::vector<std::string> ids;
           for (const auto* r : slides::filtered_results(content->content, scene->area(), nav.filter())) ids.push_back(r->id);
-          nav.content_changed(ids, 0 < ids.size() ? slides::touch_target_px(stage->theme) : 1);
+          nav.content_changed(ids, list_item_height);
           draw_screen(render::Compositor::Change::kTransition, now);
           dirty = redrawn = true;
         } else {

@@ -2,6 +2,10 @@
 
 #include <cmath>
 
+#include <qrencode.h>
+
+#include <memory>
+
 #include "render/image_cache.h"
 #include "render/sdl_handles.h"
 
@@ -176,6 +180,30 @@ Rect Canvas::text(std::string_view text, const Rect& box, const TextStyle& style
     recorder_->push_back({std::move(joined), laid.used, style.px, laid.layout.truncated});
   }
   return laid.used;
+}
+
+Rect Canvas::qr_code(std::string_view text, const Rect& box) {
+  struct Free {
+    void operator()(QRcode* q) const { QRcode_free(q); }
+  };
+  const std::string s(text);
+  std::unique_ptr<QRcode, Free> qr(QRcode_encodeString(s.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
+  if (!qr) return {};
+  constexpr int kQuietModules = 4;
+  const int modules = qr->width + 2 * kQuietModules;
+  const int unit = std::min(box.w, box.h) / modules;
+  if (unit < 2) return {};
+  const int side = unit * modules;
+  const Rect square{box.x + (box.w - side) / 2, box.y + (box.h - side) / 2, side, side};
+  fill(square, Color{255, 255, 255, 255});
+  for (int y = 0; y < qr->width; ++y) {
+    for (int x = 0; x < qr->width; ++x) {
+      if (qr->data[y * qr->width + x] & 1) {
+        fill({square.x + (x + kQuietModules) * unit, square.y + (y + kQuietModules) * unit, unit, unit}, Color{0, 0, 0, 255});
+      }
+    }
+  }
+  return square;
 }
 
 void Canvas::set_clip(const std::optional<Rect>& clip) {

@@ -169,13 +169,23 @@ ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideCo
   canvas.set_clip(std::nullopt);
 
   if (!side.empty()) {
-    if (!r.image.empty()) canvas.image(r.image, side.take_top(r.series ? side.h / 3 : side.h, theme.gap));
-    if (r.series) {
+    // The QR code to the full report keeps a fixed size at the bottom; picture and chart share the rest.
+    if (!r.link.empty()) {
+      const int qr = std::min(side.w, side.h / 2);
+      Rect code = side.take_bottom(qr + canvas.line_height(theme.muted_body()), theme.gap);
+      render::TextStyle caption = theme.muted_body();
+      caption.align = render::Align::kCenter;
+      caption.max_lines = 1;
+      canvas.qr_code(r.link, code.take_top(qr));
+      canvas.text("Scan: hele rapporten", code, caption);
+    }
+    const bool picture = !r.image.empty(), chart = r.series.has_value();
+    if (picture) canvas.image(r.image, side.take_top(chart ? side.h / 3 : side.h, theme.gap));
+    if (chart && side.h > 0) {
       canvas.fill(side, theme.colors.panel);
       draw_chart(canvas, theme, side.inset(theme.gap), *r.series);
     }
   }
-  if (!r.link.empty() && side.empty()) text_line(canvas, content, r.link, theme.muted_body(), 0);
   return layout;
 }
 

@@ -82,6 +82,11 @@ class Canvas {
   Rect image(const std::string& sha256, const Rect& box);
   void set_images(ImageCache* images) { images_ = images; }
 
+  // A QR code of `text` (error correction M), as large as fits `box`, dark modules on white with
+  // the quiet zone the standard asks for. Returns the drawn square, or an empty rect when the text
+  // cannot be encoded or the box is too small for modules of at least 2 pixels.
+  Rect qr_code(std::string_view text, const Rect& box);
+
   // Limits drawing to `clip` (nullopt: the whole canvas), for scrolled lists and texts.
   void set_clip(const std::optional<Rect>& clip);
 
