@@ -15,6 +15,7 @@
 #include "app/scene.h"
 #include "platform/log.h"
 #include "platform/process.h"
+#include "platform/service_notify.h"
 #include "player/cycle.h"
 #include "render/compositor.h"
 #include "render/image_cache.h"
@@ -30,6 +31,8 @@ constexpr Size kDefaultWindow{1280, 720};
 constexpr auto kProgressStep = 1000ms;
 // Frame pacing during a transition when the renderer has no vsync to wait on.
 constexpr auto kFrameInterval = 16ms;
+// The longest the loop goes without presenting a frame (the watchdog's evidence of life).
+constexpr auto kKeepAlive = 5s;
 // How often the cache is asked whether kiosk-sync committed a new version.
 constexpr auto kWatchInterval = 2s;
 
@@ -238,6 +241,8 @@ int run_display(const Options& options, const config::Config& config, const Asse
 
   draw_screen(render::Compositor::Change::kCut, clock.steady());
   SteadyTime first_frame_at = SteadyTime::max();
+  ServiceNotifier service;
+  SteadyTime last_present = clock.steady();
   SteadyTime next_watch = clock.steady() + kWatchInterval;
   bool first_frame = true;
   bool dirty = true;
@@ -306,7 +311,8 @@ int run_display(const Options& options, const config::Config& config, const Asse
     const long long step = (now - cycle.started()) / kProgressStep;
     const bool moving = stage->compositor->moving(now);
     // The frame after a transition ends shows the slide exactly in place.
-    if (dirty || moving || was_moving || step != drawn_step) {
+    // A frame at least every few seconds whatever is shown, so the watchdog hears from the loop.
+    if (dirty || moving || was_moving || step != drawn_step || now - last_present >= kKeepAlive) {
       was_moving = moving;
       const float progress = std::min(1.0f, static_cast<float>(std::chrono::duration<double>(kProgressStep * step) /
                                                                 std::chrono::duration<double>(cycle.next_change() - cycle.started())));
@@ -325,6 +331,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
       }
       if (!moving) redrawn = false;
       SDL_RenderPresent(renderer);
+      last_present = clock.steady();
       dirty = false;
       drawn_step = step;
       if (first_frame) {
@@ -335,7 +342,9 @@ int run_display(const Options& options, const config::Config& config, const Asse
         SDL_GetRendererOutputSize(renderer, &w, &h);
         log::info("first frame presented " + std::to_string(ms) + " ms after start (" + std::to_string(w) + "x" +
                   std::to_string(h) + ", " + SDL_GetCurrentVideoDriver() + ")");
+        service.ready();
       }
+      service.frame_presented(last_present);
     }
 
     // Sleep until the next thing that changes the picture, or an event. During a transition or a
@@ -352,7 +361,8 @@ int run_display(const Options& options, const config::Config& config, const Asse
           next_scripted < script.size() && first_frame_at != SteadyTime::max() ? first_frame_at + script[next_scripted].at : SteadyTime::max();
       wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),
                        std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now), D(next_watch - now),
-                       D(nav.next_deadline() - std::min(nav.next_deadline(), now)), D(next_touch - std::min(next_touch, now))});
+                       D(nav.next_deadline() - std::min(nav.next_deadline(), now)), D(next_touch - std::min(next_touch, now)),
+                       D(last_present + kKeepAlive - std::min(last_present + kKeepAlive, now))});
     }
     const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;
@@ -372,6 +382,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
       }
       switch (e.type) {
         case SDL_QUIT:
+          service.stopping();
           log::info("stopping on request");
           return kExitOk;
         case SDL_WINDOWEVENT:
