@@ -1,5 +1,6 @@
 // kiosk-sync: fetches the signed feed and applies it to the kiosk's cache. See `kiosk-sync --help`.
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,6 +26,17 @@ const char* kUsage =
     "Exit codes: 0 updated, 10 already up to date, 20 network failure,\n"
     "            30 content rejected (signature, rollback, expired, hash, schema, size),\n"
     "            40 local failure (disk, database), 64 bad command line or configuration.\n";
+
+// When this program was built, from the compiler: no clock can be earlier than that and be right.
+std::int64_t build_time() {
+  std::tm tm{};
+  strptime(__DATE__ " " __TIME__, "%b %d %Y %H:%M:%S", &tm);
+  return static_cast<std::int64_t>(timegm(&tm));
+}
+
+std::int64_t unix_now(const Clock& clock) {
+  return std::chrono::duration_cast<std::chrono::seconds>(clock.wall().time_since_epoch()).count();
+}
 
 std::string when(std::int64_t unix) { return unix == 0 ? "never" : feed::format_timestamp(unix); }
 
@@ -103,6 +115,15 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   SystemClock clock;
+  // A board without a real-time clock boots in the past until NTP answers; checking expiry then
+  // would refuse good feeds (or accept expired ones). Wait for a clock not earlier than this
+  // program's build, for a while, before giving up for tonight.
+  if (!syncer::wait_for_sane_clock(clock, build_time(), std::chrono::minutes(10),
+                                   [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })) {
+    log::error("network failure: the clock still reads " + feed::format_timestamp(unix_now(clock)) +
+               ", earlier than this program's build; not syncing until it is set");
+    return syncer::exit_code(syncer::Outcome::kNetworkFailure);
+  }
   if (import_dir) {
     syncer::DirectorySource source(*import_dir);
     return syncer::exit_code(syncer::sync_once(settings, source, clock).outcome);

@@ -424,3 +424,31 @@ TEST_CASE("a full disk rolls back and the next run succeeds", "[sync]") {
   CHECK(f.run().outcome == Outcome::kUpdated);
   f.check_holds(v2);
 }
+
+TEST_CASE("the sync waits for a clock that is not earlier than the build, for a while", "[sync]") {
+  const std::int64_t build = 1'790'000'000;
+  SECTION("a clock set by NTP after a minute") {
+    FakeClock clock{WallTime{std::chrono::seconds(0)}};  // a board without a real-time clock boots in 1970
+    int sleeps = 0;
+    const bool sane = syncer::wait_for_sane_clock(clock, build, std::chrono::minutes(10), [&](std::chrono::milliseconds d) {
+      clock.advance(d);
+      if (++sleeps == 12) clock.set_wall(WallTime{std::chrono::seconds(build + 5)});
+    });
+    CHECK(sane);
+    CHECK(sleeps == 12);
+  }
+  SECTION("a clock that never gets set") {
+    FakeClock clock{WallTime{std::chrono::seconds(0)}};
+    int sleeps = 0;
+    const bool sane = syncer::wait_for_sane_clock(clock, build, std::chrono::minutes(10), [&](std::chrono::milliseconds d) {
+      clock.advance(d);
+      ++sleeps;
+    });
+    CHECK_FALSE(sane);
+    CHECK(sleeps == 120);  // every 5 s for 10 minutes
+  }
+  SECTION("a sane clock does not wait") {
+    FakeClock clock{WallTime{std::chrono::seconds(build)}};
+    CHECK(syncer::wait_for_sane_clock(clock, build, std::chrono::minutes(10), [](std::chrono::milliseconds) { FAIL("slept"); }));
+  }
+}

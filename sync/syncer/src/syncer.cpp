@@ -233,4 +233,16 @@ class Run {
 
 Report sync_once(const Settings& settings, Source& source, const Clock& clock) { return Run(settings, source, clock).go(); }
 
+bool wait_for_sane_clock(const Clock& clock, std::int64_t not_before, std::chrono::minutes patience, const Sleeper& sleep) {
+  const auto give_up = clock.steady() + patience;
+  bool said = false;
+  while (unix_now(clock) < not_before) {
+    if (clock.steady() >= give_up) return false;
+    if (!said) log::info("waiting for the clock to be set (it reads " + feed::format_timestamp(unix_now(clock)) + ")");
+    said = true;
+    sleep(std::chrono::seconds(5));
+  }
+  return true;
+}
+
 }  // namespace kiosk::syncer

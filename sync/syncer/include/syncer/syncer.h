@@ -44,6 +44,11 @@ struct Report {
   std::size_t objects_removed = 0;
 };
 
+// Waits until the wall clock reads `not_before` (unix seconds) or later, looking every 5 s, for at
+// most `patience`. A board without a real-time clock boots in the past until NTP answers; checking
+// expiry then would refuse good feeds or accept expired ones. True when the clock is sane.
+bool wait_for_sane_clock(const Clock& clock, std::int64_t not_before, std::chrono::minutes patience, const Sleeper& sleep);
+
 // Runs one sync from `source`. `clock.wall()` is "now" for the expiry check and the sync state.
 Report sync_once(const Settings& settings, Source& source, const Clock& clock);
 
