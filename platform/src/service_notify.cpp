@@ -12,11 +12,16 @@ ServiceNotifier::ServiceNotifier() {
 void ServiceNotifier::ready() { sd_notify(0, "READY=1\nSTATUS=showing slides"); }
 
 void ServiceNotifier::frame_presented(SteadyTime now) {
-  if (!watchdog_enabled() || now - last_ping_ < interval_ / 2) return;
+  if (stopped_ || !watchdog_enabled() || now - last_ping_ < interval_ / 2) return;
   sd_notify(0, "WATCHDOG=1");
   last_ping_ = now;
 }
 
 void ServiceNotifier::stopping() { sd_notify(0, "STOPPING=1"); }
+
+void ServiceNotifier::stop_watchdog(const std::string& reason) {
+  stopped_ = true;
+  sd_notifyf(0, "STATUS=%s", reason.c_str());
+}
 
 }  // namespace kiosk

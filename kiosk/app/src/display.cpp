@@ -18,6 +18,7 @@
 #include "platform/service_notify.h"
 #include "player/cycle.h"
 #include "render/compositor.h"
+#include "render/frame_watch.h"
 #include "render/image_cache.h"
 #include "render/sdl_handles.h"
 
@@ -33,6 +34,8 @@ constexpr auto kProgressStep = 1000ms;
 constexpr auto kFrameInterval = 16ms;
 // The longest the loop goes without presenting a frame (the watchdog's evidence of life).
 constexpr auto kKeepAlive = 5s;
+// How often the presented frame is read back and judged (the render-verified watchdog).
+constexpr auto kRenderCheck = 5s;
 // How often the cache is asked whether kiosk-sync committed a new version.
 constexpr auto kWatchInterval = 2s;
 
@@ -156,7 +159,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
     no_display(window.error().message);
     return kExitNoDisplay;
   }
-  SDL_Renderer* renderer = window->renderer.get();
+  SDL_Renderer* renderer = window->renderer.get();  // replaced when the render check rebuilds it
   ContentWatch watch(config.database);
   watch.changed();  // takes note of the cache as it is now
   auto loaded = load_content(config, assets);
@@ -243,6 +246,13 @@ int run_display(const Options& options, const config::Config& config, const Asse
   SteadyTime first_frame_at = SteadyTime::max();
   ServiceNotifier service;
   SteadyTime last_present = clock.steady();
+  // The longest a correct screen stays unchanged: a slide's time or the browser's idle time, plus
+  // the clock's minute and a margin.
+  const auto max_still = std::max({config.status_duration, config.timeline_duration, config.results_duration,
+                                   config.idle_return}) + 90s;
+  render::FrameWatch frame_watch(max_still);
+  SteadyTime next_render_check = clock.steady() + kRenderCheck;
+  int failed_checks = 0;
   SteadyTime next_watch = clock.steady() + kWatchInterval;
   bool first_frame = true;
   bool dirty = true;
@@ -318,6 +328,47 @@ int run_display(const Options& options, const config::Config& config, const Asse
                                                                 std::chrono::duration<double>(cycle.next_change() - cycle.started())));
       stage->compositor->compose(now, nav.view() == player::View::kCycle ? slides::progress_overlay(stage->theme, progress)
                                                                          : std::vector<render::Compositor::Overlay>{});
+      if (options.fault_black_frames) {  // a renderer that has gone wrong, for the tests
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderClear(renderer);
+      }
+      if (now >= next_render_check && !moving) {
+        next_render_check = now + kRenderCheck;
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(renderer, &w, &h);
+        auto thumbnail = render::read_thumbnail(renderer, w, h, 32, 18);
+        const auto verdict = thumbnail ? frame_watch.check(*thumbnail, now) : render::FrameWatch::Verdict::kSingleColour;
+        if (verdict == render::FrameWatch::Verdict::kAlive) {
+          failed_checks = 0;
+        } else {
+          ++failed_checks;
+          const std::string what = verdict == render::FrameWatch::Verdict::kFrozen ? "has not changed for too long"
+                                                                                   : "shows a single colour";
+          if (failed_checks == 1) {
+            // Rebuild the renderer and everything drawn with it, then draw the screen again.
+            log::error("render check: the screen " + what + "; rebuilding the renderer");
+            stage = Result<Stage>(make_error("rebuilding"));
+            window->renderer.reset(SDL_CreateRenderer(window->window.get(), -1,
+                                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE));
+            if (!window->renderer) window->renderer.reset(SDL_CreateRenderer(window->window.get(), -1, SDL_RENDERER_SOFTWARE));
+            renderer = window->renderer.get();
+            if (renderer) stage = make_stage(renderer, **fonts, rotation, objects_dir(config));
+            if (!renderer || !stage) {
+              log::error("render check: the renderer could not be rebuilt; stopping");
+              return kExitFailure;
+            }
+            frame_watch.reset();
+            draw_screen(render::Compositor::Change::kCut, now);
+            dirty = redrawn = true;
+            continue;
+          }
+          if (failed_checks == 2) {
+            log::error("render check: the screen still " + what + " after a rebuild; no longer pinging the watchdog");
+            service.stop_watchdog("render check failed: the screen " + what);
+            if (!service.watchdog_enabled()) return kExitFailure;  // nobody else will restart it
+          }
+        }
+      }
       if (options.dump_frames && redrawn && !moving) {
         char name[64];
         std::snprintf(name, sizeof name, "/%03d-%s.png", dumped++,

@@ -70,6 +70,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
       auto v = value(a.c_str());
       if (!v) return v.error();
       (a == "--touch-script" ? o.touch_script : o.dump_frames) = *v;
+    } else if (a == "--fault") {
+      auto v = value("--fault");
+      if (!v) return v.error();
+      if (*v != "black-frames") return make_error("--fault: '" + *v + "' is not a known fault (black-frames)");
+      o.fault_black_frames = true;
     } else if (a == "--size") {
       auto v = value("--size");
       if (!v) return v.error();

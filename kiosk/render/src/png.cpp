@@ -1,6 +1,7 @@
 #include "render/png.h"
 
 #include <cstdio>
+#include <vector>
 
 namespace kiosk::render {
 
@@ -11,6 +12,20 @@ Result<Surface> read_pixels(SDL_Renderer* renderer, int w, int h) {
     return sdl_error("reading back the frame");
   }
   return surface;
+}
+
+Result<Thumbnail> read_thumbnail(SDL_Renderer* renderer, int w, int h, int tw, int th) {
+  Thumbnail t{tw, th, {}};
+  t.pixels.reserve(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
+  std::vector<std::uint32_t> row(static_cast<std::size_t>(w));
+  for (int y = 0; y < th; ++y) {
+    const SDL_Rect line{0, (2 * y + 1) * h / (2 * th), w, 1};
+    if (SDL_RenderReadPixels(renderer, &line, SDL_PIXELFORMAT_RGB888, row.data(), w * 4) != 0) {
+      return sdl_error("reading back a row of the frame");
+    }
+    for (int x = 0; x < tw; ++x) t.pixels.push_back(row[static_cast<std::size_t>((2 * x + 1) * w / (2 * tw))] & 0xFFFFFF);
+  }
+  return t;
 }
 
 Status save_png(SDL_Surface* surface, const std::string& path) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 
 #include "platform/clock.h"
 
@@ -17,6 +18,8 @@ class ServiceNotifier {
   // Call after each presented frame; pings at most every half watchdog interval.
   void frame_presented(SteadyTime now);
   void stopping();
+  // Stops the watchdog pings for good, saying why: systemd then restarts the service.
+  void stop_watchdog(const std::string& reason);
 
   bool watchdog_enabled() const { return interval_.count() > 0; }
   std::chrono::microseconds interval() const { return interval_; }
@@ -24,6 +27,7 @@ class ServiceNotifier {
  private:
   std::chrono::microseconds interval_{0};
   SteadyTime last_ping_{};
+  bool stopped_ = false;
 };
 
 }  // namespace kiosk

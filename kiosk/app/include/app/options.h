@@ -22,6 +22,7 @@ struct Options {
   std::optional<int> run_for_seconds;         // --run-for SECONDS: stop after that long
   std::optional<std::string> touch_script;    // --touch-script FILE: replay touches (tests, demos)
   std::optional<std::string> dump_frames;     // --dump-frames DIR: a PNG of each redrawn screen
+  bool fault_black_frames = false;            // --fault black-frames: the renderer outputs black (tests)
   bool windowed = false;                      // --windowed
   bool help = false;                          // --help, -h
   bool version = false;                       // --version
