@@ -19,6 +19,10 @@ void ServiceNotifier::frame_presented(SteadyTime now) {
 
 void ServiceNotifier::stopping() { sd_notify(0, "STOPPING=1"); }
 
+void ServiceNotifier::status(const std::string& text) {
+  if (!stopped_) sd_notifyf(0, "STATUS=%s", text.c_str());
+}
+
 void ServiceNotifier::stop_watchdog(const std::string& reason) {
   stopped_ = true;
   sd_notifyf(0, "STATUS=%s", reason.c_str());

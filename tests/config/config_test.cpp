@@ -406,3 +406,49 @@ TEST_CASE("load_for_program without a path uses the default file or the defaults
     CHECK(*config == Config{});
   }
 }
+
+TEST_CASE("the power table sets the week and how the screen is switched", "[config][power]") {
+  const std::string text = R"([power]
+sunday = "off"
+every_day = "07:00-22:00"
+saturday = "09:00-12:00, 14:00-18:00"
+backend = "cec"
+cec_device = "/dev/cec1"
+backlight_dir = "/tmp/backlight"
+wake_minutes = 15
+)";
+  const auto config = kiosk::config::parse(text, kPath);
+  REQUIRE(config.ok());
+  using kiosk::power::OnTime;
+  for (int d = 0; d < 5; ++d) CHECK(config->power_schedule.day(d) == std::vector<OnTime>{{420, 1320}});
+  CHECK(config->power_schedule.day(5) == std::vector<OnTime>{{540, 720}, {840, 1080}});
+  CHECK(config->power_schedule.day(6).empty());
+  CHECK(config->power_backend.backend == kiosk::power::Backend::kCec);
+  CHECK(config->power_backend.cec_device == "/dev/cec1");
+  CHECK(config->power_backend.backlight_dir == "/tmp/backlight");
+  CHECK(config->wake_on_touch == std::chrono::minutes(15));
+
+  const auto defaults = kiosk::config::parse("", kPath);
+  REQUIRE(defaults.ok());
+  CHECK(defaults->power_schedule.always_on());
+  CHECK(defaults->power_backend.backend == kiosk::power::Backend::kAuto);
+  CHECK(defaults->power_backend.backlight_dir == "/sys/class/backlight");
+  CHECK(defaults->wake_on_touch == std::chrono::minutes(5));
+}
+
+TEST_CASE("a bad power setting names the key and the line", "[config][power]") {
+  using kiosk::config::parse;
+  CHECK(error_of(parse("[power]\nmonday = \"22:00-06:00\"\n", kPath)) ==
+        "t.toml:2:1: 'power.monday': \"22:00-06:00\" ends before it starts; a time crossing midnight is written as two "
+        "days' ranges, e.g. \"22:00-24:00\" and, the next day, \"00:00-06:00\"");
+  CHECK(error_of(parse("[power]\nevery_day = \"7-22\"\n", kPath)) ==
+        "t.toml:2:1: 'power.every_day': \"7\" is not a time of day written HH:MM");
+  CHECK(error_of(parse("[power]\nmonday = 7\n", kPath)) == "t.toml:2:1: 'power.monday' must be a string, not an integer");
+  CHECK(error_of(parse("[power]\nbackend = \"hdmi\"\n", kPath)) ==
+        "t.toml:2:1: 'power.backend' must be \"auto\", \"backlight\", \"cec\" or \"black\", not \"hdmi\"");
+  CHECK(error_of(parse("[power]\nwake_minutes = 0\n", kPath)) == "t.toml:2:1: 'power.wake_minutes' must be from 1 to 240, not 0");
+  CHECK(error_of(parse("[power]\ncec_device = \"\"\n", kPath)) == "t.toml:2:1: 'power.cec_device' must not be empty");
+  CHECK(error_of(parse("[power]\nmondays = \"on\"\n", kPath)) ==
+        "t.toml:2:1: unknown key 'power.mondays'; the days are monday, tuesday, wednesday, thursday, friday, "
+        "saturday, sunday and every_day");
+}

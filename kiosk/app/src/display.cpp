@@ -17,6 +17,9 @@
 #include "platform/process.h"
 #include "platform/service_notify.h"
 #include "player/cycle.h"
+#include "power/command_runner.h"
+#include "power/controller.h"
+#include "power/display_power.h"
 #include "render/compositor.h"
 #include "render/frame_watch.h"
 #include "render/image_cache.h"
@@ -135,6 +138,43 @@ Result<Stage> make_stage(SDL_Renderer* renderer, render::FontSet& fonts, int rot
   return stage;
 }
 
+// The screen's power by the configured week. Without a [power] schedule the kiosk leaves the screen
+// alone (an always-on screen needs no commands); with one, a backend that cannot be used is logged
+// and the screen only shows black while off.
+power::PowerController make_power(const config::Config& config, power::CommandRunner& runner) {
+  std::unique_ptr<power::DisplayPower> backend;
+  const bool scheduled = !config.power_schedule.always_on();
+  if (!scheduled && config.power_backend.backend == power::Backend::kAuto) {
+    backend = std::make_unique<power::BlackScreen>();
+  } else if (auto chosen = power::choose_backend(config.power_backend, runner)) {
+    backend = std::move(*chosen);
+  } else {
+    log::error("display power: " + chosen.error().message + "; the screen shows black while it should be off");
+    backend = std::make_unique<power::BlackScreen>();
+  }
+  if (scheduled) {
+    std::string week;
+    for (int d = 0; d < 7; ++d) {
+      week += (d ? ", " : "") + std::string(power::kWeekdays[static_cast<std::size_t>(d)]) + " " +
+              power::format_day(config.power_schedule.day(d));
+    }
+    log::info("display power: " + backend->describe() + "; on " + week);
+  }
+  return power::PowerController(config.power_schedule, config.wake_on_touch, std::move(backend));
+}
+
+// After the screen or TV comes back it may offer another mode: a fullscreen window that follows
+// the desktop takes the display's current size again.
+void follow_display_mode(SDL_Window* window) {
+  if (!(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP)) return;
+  SDL_DisplayMode mode;
+  const int display = SDL_GetWindowDisplayIndex(window);
+  if (display < 0 || SDL_GetDesktopDisplayMode(display, &mode) != 0) return;
+  int w = 0, h = 0;
+  SDL_GetWindowSize(window, &w, &h);
+  if (w != mode.w || h != mode.h) SDL_SetWindowSize(window, mode.w, mode.h);
+}
+
 }  // namespace
 
 int run_display(const Options& options, const config::Config& config, const AssetPaths& assets, SteadyTime started) {
@@ -185,6 +225,9 @@ int run_display(const Options& options, const config::Config& config, const Asse
   nav_settings.height = static_cast<float>(stage->compositor->height());
   nav_settings.tap_slop = static_cast<float>(slides::touch_target_px(stage->theme)) / 2;
   player::Navigator nav(nav_settings);
+  power::SpawnRunner power_runner;
+  power::PowerController power = make_power(config, power_runner);
+  bool screen_on = true;
   std::vector<ScriptedTouch> script;
   if (options.touch_script) {
     auto loaded_script = load_touch_script(*options.touch_script);
@@ -240,6 +283,19 @@ int run_display(const Options& options, const config::Config& config, const Asse
     return std::make_tuple(nav.view(), nav.scroll(), nav.filter(), nav.pressed(), nav.pressed_id(), nav.overlay(),
                            nav.selected());
   };
+  // Everything drawn again for the output's current size: after a resize, a lost renderer, or the
+  // screen coming back on.
+  const auto relayout = [&](SteadyTime at) {
+    auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
+    if (!rebuilt) {
+      log::error(rebuilt.error().message);
+      return;
+    }
+    stage = std::move(rebuilt);
+    nav.resize(static_cast<float>(stage->compositor->width()), static_cast<float>(stage->compositor->height()),
+               static_cast<float>(slides::touch_target_px(stage->theme)) / 2);
+    draw_screen(render::Compositor::Change::kCut, at);
+  };
   const auto stop_at = options.run_for_seconds ? started + std::chrono::seconds(*options.run_for_seconds) : SteadyTime::max();
 
   draw_screen(render::Compositor::Change::kCut, clock.steady());
@@ -264,7 +320,27 @@ int run_display(const Options& options, const config::Config& config, const Asse
     SteadyTime now = clock.steady();
     if (now >= stop_at) {
       if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
+      power.leave_on();
       return kExitOk;
+    }
+    if (const auto change = power.update(now, clock.wall()); change && *change != screen_on) {
+      screen_on = *change;
+      const std::string why = power.reason(clock.wall());
+      if (screen_on) {
+        follow_display_mode(window->window.get());
+        relayout(now);
+        cycle.jump_to(0, now);
+        draw_screen(render::Compositor::Change::kCut, now);
+        frame_watch.reset();
+        next_render_check = now + kRenderCheck;
+        log::info("display power: screen on (" + why + "), laid out for " + std::to_string(stage->compositor->width()) +
+                  "x" + std::to_string(stage->compositor->height()));
+        service.status("showing slides");
+      } else {
+        log::info("display power: screen off (" + why + ")");
+        service.status("screen " + why);
+      }
+      dirty = redrawn = true;
     }
     while (next_scripted < script.size() && first_frame_at != SteadyTime::max() &&
            now >= first_frame_at + script[next_scripted].at) {
@@ -305,20 +381,20 @@ int run_display(const Options& options, const config::Config& config, const Asse
       draw_screen(render::Compositor::Change::kTransition, now);
       dirty = redrawn = true;
     }
-    // The cycle waits while someone touches the screen or browses.
-    if (nav.view() != player::View::kCycle || nav.touching()) {
+    // The cycle waits while someone touches the screen or browses, and while the screen is off.
+    if (nav.view() != player::View::kCycle || nav.touching() || !screen_on) {
       cycle.jump_to(cycle.current(), now);
     } else if (cycle.advance(now)) {
       draw_screen(render::Compositor::Change::kTransition, now);
       drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
       dirty = redrawn = true;
     }
-    if (std::chrono::floor<std::chrono::minutes>(clock.wall()) != drawn_minute) {
+    if (screen_on && std::chrono::floor<std::chrono::minutes>(clock.wall()) != drawn_minute) {
       draw_screen(render::Compositor::Change::kRedraw, now);
       drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
       dirty = redrawn = true;
     }
-    const long long step = (now - cycle.started()) / kProgressStep;
+    const long long step = screen_on ? (now - cycle.started()) / kProgressStep : drawn_step;
     const bool moving = stage->compositor->moving(now);
     // The frame after a transition ends shows the slide exactly in place.
     // A frame at least every few seconds whatever is shown, so the watchdog hears from the loop.
@@ -328,11 +404,11 @@ int run_display(const Options& options, const config::Config& config, const Asse
                                                                 std::chrono::duration<double>(cycle.next_change() - cycle.started())));
       stage->compositor->compose(now, nav.view() == player::View::kCycle ? slides::progress_overlay(stage->theme, progress)
                                                                          : std::vector<render::Compositor::Overlay>{});
-      if (options.fault_black_frames) {  // a renderer that has gone wrong, for the tests
+      if (options.fault_black_frames || !screen_on) {  // off; or, for the tests, a renderer gone wrong
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
         SDL_RenderClear(renderer);
       }
-      if (now >= next_render_check && !moving) {
+      if (now >= next_render_check && !moving && screen_on) {
         next_render_check = now + kRenderCheck;
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(renderer, &w, &h);
@@ -403,7 +479,12 @@ int run_display(const Options& options, const config::Config& config, const Asse
     now = clock.steady();
     std::chrono::steady_clock::duration wait;
     using D = std::chrono::steady_clock::duration;
-    if (stage->compositor->moving(now) || nav.moving() || was_moving) {
+    if (!screen_on) {
+      // Off: a black frame for the watchdog every few seconds, and a look at the schedule.
+      wait = std::min({D(last_present + kKeepAlive - std::min(last_present + kKeepAlive, now)), D(next_watch - now),
+                       D(stop_at - now), D(power.next_deadline() - std::min(power.next_deadline(), now)),
+                       std::chrono::duration_cast<D>(std::chrono::floor<std::chrono::minutes>(clock.wall()) + 1min - clock.wall())});
+    } else if (stage->compositor->moving(now) || nav.moving() || was_moving) {
       wait = window->vsync ? D::zero() : D(kFrameInterval);
     } else {
       const auto wall = clock.wall();
@@ -413,13 +494,20 @@ int run_display(const Options& options, const config::Config& config, const Asse
       wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),
                        std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now), D(next_watch - now),
                        D(nav.next_deadline() - std::min(nav.next_deadline(), now)), D(next_touch - std::min(next_touch, now)),
-                       D(last_present + kKeepAlive - std::min(last_present + kKeepAlive, now))});
+                       D(last_present + kKeepAlive - std::min(last_present + kKeepAlive, now)),
+                       D(power.next_deadline() - std::min(power.next_deadline(), now))});
     }
     const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;
     if (!wait_for_event(&e, wait_ms)) continue;
     do {
       if (auto touch = to_touch(e, window->window.get(), renderer, *stage->compositor, clock.steady())) {
+        // While the screen is off a touch only wakes it; the rest of that finger goes nowhere.
+        if (touch->phase == player::TouchPhase::kDown && power.touch(clock.steady(), clock.wall())) {
+          log::info("display power: woken by a touch");
+          break;
+        }
+        if (!screen_on) continue;
         // Answered in the next frame: the state changes now and the loop draws it straight away.
         const auto before_touch = nav_state();
         const player::View view_before = nav.view();
@@ -434,25 +522,18 @@ int run_display(const Options& options, const config::Config& config, const Asse
       switch (e.type) {
         case SDL_QUIT:
           service.stopping();
+          power.leave_on();
           log::info("stopping on request");
           return kExitOk;
         case SDL_WINDOWEVENT:
           if (e.window.event == SDL_WINDOWEVENT_CLOSE && quit_keys) return kExitOk;
-          if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
-            if (rebuilt) {
-              stage = std::move(rebuilt);
-              draw_screen(render::Compositor::Change::kCut, clock.steady());
-            }
-          }
+          if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) relayout(clock.steady());
           dirty = true;
           break;
         case SDL_RENDER_TARGETS_RESET:
         case SDL_RENDER_DEVICE_RESET: {
           // The slide textures are gone: draw the screen again into new ones.
-          auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
-          if (rebuilt) stage = std::move(rebuilt);
-          draw_screen(render::Compositor::Change::kCut, clock.steady());
+          relayout(clock.steady());
           dirty = true;
           break;
         }

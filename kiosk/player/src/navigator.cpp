@@ -18,8 +18,15 @@ constexpr auto kFrame = std::chrono::milliseconds(16);
 
 }  // namespace
 
-Navigator::Navigator(NavigatorSettings settings) : settings_(settings) {
-  if (settings_.swipe_distance <= 0) settings_.swipe_distance = settings_.width / 5;
+Navigator::Navigator(NavigatorSettings settings) : settings_(settings), swipe_from_width_(settings.swipe_distance <= 0) {
+  if (swipe_from_width_) settings_.swipe_distance = settings_.width / 5;
+}
+
+void Navigator::resize(float width, float height, float tap_slop) {
+  settings_.width = width;
+  settings_.height = height;
+  settings_.tap_slop = tap_slop;
+  if (swipe_from_width_) settings_.swipe_distance = width / 5;
 }
 
 void Navigator::set_scroll_extent(float max_offset, float page) {

@@ -18,6 +18,8 @@ class ServiceNotifier {
   // Call after each presented frame; pings at most every half watchdog interval.
   void frame_presented(SteadyTime now);
   void stopping();
+  // What `systemctl status` shows under the unit ("screen off by the schedule until ...").
+  void status(const std::string& text);
   // Stops the watchdog pings for good, saying why: systemd then restarts the service.
   void stop_watchdog(const std::string& reason);
 

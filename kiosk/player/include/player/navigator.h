@@ -73,6 +73,9 @@ class Navigator {
  public:
   explicit Navigator(NavigatorSettings settings);
 
+  // The picture has a new size (a rotated or replugged screen): swipes and taps are measured anew.
+  void resize(float width, float height, float tap_slop);
+
   void set_hit_regions(std::vector<HitRegion> regions) { regions_ = std::move(regions); }
   // The browser list or the detail text can scroll from 0 to `max_offset`; `page` is one screenful.
   void set_scroll_extent(float max_offset, float page);
@@ -114,6 +117,7 @@ class Navigator {
   void scroll_to(double offset);
 
   NavigatorSettings settings_;
+  bool swipe_from_width_ = false;  // the swipe distance follows the width
   std::vector<HitRegion> regions_;
   View view_ = View::kCycle;
   Filter filter_ = Filter::kThisArea;

@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "platform/result.h"
+#include "power/display_power.h"
+#include "power/schedule.h"
 
 namespace kiosk::config {
 
@@ -37,6 +39,11 @@ struct Config {
   int stale_after_days = 3;              // stale marker when last sync older; 1..365
   std::string feed_url;                  // empty: no sync configured; else http:// or https://
   std::vector<std::string> public_keys;  // minisign public keys (base64 "RW..." lines), 0-2
+  // When the screen is on ([power]): the weekly on-times (default on all week), how it is
+  // switched off, and how long a touch wakes it for: 1..240 minutes.
+  power::WeekSchedule power_schedule;
+  power::BackendSettings power_backend;
+  std::chrono::minutes wake_on_touch{5};
   std::string source_path;               // file it came from, or empty for defaults
 
   bool operator==(const Config&) const = default;
