@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps configure build run test screenshots golden bench clean
+.PHONY: deps configure build run test screenshots golden bench arm64 clean
 
 deps:
 	.ci/install-deps
@@ -41,5 +41,15 @@ bench: build
 	$(BUILD)/tests/bench/kiosk_bench
 	$(BUILD)/tests/bench/sync_bench
 
+# 64-bit Raspberry Pi OS: installs Debian's cross compiler, qemu-user and the arm64 libraries, then
+# cross-compiles, runs the tests under qemu-aarch64 and makes build-arm64/kiosk_<version>_arm64.deb.
+arm64:
+	.ci/install-deps .ci/cross-packages.txt
+	cmake --preset arm64
+	cmake --build --preset arm64 -j $(JOBS)
+	ctest --preset arm64 -j $(JOBS)
+	cd build-arm64 && cpack -G DEB
+	@ls build-arm64/kiosk_*_arm64.deb
+
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-arm64

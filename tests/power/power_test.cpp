@@ -348,7 +348,7 @@ TEST_CASE("the spawn runner returns exit statuses and stops a hung command", "[p
   CHECK(*runner.run({"true"}, 5000ms) == 0);
   auto missing = runner.run({"no-such-program-for-the-kiosk"}, 5000ms);
   REQUIRE_FALSE(missing.ok());
-  CHECK(missing.error().message == "cannot run no-such-program-for-the-kiosk: No such file or directory");
+  CHECK(missing.error().message == "cannot run no-such-program-for-the-kiosk: not found in PATH");
   auto hung = runner.run({"sleep", "30"}, 100ms);
   REQUIRE_FALSE(hung.ok());
   CHECK(hung.error().message == "sleep did not finish within 100 ms and was stopped");

@@ -342,8 +342,10 @@ int run_display(const Options& options, const config::Config& config, const Asse
       }
       dirty = redrawn = true;
     }
+    // A scripted touch waits, too, until the screen before it is still and presented, as a
+    // person's would: the replay shows the same screens on a slow machine (an emulator) as on a fast one.
     while (next_scripted < script.size() && first_frame_at != SteadyTime::max() &&
-           now >= first_frame_at + script[next_scripted].at) {
+           now >= first_frame_at + script[next_scripted].at && !redrawn && !stage->compositor->moving(now)) {
       push_touch(script[next_scripted++], renderer, *stage->compositor);
     }
     if (now >= next_watch) {

@@ -17,6 +17,9 @@ namespace kiosk::power {
 
 Result<int> SpawnRunner::run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) {
   if (argv.empty()) return make_error("no command to run");
+  // Asked first: posix_spawnp reports a missing program only where the C library can see the
+  // child's exec fail (not under qemu-user, where the child just exits 127).
+  if (!available(argv[0])) return make_error("cannot run " + argv[0] + ": not found in PATH");
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
