@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <optional>
 #include <stdexcept>
@@ -14,6 +15,11 @@ static_assert(kPublicKeyBytes == crypto_sign_PUBLICKEYBYTES);
 static_assert(kSecretKeyBytes == crypto_sign_SECRETKEYBYTES);
 static_assert(kSignatureBytes == crypto_sign_BYTES);
 static_assert(kPrehashBytes == crypto_generichash_BYTES_MAX);
+static_assert(kKdfLimitsMinisign.opslimit == crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_SENSITIVE);
+static_assert(kKdfLimitsMinisign.memlimit == crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_SENSITIVE);
+static_assert(kKdfLimitsFast.opslimit == crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_INTERACTIVE);
+static_assert(kKdfLimitsFast.memlimit == crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_INTERACTIVE);
+static_assert(kMaxKdfOpslimit == crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MAX);
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -23,8 +29,6 @@ constexpr std::string_view kSecretKeyComment = "kiosk-feed secret key - keep it 
 constexpr std::array<std::uint8_t, kAlgorithmBytes> kLegacyAlgorithm = {'E', 'd'};     // also keys
 constexpr std::array<std::uint8_t, kAlgorithmBytes> kPrehashedAlgorithm = {'E', 'D'};
 constexpr std::array<std::uint8_t, kAlgorithmBytes> kSecretKeyAlgorithm = {'K', 'd'};
-// minisign's own (encrypted) secret key file decodes to this many bytes; recognised only to say so.
-constexpr std::size_t kMinisignSecretKeyBlobBytes = 158;
 
 // sodium_init() is idempotent and thread-safe, but runs here once. False only if the system offers no
 // randomness, in which case libsodium is unusable.
@@ -94,14 +98,15 @@ bool starts_with(const Bytes& bytes, const std::array<std::uint8_t, kAlgorithmBy
   return bytes.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), bytes.begin());
 }
 
-// "\"Ed\"" when printable, else the bytes in hex: for errors about algorithm bytes.
-std::string describe_algorithm(const Bytes& bytes) {
-  const bool printable = std::all_of(bytes.begin(), bytes.begin() + kAlgorithmBytes,
-                                     [](std::uint8_t b) { return b >= 0x21 && b <= 0x7e; });
-  if (printable) return "\"" + std::string(bytes.begin(), bytes.begin() + kAlgorithmBytes) + "\"";
+// "\"Ed\"" when printable, else the bytes in hex: for errors about the algorithm bytes at `offset`.
+std::string describe_algorithm(const Bytes& bytes, std::size_t offset = 0) {
+  const auto first = bytes.begin() + static_cast<std::ptrdiff_t>(offset);
+  const bool printable =
+      std::all_of(first, first + kAlgorithmBytes, [](std::uint8_t b) { return b >= 0x21 && b <= 0x7e; });
+  if (printable) return "\"" + std::string(first, first + kAlgorithmBytes) + "\"";
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out = "bytes 0x";
-  for (std::size_t i = 0; i < kAlgorithmBytes; ++i) (out += kHex[bytes[i] >> 4]) += kHex[bytes[i] & 15];
+  for (auto b = first; b != first + kAlgorithmBytes; ++b) (out += kHex[*b >> 4]) += kHex[*b & 15];
   return out;
 }
 
@@ -208,6 +213,202 @@ Bytes global_signed_bytes(const std::array<std::uint8_t, kSignatureBytes>& signa
 
 std::string two_lines(std::string_view comment, const std::string& base64) {
   return std::string(kUntrustedPrefix) + std::string(comment) + "\n" + base64 + "\n";
+}
+
+// Decoded bytes of a secret key file, zeroed when destroyed. Move-only, so no copy is left behind.
+class SecretBlob {
+ public:
+  explicit SecretBlob(Bytes bytes) : bytes_(std::move(bytes)) {}
+  ~SecretBlob() { sodium_memzero(bytes_.data(), bytes_.size()); }
+  SecretBlob(SecretBlob&&) noexcept = default;
+  SecretBlob(const SecretBlob&) = delete;
+  SecretBlob& operator=(const SecretBlob&) = delete;
+  SecretBlob& operator=(SecretBlob&&) = delete;
+  Bytes& bytes() { return bytes_; }
+
+ private:
+  Bytes bytes_;
+};
+
+struct DecodedSecretKeyFile {
+  std::string_view comment;  // line 1 without "untrusted comment: "
+  SecretBlob blob;           // line 2, decoded
+};
+
+// The two lines of either secret key file, the second decoded; the size is the caller's to check.
+Result<DecodedSecretKeyFile> decode_secret_key_file(std::string_view text) {
+  const auto lines = split_lines(text);
+  if (lines.size() != 2) {
+    return make_error("the secret key file should have 2 lines, it has " + std::to_string(lines.size()));
+  }
+  if (!lines[0].starts_with(kUntrustedPrefix)) {
+    return make_error("the secret key file's line 1 should start with \"" + std::string(kUntrustedPrefix) + "\"");
+  }
+  auto blob = from_base64(lines[1]);
+  if (!blob) return make_error("the secret key file's line 2 is not base64");
+  return DecodedSecretKeyFile{lines[0].substr(kUntrustedPrefix.size()), SecretBlob(std::move(*blob))};
+}
+
+// The second half of a libsodium secret key is the public key; it must be the one the seed makes.
+bool halves_match(const SecretKey& key) {
+  std::array<std::uint8_t, crypto_sign_SEEDBYTES> seed{};
+  std::array<std::uint8_t, kSecretKeyBytes> rebuilt{};
+  std::array<std::uint8_t, kPublicKeyBytes> public_key{};
+  const WipeOnExit wipe_seed(seed.data(), seed.size());
+  const WipeOnExit wipe_rebuilt(rebuilt.data(), rebuilt.size());
+  crypto_sign_ed25519_sk_to_seed(seed.data(), key.key.data());
+  crypto_sign_seed_keypair(public_key.data(), rebuilt.data(), seed.data());
+  return std::equal(public_key.begin(), public_key.end(), key.key.begin() + kSecretKeyBytes / 2);
+}
+
+// The "Kd" blob of a kiosk-feed secret key file (see minisign.h).
+Result<SecretKey> kiosk_secret_key(const Bytes& blob) {
+  if (blob.size() != kSecretKeyBlobBytes) {
+    return make_error("the secret key decodes to " + std::to_string(blob.size()) +
+                      " bytes, a kiosk-feed secret key has " + std::to_string(kSecretKeyBlobBytes));
+  }
+  if (!starts_with(blob, kSecretKeyAlgorithm)) {
+    return make_error("the secret key names algorithm " + describe_algorithm(blob) + ", expected \"Kd\"");
+  }
+  SecretKey key{};
+  copy_from(key.key_id, blob, kAlgorithmBytes);
+  copy_from(key.key, blob, kAlgorithmBytes + kKeyIdBytes);
+  if (!halves_match(key)) return make_error("the secret key is corrupt: its public half does not match its seed");
+  return key;
+}
+
+// minisign's secret key blob (see minisign.h): where each field starts.
+constexpr std::size_t kKdfAlgorithmAt = 2;
+constexpr std::size_t kChecksumAlgorithmAt = 4;
+constexpr std::size_t kSaltAt = 6;
+constexpr std::size_t kOpslimitAt = kSaltAt + crypto_pwhash_scryptsalsa208sha256_SALTBYTES;  // little-endian u64
+constexpr std::size_t kMemlimitAt = kOpslimitAt + 8;                                          // little-endian u64
+constexpr std::size_t kKeyIdAt = kMemlimitAt + 8;  // from here to the end: encrypted when there is a password
+constexpr std::size_t kSecretKeyAt = kKeyIdAt + kKeyIdBytes;
+constexpr std::size_t kChecksumAt = kSecretKeyAt + kSecretKeyBytes;
+constexpr std::size_t kChecksumBytes = crypto_generichash_BYTES;  // BLAKE2b-256
+constexpr std::size_t kEncryptedBytes = kMinisignSecretKeyBlobBytes - kKeyIdAt;  // 104
+static_assert(kChecksumAt + kChecksumBytes == kMinisignSecretKeyBlobBytes);
+
+constexpr std::array<std::uint8_t, kAlgorithmBytes> kScryptKdf = {'S', 'c'};
+constexpr std::array<std::uint8_t, kAlgorithmBytes> kNoKdf = {0, 0};
+constexpr std::array<std::uint8_t, kAlgorithmBytes> kBlake2bChecksum = {'B', '2'};
+
+bool has_tag_at(const std::uint8_t* blob, std::size_t offset, const std::array<std::uint8_t, kAlgorithmBytes>& tag) {
+  return std::equal(tag.begin(), tag.end(), blob + offset);
+}
+
+std::uint64_t load_le64(const std::uint8_t* bytes) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 8; i-- > 0;) value = value << 8 | bytes[i];
+  return value;
+}
+
+void store_le64(std::uint8_t* bytes, std::uint64_t value) {
+  for (std::size_t i = 0; i < 8; ++i) bytes[i] = static_cast<std::uint8_t>(value >> (8 * i));
+}
+
+// What is too much about scrypt limits ("4294967296 bytes of memory, more than the 2147483648
+// allowed"), or nothing: the bounds that keep a hostile key file from making us allocate or compute
+// without end.
+std::optional<std::string> excessive_kdf_limits(KdfLimits limits) {
+  if (limits.memlimit > kMaxKdfMemlimit) {
+    return std::to_string(limits.memlimit) + " bytes of memory, more than the " + std::to_string(kMaxKdfMemlimit) +
+           " allowed";
+  }
+  if (limits.opslimit > kMaxKdfOpslimit) {
+    return "opslimit " + std::to_string(limits.opslimit) + ", more than the " + std::to_string(kMaxKdfOpslimit) +
+           " allowed";
+  }
+  return std::nullopt;
+}
+
+// minisign's checksum of a secret key blob: BLAKE2b-256 of the signature algorithm, key id and secret key.
+void compute_checksum(const std::uint8_t* blob, std::uint8_t* checksum) {
+  crypto_generichash_state state;
+  const WipeOnExit wipe(&state, sizeof state);
+  crypto_generichash_init(&state, nullptr, 0, kChecksumBytes);
+  crypto_generichash_update(&state, blob, kAlgorithmBytes);
+  crypto_generichash_update(&state, blob + kKeyIdAt, kKeyIdBytes + kSecretKeyBytes);
+  crypto_generichash_final(&state, checksum, kChecksumBytes);
+}
+
+// XORs key id, secret key and checksum with scrypt of `password` under the blob's salt and limits:
+// encrypts them, or decrypts them again. The limits must have passed excessive_kdf_limits().
+Status apply_password(std::uint8_t* blob, std::string_view password) {
+  std::array<std::uint8_t, kEncryptedBytes> stream{};
+  const WipeOnExit wipe(stream.data(), stream.size());
+  const std::uint64_t opslimit = load_le64(blob + kOpslimitAt);
+  const std::uint64_t memlimit = load_le64(blob + kMemlimitAt);
+  if (crypto_pwhash_scryptsalsa208sha256(stream.data(), stream.size(), password.empty() ? "" : password.data(),
+                                         password.size(), blob + kSaltAt, opslimit,
+                                         static_cast<std::size_t>(memlimit)) != 0) {
+    return make_error("scrypt failed with opslimit " + std::to_string(opslimit) + " and memlimit " +
+                      std::to_string(memlimit) + " bytes: " + std::strerror(errno));
+  }
+  for (std::size_t i = 0; i < kEncryptedBytes; ++i) blob[kKeyIdAt + i] ^= stream[i];
+  return Status::success();
+}
+
+// The key in a decoded minisign secret key file, decrypting the blob in place when it is encrypted.
+Result<SecretKey> minisign_secret_key(DecodedSecretKeyFile& file, std::optional<std::string_view> password) {
+  if (auto problem = comment_problem(file.comment, kMaxUntrustedCommentBytes)) {
+    return make_error("the secret key file's line 1 (the untrusted comment): " + *problem);
+  }
+  Bytes& bytes = file.blob.bytes();
+  if (bytes.size() != kMinisignSecretKeyBlobBytes) {
+    return make_error("the secret key decodes to " + std::to_string(bytes.size()) +
+                      " bytes, a minisign secret key has " + std::to_string(kMinisignSecretKeyBlobBytes));
+  }
+  std::uint8_t* blob = bytes.data();
+  if (!has_tag_at(blob, 0, kLegacyAlgorithm)) {
+    return make_error("the secret key's signature algorithm is " + describe_algorithm(bytes) +
+                      ", minisign writes \"Ed\"");
+  }
+  if (!has_tag_at(blob, kChecksumAlgorithmAt, kBlake2bChecksum)) {
+    return make_error("the secret key's checksum algorithm is " + describe_algorithm(bytes, kChecksumAlgorithmAt) +
+                      ", minisign writes \"B2\"");
+  }
+  const bool encrypted = has_tag_at(blob, kKdfAlgorithmAt, kScryptKdf);
+  if (!encrypted && !has_tag_at(blob, kKdfAlgorithmAt, kNoKdf)) {
+    return make_error("the secret key's key derivation is " + describe_algorithm(bytes, kKdfAlgorithmAt) +
+                      ", minisign writes \"Sc\" (scrypt) or two zero bytes (no password)");
+  }
+
+  std::array<std::uint8_t, kChecksumBytes> checksum{};
+  const WipeOnExit wipe_checksum(checksum.data(), checksum.size());
+  if (encrypted) {
+    const KdfLimits limits{load_le64(blob + kOpslimitAt), load_le64(blob + kMemlimitAt)};
+    if (auto excess = excessive_kdf_limits(limits)) return make_error("the secret key asks scrypt for " + *excess);
+    if (!password) return make_error("the secret key is protected by a password; none was given");
+    if (auto status = apply_password(blob, *password); !status) return status.error();
+    compute_checksum(blob, checksum.data());
+    if (sodium_memcmp(checksum.data(), blob + kChecksumAt, kChecksumBytes) != 0) {
+      return make_error("wrong password: the key's checksum does not match");
+    }
+  } else {
+    // `minisign -G -W` writes a zero checksum, `minisign -C -W` leaves the valid one.
+    compute_checksum(blob, checksum.data());
+    if (!sodium_is_zero(blob + kChecksumAt, kChecksumBytes) &&
+        sodium_memcmp(checksum.data(), blob + kChecksumAt, kChecksumBytes) != 0) {
+      return make_error("the secret key is corrupt: its checksum does not match");
+    }
+  }
+  SecretKey key{};
+  copy_from(key.key_id, bytes, kKeyIdAt);
+  copy_from(key.key, bytes, kSecretKeyAt);
+  if (!halves_match(key)) return make_error("the secret key is corrupt: its public half does not match its seed");
+  return key;
+}
+
+// The key file text for `blob`, built without leaving copies of the base64 line in freed memory.
+std::string secret_key_file(std::string_view comment, const std::uint8_t* blob, std::size_t size) {
+  std::string base64 = to_base64(blob, size);
+  const WipeOnExit wipe(base64.data(), base64.size());
+  std::string out;
+  out.reserve(kUntrustedPrefix.size() + comment.size() + base64.size() + 2);
+  out.append(kUntrustedPrefix).append(comment).append("\n").append(base64).append("\n");
+  return out;
 }
 
 }  // namespace
@@ -354,43 +555,76 @@ std::string format_secret_key(const SecretKey& key) {
 
 Result<SecretKey> parse_secret_key(std::string_view text) {
   if (!sodium_ready()) return make_error("libsodium could not be initialised (sodium_init failed)");
-  const auto lines = split_lines(text);
-  if (lines.size() != 2) {
-    return make_error("the secret key file should have 2 lines, it has " + std::to_string(lines.size()));
+  auto file = decode_secret_key_file(text);
+  if (!file) return file.error();
+  const Bytes& blob = file->blob.bytes();
+  if (blob.size() == kMinisignSecretKeyBlobBytes && starts_with(blob, kLegacyAlgorithm)) {
+    return make_error("this is a minisign secret key file, not a kiosk-feed one; read_secret_key() reads both");
   }
-  if (!lines[0].starts_with(kUntrustedPrefix)) {
-    return make_error("the secret key file's line 1 should start with \"" + std::string(kUntrustedPrefix) + "\"");
-  }
-  auto blob = from_base64(lines[1]);
-  if (!blob) return make_error("the secret key file's line 2 is not base64");
-  const WipeOnExit wipe(blob->data(), blob->size());
-  if (blob->size() == kMinisignSecretKeyBlobBytes && starts_with(*blob, kLegacyAlgorithm)) {
-    return make_error("this is a minisign secret key file; kiosk-feed reads only its own secret key format "
-                      "(see feed/minisign.h)");
-  }
-  if (blob->size() != kSecretKeyBlobBytes) {
-    return make_error("the secret key decodes to " + std::to_string(blob->size()) +
-                      " bytes, a kiosk-feed secret key has " + std::to_string(kSecretKeyBlobBytes));
-  }
-  if (!starts_with(*blob, kSecretKeyAlgorithm)) {
-    return make_error("the secret key names algorithm " + describe_algorithm(*blob) + ", expected \"Kd\"");
-  }
-  SecretKey key{};
-  copy_from(key.key_id, *blob, kAlgorithmBytes);
-  copy_from(key.key, *blob, kAlgorithmBytes + kKeyIdBytes);
+  return kiosk_secret_key(blob);
+}
 
-  // The second half of a libsodium secret key is the public key; it must be the one the seed makes.
-  std::array<std::uint8_t, crypto_sign_SEEDBYTES> seed{};
-  std::array<std::uint8_t, kSecretKeyBytes> rebuilt{};
-  std::array<std::uint8_t, kPublicKeyBytes> public_key{};
-  const WipeOnExit wipe_seed(seed.data(), seed.size());
-  const WipeOnExit wipe_rebuilt(rebuilt.data(), rebuilt.size());
-  crypto_sign_ed25519_sk_to_seed(seed.data(), key.key.data());
-  crypto_sign_seed_keypair(public_key.data(), rebuilt.data(), seed.data());
-  if (!std::equal(public_key.begin(), public_key.end(), key.key.begin() + kSecretKeyBytes / 2)) {
-    return make_error("the secret key is corrupt: its public half does not match its seed");
+Result<std::string> format_minisign_secret_key(const SecretKey& key, std::optional<std::string_view> password,
+                                               KdfLimits limits, std::string_view untrusted_comment) {
+  if (!sodium_ready()) return make_error("libsodium could not be initialised (sodium_init failed)");
+  if (auto problem = comment_problem(untrusted_comment, kMaxUntrustedCommentBytes)) {
+    return make_error("the untrusted comment cannot be used: " + *problem);
   }
-  return key;
+  if (password) {
+    if (auto excess = excessive_kdf_limits(limits)) return make_error("the scrypt limits ask for " + *excess);
+    if (limits.opslimit < crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MIN ||
+        limits.memlimit < crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MIN) {
+      return make_error("the scrypt limits (opslimit " + std::to_string(limits.opslimit) + ", memlimit " +
+                        std::to_string(limits.memlimit) + " bytes) are below libsodium's minimum (opslimit " +
+                        std::to_string(crypto_pwhash_scryptsalsa208sha256_OPSLIMIT_MIN) + ", memlimit " +
+                        std::to_string(crypto_pwhash_scryptsalsa208sha256_MEMLIMIT_MIN) + " bytes)");
+    }
+  }
+
+  // Without a password salt and limits stay zero, as `minisign -G -W` leaves them.
+  std::array<std::uint8_t, kMinisignSecretKeyBlobBytes> blob{};
+  const WipeOnExit wipe(blob.data(), blob.size());
+  std::copy(kLegacyAlgorithm.begin(), kLegacyAlgorithm.end(), blob.begin());
+  const auto& kdf = password ? kScryptKdf : kNoKdf;
+  std::copy(kdf.begin(), kdf.end(), blob.begin() + kKdfAlgorithmAt);
+  std::copy(kBlake2bChecksum.begin(), kBlake2bChecksum.end(), blob.begin() + kChecksumAlgorithmAt);
+  std::copy(key.key_id.begin(), key.key_id.end(), blob.begin() + kKeyIdAt);
+  std::copy(key.key.begin(), key.key.end(), blob.begin() + kSecretKeyAt);
+  compute_checksum(blob.data(), blob.data() + kChecksumAt);
+  if (password) {
+    randombytes_buf(blob.data() + kSaltAt, crypto_pwhash_scryptsalsa208sha256_SALTBYTES);
+    store_le64(blob.data() + kOpslimitAt, limits.opslimit);
+    store_le64(blob.data() + kMemlimitAt, limits.memlimit);
+    if (auto status = apply_password(blob.data(), *password); !status) return status.error();
+  }
+  return secret_key_file(untrusted_comment, blob.data(), blob.size());
+}
+
+Result<SecretKey> parse_minisign_secret_key(std::string_view text, std::optional<std::string_view> password) {
+  if (!sodium_ready()) return make_error("libsodium could not be initialised (sodium_init failed)");
+  auto file = decode_secret_key_file(text);
+  if (!file) return file.error();
+  return minisign_secret_key(*file, password);
+}
+
+Result<SecretKey> read_secret_key(std::string_view text, std::optional<std::string_view> password) {
+  if (!sodium_ready()) return make_error("libsodium could not be initialised (sodium_init failed)");
+  auto file = decode_secret_key_file(text);
+  if (!file) return file.error();
+  const std::size_t size = file->blob.bytes().size();
+  if (size == kMinisignSecretKeyBlobBytes) return minisign_secret_key(*file, password);
+  if (size == kSecretKeyBlobBytes) return kiosk_secret_key(file->blob.bytes());
+  return make_error("the secret key decodes to " + std::to_string(size) + " bytes; a minisign secret key has " +
+                    std::to_string(kMinisignSecretKeyBlobBytes) + ", a kiosk-feed one " +
+                    std::to_string(kSecretKeyBlobBytes));
+}
+
+bool secret_key_is_encrypted(std::string_view text) {
+  if (!sodium_ready()) return false;
+  auto file = decode_secret_key_file(text);
+  if (!file) return false;
+  const Bytes& blob = file->blob.bytes();
+  return blob.size() == kMinisignSecretKeyBlobBytes && has_tag_at(blob.data(), kKdfAlgorithmAt, kScryptKdf);
 }
 
 }  // namespace kiosk::feed::minisign

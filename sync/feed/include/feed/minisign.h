@@ -21,13 +21,30 @@
 // bytes read as a little-endian 64-bit number. We always write 16 digits ("0F38593011EE4A29"), as
 // minisign 0.12 and later do; minisign 0.11 (Debian bookworm) drops leading zeros ("F38593011EE4A29").
 //
-// The secret key file is this project's own, NOT minisign's (which is encrypted with a password):
+// Two secret key files are read; read_secret_key() tells them apart by their decoded size:
 //
-//   secret key          untrusted comment: kiosk-feed secret key - keep it secret
-//                       base64("Kd" + key id (8) + libsodium Ed25519 secret key (64))      = 74 bytes
+//   minisign's own      untrusted comment: <anything; minisign writes "minisign encrypted secret key">
+//   (`minisign -G`)     base64(signature algorithm "Ed" (2) + KDF algorithm (2) + checksum algorithm "B2" (2)
+//                              + KDF salt (32) + KDF opslimit (8) + KDF memlimit (8)
+//                              + key id (8) + libsodium Ed25519 secret key (64) + checksum (32))   = 158 bytes
 //
-// It is unencrypted; protect it with file permissions. To use the key with the stock tool, sign with
-// this module; the stock tool cannot read this file.
+//     The checksum is BLAKE2b-256 of "Ed" + key id + secret key. The KDF algorithm is "Sc" when the
+//     key is protected by a password: then the 104 bytes key id + secret key + checksum are XORed with
+//     104 bytes of scrypt (libsodium's crypto_pwhash_scryptsalsa208sha256) of the password, with the
+//     file's salt and limits (little-endian 64-bit numbers), and a wrong password shows as a checksum
+//     that does not match. Two zero bytes mean "not encrypted" (`minisign -G -W`): minisign 0.11 then
+//     writes zero salt, limits and checksum, and `minisign -C -W` (password removed) keeps the old salt
+//     and limits and a valid checksum; minisign never checks the checksum of such a key. We accept
+//     both, and write zero salt and limits with a valid checksum. minisign reads the password as one
+//     line (from the terminal, or from stdin when it is not one), so a password with a line break or
+//     NUL byte cannot be typed into it.
+//
+//   kiosk-feed's own    untrusted comment: kiosk-feed secret key - keep it secret
+//   (older, still read) base64("Kd" + key id (8) + libsodium Ed25519 secret key (64))      = 74 bytes
+//
+//     Never encrypted; protect it with file permissions. The stock tool cannot read it.
+//
+// Either way the file holds the secret key: write it with owner-only permissions.
 //
 // Every parser here accepts "\r\n" line ends and one trailing newline and is otherwise strict: an
 // error names the line that is wrong. Nothing here throws on untrusted input.
@@ -36,6 +53,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +71,7 @@ inline constexpr std::size_t kAlgorithmBytes = 2;    // "Ed", "ED", "Kd"
 inline constexpr std::size_t kPublicKeyBlobBytes = kAlgorithmBytes + kKeyIdBytes + kPublicKeyBytes;    // 42
 inline constexpr std::size_t kSignatureBlobBytes = kAlgorithmBytes + kKeyIdBytes + kSignatureBytes;    // 74
 inline constexpr std::size_t kSecretKeyBlobBytes = kAlgorithmBytes + kKeyIdBytes + kSecretKeyBytes;    // 74
+inline constexpr std::size_t kMinisignSecretKeyBlobBytes = 158;  // minisign's secret key file, see above
 // BLAKE2b-512 of the message, what a prehashed ("ED") signature covers.
 inline constexpr std::size_t kPrehashBytes = 64;
 
@@ -141,8 +160,62 @@ std::string sign(std::string_view message, const SecretKey& key, std::string_vie
 // the secret key; the caller writes it with owner-only permissions.
 std::string format_secret_key(const SecretKey& key);
 
-// Reverses format_secret_key(). Errors name what is wrong, including a minisign (encrypted) secret
-// key given by mistake and a key whose public half does not match its seed.
+// Reverses format_secret_key(), and reads only that format. Errors name what is wrong, including a
+// minisign secret key given by mistake (read_secret_key() reads both) and a key whose public half does
+// not match its seed.
 Result<SecretKey> parse_secret_key(std::string_view text);
+
+// The cost of scrypt when a password protects a minisign secret key; the file records it, so a key
+// opens with whatever limits it was made with.
+struct KdfLimits {
+  std::uint64_t opslimit;
+  std::uint64_t memlimit;  // bytes
+  bool operator==(const KdfLimits&) const = default;
+};
+// What `minisign -G` uses (libsodium's _SENSITIVE limits): 1 GiB and a few seconds to open the key.
+inline constexpr KdfLimits kKdfLimitsMinisign = {33554432, std::uint64_t{1} << 30};
+// libsodium's _INTERACTIVE limits, 16 MiB and a fraction of a second: for tests and throwaway keys.
+inline constexpr KdfLimits kKdfLimitsFast = {524288, std::uint64_t{16} << 20};
+// A key file asking for more is refused before scrypt runs, so a hostile file cannot make us allocate
+// or compute without bound. minisign itself never writes more than kKdfLimitsMinisign.
+inline constexpr std::uint64_t kMaxKdfOpslimit = 0xFFFFFFFF;  // 2^32 - 1, libsodium's own maximum
+inline constexpr std::uint64_t kMaxKdfMemlimit = std::uint64_t{2} << 30;  // bytes
+
+// The untrusted comment `minisign -G` writes (even on a key without a password).
+inline constexpr std::string_view kMinisignSecretKeyComment = "minisign encrypted secret key";
+
+// A minisign secret key file (format above) that stock `minisign -S` reads, trailing newline included:
+// encrypted with scrypt at `limits` under `password`, or unencrypted (as `minisign -W`) when there is
+// none; an empty password is a password, as in minisign. Errors, not a file, when `untrusted_comment`
+// is not one line of at most kMaxUntrustedCommentBytes, when `limits` are below libsodium's minimum or
+// above kMaxKdfOpslimit / kMaxKdfMemlimit, or when scrypt fails (out of memory). The text holds the
+// secret key, which a weak password protects weakly.
+Result<std::string> format_minisign_secret_key(const SecretKey& key, std::optional<std::string_view> password,
+                                               KdfLimits limits = kKdfLimitsMinisign,
+                                               std::string_view untrusted_comment = kMinisignSecretKeyComment);
+
+// Reverses format_minisign_secret_key() and reads the files `minisign -G` writes. `password` opens an
+// encrypted key and is ignored for an unencrypted one. Runs scrypt (up to kMaxKdfMemlimit bytes, and
+// seconds to minutes) only for an encrypted key, and only after the format and the file's limits have
+// been checked. Each failure its own error, in this order:
+//   1. the format         "the secret key file's line 2 is not base64", "... decodes to 74 bytes, a
+//                         minisign secret key has 158", "the secret key's key derivation is ..."
+//   2. the limits         "the secret key asks scrypt for 4294967296 bytes of memory, more than the
+//                         2147483648 allowed"
+//   3. a password         "the secret key is protected by a password; none was given"
+//   4. the checksum       "wrong password: the key's checksum does not match" (encrypted), or
+//                         "the secret key is corrupt: its checksum does not match" (not encrypted)
+//   5. the key itself     "the secret key is corrupt: its public half does not match its seed"
+Result<SecretKey> parse_minisign_secret_key(std::string_view text, std::optional<std::string_view> password);
+
+// Either secret key file: minisign's (then `password` as for parse_minisign_secret_key()) or the older
+// kiosk-feed one (which has no password; `password` is ignored). Errors as those two functions give,
+// or "the secret key decodes to 40 bytes; a minisign secret key has 158, a kiosk-feed one 74".
+Result<SecretKey> read_secret_key(std::string_view text, std::optional<std::string_view> password);
+
+// True when `text` is a minisign secret key file protected by a password, so a tool knows to ask for
+// one before read_secret_key(). False for every other text, malformed ones included: reading those
+// needs no password and reports what is wrong. Runs no scrypt.
+bool secret_key_is_encrypted(std::string_view text);
 
 }  // namespace kiosk::feed::minisign
