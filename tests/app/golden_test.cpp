@@ -88,6 +88,7 @@ TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its 
     REQUIRE(app::render_screenshots({out, size, 0, now}, *content, assets, config, SystemClock().steady()).ok());
     const std::filesystem::path golden_dir = kiosk::testing::source_path("tests/golden/" + name);
     for (const auto& entry : std::filesystem::directory_iterator(out)) {
+      if (entry.path().extension() != ".png") continue;
       const auto golden = golden_dir / entry.path().filename();
       INFO(golden.string());
       if (update) {

@@ -77,9 +77,12 @@ TEST_CASE("screenshots: one PNG per slide at the asked size and not blank and al
     CHECK(images.back().h == size.h);
     CHECK(fraction_drawn(images.back()) > 0.05);
   }
-  std::size_t files = 0;
-  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.file("shots"))) ++files;
-  CHECK(files == names.size());
+  std::size_t pngs = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.file("shots"))) pngs += e.path().extension() == ".png";
+  CHECK(pngs == names.size());
+  // Beside each picture, the texts drawn on it.
+  CHECK(kiosk::testing::read_file(dir.file("shots/02-timeline.txt")).find("2029") != std::string::npos);
+  CHECK(kiosk::testing::read_file(dir.file("shots/03-results.txt")).find("Seneste resultater") != std::string::npos);
   for (std::size_t i = 0; i < images.size(); ++i) {
     for (std::size_t j = i + 1; j < images.size(); ++j) {
       INFO(names[i] << " vs " << names[j]);
