@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 # DESTDIR install with the prefix the package uses.
 DESTDIR="$scratch/root" cmake --install "$build" --prefix /usr > "$scratch/install.log"
 root=$scratch/root
-for f in usr/bin/kiosk usr/bin/kiosk-sync usr/share/kiosk/fonts/NotoSans-Regular.ttf usr/share/kiosk/fonts/OFL.txt \
+for f in usr/bin/kiosk usr/bin/kiosk-sync usr/bin/kiosk-feed usr/share/kiosk/fonts/NotoSans-Regular.ttf usr/share/kiosk/fonts/OFL.txt \
          usr/share/kiosk/content/default-feed.json usr/lib/systemd/system/kiosk.service \
          usr/lib/systemd/system/kiosk-sync.service usr/lib/systemd/system/kiosk-sync.timer \
          usr/lib/sysusers.d/kiosk.conf usr/lib/udev/rules.d/70-kiosk-backlight.rules etc/kiosk/kiosk.toml \
@@ -24,13 +24,16 @@ echo "install: all expected files present"
   || { cat "$scratch/shot.log"; fail "the installed kiosk could not render"; }
 [ -s "$scratch/shots/01-status.png" ] || fail "no screenshot from the installed kiosk"
 echo "install: the installed kiosk renders with its installed assets"
+"$root/usr/bin/kiosk-feed" init "$scratch/feed-source" > "$scratch/feed-init.log" 2>&1 || { cat "$scratch/feed-init.log"; fail "the installed kiosk-feed could not init"; }
+[ -s "$scratch/feed-source/content.toml" ] || fail "the installed kiosk-feed wrote no content.toml"
+echo "install: the installed kiosk-feed starts a source folder from the installed default content"
 
 # The .deb.
 (cd "$build" && cpack -G DEB -B "$scratch/deb" > "$scratch/cpack.log") || { cat "$scratch/cpack.log"; fail "cpack"; }
 deb=$(ls "$scratch"/deb/kiosk_*.deb | head -1)
 [ -n "$deb" ] || fail "no .deb"
 dpkg-deb -c "$deb" > "$scratch/contents.txt"
-for f in ./usr/bin/kiosk ./usr/bin/kiosk-sync ./usr/share/kiosk/fonts/NotoSans-Bold.ttf ./usr/lib/systemd/system/kiosk.service \
+for f in ./usr/bin/kiosk ./usr/bin/kiosk-sync ./usr/bin/kiosk-feed ./usr/share/kiosk/fonts/NotoSans-Bold.ttf ./usr/lib/systemd/system/kiosk.service \
          ./usr/lib/sysusers.d/kiosk.conf ./usr/lib/udev/rules.d/70-kiosk-backlight.rules ./etc/kiosk/kiosk.toml; do
   grep -q " $f\$" "$scratch/contents.txt" || fail "the .deb lacks $f"
 done

@@ -1,25 +1,15 @@
 #include "publisher.h"
 
-#include <sodium.h>
 
 #include <filesystem>
 
 #include "feed/feed_json.h"
+#include "feed/hash.h"
 #include "test_support.h"
 
 namespace kiosk::testing {
 
-std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : digest) {
-    out += kDigits[b >> 4];
-    out += kDigits[b & 15];
-  }
-  return out;
-}
+using feed::sha256_hex;
 
 Publisher::Publisher() : keys_(feed::minisign::generate_key_pair()) {}
 

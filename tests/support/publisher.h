@@ -11,8 +11,6 @@
 
 namespace kiosk::testing {
 
-std::string sha256_hex(std::string_view bytes);
-
 class Publisher {
  public:
   Publisher();  // with a fresh key pair

@@ -1,0 +1,31 @@
+// A result's picture as the feed carries it: never larger than the largest screen a kiosk drives
+// (3840 x 2160), so a kiosk never decodes more than it can show. A photo straight off a phone
+// (4000 x 3000, 5 MB) becomes a 2880 x 2160 JPEG of well under 1 MB.
+#pragma once
+
+#include <string>
+
+#include "platform/result.h"
+
+namespace kiosk::publish {
+
+inline constexpr int kMaxPictureWidth = 3840;
+inline constexpr int kMaxPictureHeight = 2160;
+// What the tool agrees to decode at all: a camera's largest photos, not a poster scan.
+inline constexpr long long kMaxSourcePixels = 120'000'000;
+inline constexpr int kJpegQuality = 85;
+
+struct Picture {
+  std::string bytes;
+  std::string media_type;  // "image/jpeg" or "image/png"
+  int width = 0;
+  int height = 0;
+  bool rewritten = false;  // false: the file's own bytes, already small enough
+};
+
+// Reads, scales (aspect kept, box-filtered down by halves, then linearly) and re-encodes the picture
+// at `path`: PNG stays PNG (it may be a chart or have transparency), everything else becomes JPEG.
+// A PNG or JPEG that already fits is kept byte for byte. Errors name the path.
+Result<Picture> prepare_picture(const std::string& path);
+
+}  // namespace kiosk::publish

@@ -1,0 +1,230 @@
+#include "publish/build.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "feed/feed_json.h"
+#include "feed/hash.h"
+#include "model/validate.h"
+#include "publish/pictures.h"
+#include "source/source_folder.h"
+
+namespace kiosk::publish {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Written and flushed to the disk before the folder is swapped in.
+Status write_synced(const fs::path& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return make_error("cannot write " + path.string() + ": " + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      return make_error("cannot write " + path.string() + ": " + why);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) return make_error("cannot write " + path.string() + " to the disk: " + std::strerror(errno));
+  return {};
+}
+
+// "content.results[3].title: ..." -> "results/vollsmose.txt: title: ...", and the areas, criteria
+// and milestones by id, so staff are pointed at what they wrote.
+std::string in_staff_terms(const std::string& problems, const source::SourceFolder& folder) {
+  std::istringstream lines(problems);
+  std::string out, line;
+  while (std::getline(lines, line)) {
+    const auto start = line.find_first_not_of(' ');
+    if (start != std::string::npos) line.erase(0, start);
+    if (line.rfind("content.", 0) != 0 && line.back() == ':') continue;  // "feed is invalid:"
+    const auto bracket = line.find('[');
+    const auto close = line.find(']', bracket);
+    std::string place;
+    if (bracket != std::string::npos && close != std::string::npos && line.rfind("content.", 0) == 0) {
+      const std::string kind = line.substr(8, bracket - 8);
+      const std::size_t index = std::stoul(line.substr(bracket + 1, close - bracket - 1));
+      const auto& c = folder.content;
+      std::string rest = line.substr(close + 1);
+      if (!rest.empty() && rest[0] == '.') rest.erase(0, 1);
+      if (kind == "results" && index < c.results.size()) {
+        place = folder.result_files.at(c.results[index].id) + ": " + rest;
+      } else if (kind == "areas" && index < c.areas.size()) {
+        place = "content.toml: area \"" + c.areas[index].id + "\": " + rest;
+      } else if (kind == "criteria" && index < c.criteria.size()) {
+        place = "content.toml: criterion \"" + c.criteria[index].id + "\": " + rest;
+      } else if (kind == "milestones" && index < c.milestones.size()) {
+        place = "content.toml: milestone \"" + c.milestones[index].id + "\": " + rest;
+      }
+    }
+    out += (out.empty() ? "" : "\n") + (place.empty() ? line : place);
+  }
+  return out;
+}
+
+// Swaps `built` in as `out`, atomically when `out` exists; what was `out` is then at `built`.
+Status swap_in(const fs::path& built, const fs::path& out) {
+  std::error_code ec;
+  if (!fs::exists(out, ec)) {
+    if (::rename(built.c_str(), out.c_str()) != 0) return make_error("cannot rename " + built.string() + " to " + out.string() + ": " + std::strerror(errno));
+    return {};
+  }
+  if (::renameat2(AT_FDCWD, built.c_str(), AT_FDCWD, out.c_str(), RENAME_EXCHANGE) != 0) {
+    return make_error("cannot swap " + built.string() + " in as " + out.string() + ": " + std::strerror(errno));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::optional<std::uint64_t>> published_version(const std::string& out_dir) {
+  const fs::path manifest = fs::path(out_dir) / "feed.json";
+  std::error_code ec;
+  if (!fs::exists(manifest, ec)) {
+    // A build replaces the whole folder: it must not take anything else with it.
+    if (fs::exists(out_dir, ec) && !fs::is_empty(out_dir, ec)) {
+      return make_error(out_dir + " holds other files and no feed.json; a build replaces the whole folder, so give a new "
+                                  "folder or one an earlier build made");
+    }
+    return std::optional<std::uint64_t>{};
+  }
+  std::ifstream in(manifest, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto feed = feed::parse_feed(ss.str());
+  if (!feed) {
+    return make_error(manifest.string() + " is there but cannot be read, so the next version is unknown; give --version (" +
+                      feed.error().message.substr(0, feed.error().message.find('\n')) + ")");
+  }
+  return std::optional<std::uint64_t>(feed->version);
+}
+
+// Whether `inner` is `outer` or lies inside it.
+bool within(const fs::path& inner, const fs::path& outer) {
+  const auto rel = inner.lexically_relative(outer);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+Result<Assembled> assemble_feed(const BuildOptions& options) {
+  const fs::path src_path = fs::absolute(options.source_dir).lexically_normal();
+  const fs::path out_path = fs::absolute(options.out_dir).lexically_normal();
+  if (within(out_path, src_path) || within(src_path, out_path)) {
+    return make_error("the published folder " + out_path.string() + " and the source folder " + src_path.string() +
+                      " must be apart, neither inside the other");
+  }
+  auto folder = source::read_source(options.source_dir);
+  if (!folder) return folder.error();
+
+  auto previous = published_version(options.out_dir);
+  if (!previous) return previous.error();
+  Assembled out;
+  model::Feed& feed = out.feed;
+  feed.format = model::kFeedFormat;
+  feed.version = options.version.value_or(previous->value_or(0) + 1);
+  if (*previous && feed.version <= **previous) {
+    return make_error("version " + std::to_string(feed.version) + " is not newer than the published version " +
+                      std::to_string(**previous) + "; kiosks would refuse it");
+  }
+  feed.issued = std::chrono::duration_cast<std::chrono::seconds>(options.now.time_since_epoch()).count();
+  feed.expires = feed.issued + static_cast<std::int64_t>(options.expires_days.value_or(folder->expires_days)) * 86400;
+  feed.source = folder->source;
+  feed.content = folder->content;
+
+  // Pictures: each file once, however many results show it.
+  std::map<std::string, std::string> by_path;  // picture path -> sha256
+  std::size_t done = 0;
+  std::string picture_problems;
+  for (auto& result : feed.content.results) {
+    const auto it = folder->pictures.find(result.id);
+    if (it == folder->pictures.end()) continue;
+    if (!by_path.count(it->second)) {
+      auto picture = prepare_picture(it->second);
+      if (!picture) {
+        picture_problems += (picture_problems.empty() ? "" : "\n") + folder->result_files.at(result.id) + ": picture: " +
+                            picture.error().message;
+        continue;
+      }
+      const std::string sha = feed::sha256_hex(picture->bytes);
+      by_path[it->second] = sha;
+      if (!out.objects.count(sha)) {
+        feed.assets.push_back({sha, picture->bytes.size(), picture->media_type});
+        out.pictures_scaled += picture->rewritten;
+        out.objects[sha] = std::move(picture->bytes);
+      }
+    }
+    result.image = by_path[it->second];
+    if (options.progress) options.progress(++done, folder->pictures.size());
+  }
+  if (!picture_problems.empty()) return make_error(picture_problems);
+  if (auto valid = model::validate(feed); !valid) return make_error(in_staff_terms(valid.error().message, *folder));
+  return out;
+}
+
+Status write_objects(const std::string& dir, const std::map<std::string, std::string>& objects) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return make_error("cannot create " + dir + ": " + ec.message());
+  for (const auto& [sha, bytes] : objects) {
+    if (auto s = write_synced(fs::path(dir) / sha, bytes); !s) return s;
+  }
+  return {};
+}
+
+Result<BuildReport> build_feed(const BuildOptions& options, const feed::minisign::SecretKey& key) {
+  auto assembled = assemble_feed(options);
+  if (!assembled) return assembled.error();
+  return write_feed(*assembled, options.out_dir, key);
+}
+
+Result<BuildReport> write_feed(const Assembled& assembled, const std::string& out_dir, const feed::minisign::SecretKey& key) {
+  const model::Feed& feed = assembled.feed;
+  BuildReport report;
+  report.pictures_scaled = assembled.pictures_scaled;
+  const std::string manifest = feed::to_json(feed);
+  const std::string signature = feed::minisign::sign(
+      manifest, key, "kiosk feed version " + std::to_string(feed.version) + " issued " + feed::format_timestamp(feed.issued));
+
+  // Built beside OUT (the same file system, so the swap is one rename), then swapped in.
+  const fs::path out = fs::absolute(out_dir).lexically_normal();
+  const fs::path staging = out.parent_path() / ("." + out.filename().string() + ".building-" + std::to_string(::getpid()));
+  std::error_code ec;
+  fs::remove_all(staging, ec);
+  fs::create_directories(staging / "objects", ec);
+  if (ec) return make_error("cannot create " + staging.string() + ": " + ec.message());
+  const auto fail = [&](const Error& e) -> Result<BuildReport> {
+    std::error_code ignored;
+    fs::remove_all(staging, ignored);
+    return e;
+  };
+  if (auto s = write_objects((staging / "objects").string(), assembled.objects); !s) return fail(s.error());
+  for (const auto& [sha, bytes] : assembled.objects) report.bytes += bytes.size();
+  if (auto s = write_synced(staging / "feed.json", manifest); !s) return fail(s.error());
+  if (auto s = write_synced(staging / "feed.json.minisig", signature); !s) return fail(s.error());
+  if (auto s = swap_in(staging, out); !s) return fail(s.error());
+  fs::remove_all(staging, ec);  // the previous OUT, when there was one
+
+  report.version = feed.version;
+  report.issued = feed.issued;
+  report.expires = feed.expires;
+  report.areas = feed.content.areas.size();
+  report.results = feed.content.results.size();
+  report.pictures = assembled.objects.size();
+  report.bytes += manifest.size() + signature.size();
+  return report;
+}
+
+}  // namespace kiosk::publish

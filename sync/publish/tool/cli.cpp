@@ -1,0 +1,113 @@
+#include "cli.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "feed/feed_json.h"
+#include "publish/diff.h"
+
+namespace kiosk::feedtool {
+
+Result<Args> parse_args(const std::vector<std::string>& args, std::size_t positional, const std::set<std::string>& options,
+                        const std::set<std::string>& flags) {
+  Args out;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a.rfind("--", 0) == 0) {
+      if (options.count(a)) {
+        if (i + 1 >= args.size()) return make_error(a + " needs a value");
+        out.options[a] = args[++i];
+      } else if (flags.count(a)) {
+        out.flags.insert(a);
+      } else {
+        return make_error("unknown option " + a);
+      }
+    } else {
+      out.positional.push_back(a);
+    }
+  }
+  if (out.positional.size() != positional) {
+    return make_error("expected " + std::to_string(positional) + " argument" + (positional == 1 ? "" : "s") + ", got " +
+                      std::to_string(out.positional.size()));
+  }
+  return out;
+}
+
+bool stdout_is_tty() { return ::isatty(STDOUT_FILENO) == 1; }
+bool stderr_is_tty() { return ::isatty(STDERR_FILENO) == 1; }
+
+Progress::Progress(std::string label) : label_(std::move(label)) {}
+
+void Progress::update(std::size_t done, std::size_t total) {
+  if (!stderr_is_tty() || total == 0) return;
+  constexpr std::size_t kWidth = 30;
+  const std::size_t filled = done * kWidth / total;
+  std::fprintf(stderr, "\r%s [%s%s] %zu/%zu", label_.c_str(), std::string(filled, '#').c_str(),
+               std::string(kWidth - filled, ' ').c_str(), done, total);
+  std::fflush(stderr);
+  shown_ = true;
+}
+
+Progress::~Progress() {
+  if (shown_) std::fprintf(stderr, "\n");
+}
+
+namespace {
+
+// Reads a line from the terminal with echo off.
+Result<std::string> ask(const std::string& prompt) {
+  std::FILE* tty = std::fopen("/dev/tty", "r+");
+  if (!tty) return make_error("the key needs a password and there is no terminal to ask on; give --password-file FILE");
+  std::fprintf(tty, "%s", prompt.c_str());
+  std::fflush(tty);
+  termios saved{};
+  const bool echo_off = ::tcgetattr(::fileno(tty), &saved) == 0;
+  if (echo_off) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(::fileno(tty), TCSAFLUSH, &quiet);
+  }
+  char buf[1024];
+  const bool got = std::fgets(buf, sizeof buf, tty) != nullptr;
+  if (echo_off) ::tcsetattr(::fileno(tty), TCSAFLUSH, &saved);
+  std::fprintf(tty, "\n");
+  std::fclose(tty);
+  if (!got) return make_error("no password was given");
+  std::string line(buf);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm) {
+  if (const auto file = args.option("--password-file")) {
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) return make_error("--password-file: cannot read " + *file);
+    std::string line;
+    std::getline(in, line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) return make_error("--password-file: " + *file + " starts with an empty line");
+    return line;
+  }
+  if (const char* env = std::getenv("KIOSK_FEED_PASSWORD"); env && *env) return std::string(env);
+  auto first = ask(prompt);
+  if (!first || !confirm) return first;
+  if (first->empty()) return make_error("the password is empty; for a key without one, give --unprotected");
+  auto second = ask("Again: ");
+  if (!second) return second;
+  if (*first != *second) return make_error("the two passwords differ");
+  return first;
+}
+
+std::string human_bytes(std::uint64_t bytes) { return publish::size_text(bytes); }
+
+std::string human_time(std::int64_t unix_seconds) {
+  std::string t = feed::format_timestamp(unix_seconds);  // "2026-12-11T04:36:42Z"
+  return t.substr(0, 10) + " " + t.substr(11, 5) + " UTC";
+}
+
+}  // namespace kiosk::feedtool

@@ -1,0 +1,74 @@
+// What kiosk-feed's commands share: their arguments, how they talk to a person at a terminal or to
+// a script, and passwords. Private to the tool.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "feed/minisign.h"
+#include "platform/result.h"
+
+namespace kiosk::feedtool {
+
+enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
+
+// A command's arguments: positional ones, `--name value` options and `--flag`s, each checked
+// against what the command takes.
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  std::set<std::string> flags;
+
+  std::optional<std::string> option(const std::string& name) const {
+    const auto it = options.find(name);
+    return it == options.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+  bool flag(const std::string& name) const { return flags.count(name) > 0; }
+};
+
+Result<Args> parse_args(const std::vector<std::string>& args, std::size_t positional,
+                        const std::set<std::string>& options, const std::set<std::string>& flags);
+
+// Whether stdout / stderr is a terminal: a person reads full sentences and progress bars; a
+// script gets key=value lines and no bars.
+bool stdout_is_tty();
+bool stderr_is_tty();
+
+// A progress bar on stderr while it is a terminal; nothing otherwise.
+class Progress {
+ public:
+  explicit Progress(std::string label);
+  void update(std::size_t done, std::size_t total);
+  ~Progress();
+
+ private:
+  std::string label_;
+  bool shown_ = false;
+};
+
+// The password for a key: the first line of --password-file, else $KIOSK_FEED_PASSWORD, else asked
+// on the terminal without echo (twice when `confirm`). An error when there is no way to ask.
+Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm);
+
+// "1.4 MB", "830 KB"
+std::string human_bytes(std::uint64_t bytes);
+// "2026-12-11 10:00 UTC"
+std::string human_time(std::int64_t unix_seconds);
+
+// keys.cpp
+int keygen(const Args& args);
+// The secret key in `path`, decrypted with the password when it has one; refused when its
+// comment says it expired before `now_unix`.
+Result<feed::minisign::SecretKey> load_secret_key(const Args& args, const std::string& path, std::int64_t now_unix);
+// A public key from a .pub file or the "RW..." line itself.
+Result<feed::minisign::PublicKey> load_public_key(const std::string& file_or_line);
+
+// verify.cpp, preview.cpp
+int verify(const Args& args);
+int preview(const Args& args);
+
+}  // namespace kiosk::feedtool

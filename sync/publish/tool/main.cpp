@@ -1,0 +1,182 @@
+// kiosk-feed: the staff tool. Writes content without JSON, previews it with the kiosk's renderer,
+// builds and signs it for the web server, and checks and compares what was published.
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/content_source.h"
+#include "cli.h"
+#include "feed/feed_json.h"
+#include "publish/build.h"
+#include "publish/diff.h"
+#include "source/source_folder.h"
+
+namespace kiosk::feedtool {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kUsageText = R"(Usage: kiosk-feed COMMAND ...
+
+  init DIR                     a new source folder holding the built-in default content
+  keygen [--dir DIR] [--name NAME] [--unprotected] [--valid-days N] [--force] [--kdf strong|fast]
+                               a minisign key pair: NAME.key (secret, password-protected) and NAME.pub
+  build SRC OUT --key SECRET [--expires-days N] [--version N]
+                               checks SRC, scales its pictures, signs, and swaps the result in as OUT
+  verify OUT|URL --pubkey PUB  checks a published feed as a kiosk would
+  preview SRC|OUT PNGDIR [--size WxH] [--area ID]
+                               every slide as a PNG, drawn by the kiosk's own renderer
+  diff OLD NEW                 what changed between two published feeds (folders or feed.json files)
+
+A key's password is asked on the terminal, or read from --password-file FILE or $KIOSK_FEED_PASSWORD.
+On a terminal the commands report in sentences with progress bars; otherwise in key=value lines.
+Exit status: 0 done, 1 refused or failed (the reason is printed), 2 bad command line.
+docs/staff-guide.md (in Danish) walks through editing, previewing and publishing.
+)";
+
+int usage_error(const std::string& command, const std::string& message) {
+  std::fprintf(stderr, "kiosk-feed %s: %s\nRun kiosk-feed --help for the commands.\n", command.c_str(), message.c_str());
+  return kUsage;
+}
+
+int failed(const std::string& command, const std::string& message) {
+  std::fprintf(stderr, "kiosk-feed %s: %s\n", command.c_str(), message.c_str());
+  return kFailed;
+}
+
+std::optional<std::uint64_t> whole_number(const std::string& text) {
+  std::uint64_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+int init(const Args& args) {
+  std::ifstream in(app::find_assets(config::Config{}).default_feed());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto feed = feed::parse_feed(ss.str());
+  if (!feed) return failed("init", "the built-in default content: " + feed.error().message);
+  if (auto s = source::write_source(args.positional[0], feed->content, feed->source); !s) return failed("init", s.error().message);
+  const auto dir = fs::absolute(args.positional[0]).string();
+  if (stdout_is_tty()) {
+    std::printf("Made %s with the built-in content: %zu areas and %zu results.\n"
+                "Edit content.toml and the files in results/, then: kiosk-feed preview %s /tmp/preview\n",
+                dir.c_str(), feed->content.areas.size(), feed->content.results.size(), dir.c_str());
+  } else {
+    std::printf("source=%s\nareas=%zu\nresults=%zu\n", dir.c_str(), feed->content.areas.size(), feed->content.results.size());
+  }
+  return kOk;
+}
+
+int build(const Args& args) {
+  publish::BuildOptions options;
+  options.source_dir = args.positional[0];
+  options.out_dir = args.positional[1];
+  options.now = SystemClock().wall();
+  const auto key_path = args.option("--key");
+  if (!key_path) return usage_error("build", "give --key, the secret key file from kiosk-feed keygen");
+  if (const auto days = args.option("--expires-days")) {
+    const auto n = whole_number(*days);
+    if (!n || *n < 1 || *n > 365) return usage_error("build", "--expires-days must be a whole number from 1 to 365");
+    options.expires_days = static_cast<int>(*n);
+  }
+  if (const auto version = args.option("--version")) {
+    options.version = whole_number(*version);
+    if (!options.version || *options.version == 0) return usage_error("build", "--version must be a whole number above 0");
+  }
+  const std::string untouched = "\nNothing was written; " + options.out_dir + " is as it was.";
+  // The content first, so that a mistake is found before anyone types a password.
+  Result<publish::Assembled> assembled = make_error("");
+  {
+    Progress progress("pictures");
+    options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+    assembled = publish::assemble_feed(options);
+  }
+  if (!assembled) return failed("build", assembled.error().message + untouched);
+  const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(options.now.time_since_epoch()).count();
+  auto key = load_secret_key(args, *key_path, now_unix);
+  if (!key) return failed("build", key.error().message + untouched);
+  auto report = publish::write_feed(*assembled, options.out_dir, *key);
+  if (!report) return failed("build", report.error().message + untouched);
+  const auto out = fs::absolute(options.out_dir).lexically_normal().string();
+  if (stdout_is_tty()) {
+    std::printf("Built version %llu in %s: %zu areas, %zu results, %zu picture%s (%zu scaled down), %s.\n",
+                static_cast<unsigned long long>(report->version), out.c_str(), report->areas, report->results, report->pictures,
+                report->pictures == 1 ? "" : "s", report->pictures_scaled, human_bytes(report->bytes).c_str());
+    std::printf("Expires %s. Publish the whole folder to the web server, e.g. rsync -a --delete-after %s/ server:/var/www/kiosk/\n",
+                human_time(report->expires).c_str(), out.c_str());
+  } else {
+    std::printf("version=%llu\nout=%s\nissued=%s\nexpires=%s\nareas=%zu\nresults=%zu\npictures=%zu\npictures_scaled=%zu\nbytes=%llu\n",
+                static_cast<unsigned long long>(report->version), out.c_str(), feed::format_timestamp(report->issued).c_str(),
+                feed::format_timestamp(report->expires).c_str(), report->areas, report->results, report->pictures,
+                report->pictures_scaled, static_cast<unsigned long long>(report->bytes));
+  }
+  return kOk;
+}
+
+Result<model::Feed> load_feed(const std::string& path) {
+  std::error_code ec;
+  const fs::path file = fs::is_directory(path, ec) ? fs::path(path) / "feed.json" : fs::path(path);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return make_error(file.string() + ": not found or not readable");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  auto feed = feed::parse_feed(ss.str());
+  if (!feed) return make_error(file.string() + ": " + feed.error().message);
+  return feed;
+}
+
+int diff(const Args& args) {
+  auto old_feed = load_feed(args.positional[0]);
+  if (!old_feed) return failed("diff", old_feed.error().message);
+  auto new_feed = load_feed(args.positional[1]);
+  if (!new_feed) return failed("diff", new_feed.error().message);
+  std::fputs(publish::format(publish::diff(*old_feed, *new_feed)).c_str(), stdout);
+  return kOk;
+}
+
+struct Command {
+  const char* name;
+  std::size_t positional;
+  std::set<std::string> options;
+  std::set<std::string> flags;
+  int (*run)(const Args&);
+};
+
+}  // namespace
+
+int run(const std::vector<std::string>& argv) {
+  if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
+    std::fputs(kUsageText, argv.empty() ? stderr : stdout);
+    return argv.empty() ? kUsage : kOk;
+  }
+  if (argv[0] == "--version") {
+    std::printf("kiosk-feed %s\n", KIOSK_VERSION);
+    return kOk;
+  }
+  static const Command kCommands[] = {
+      {"init", 1, {}, {}, init},
+      {"keygen", 0, {"--dir", "--name", "--valid-days", "--password-file", "--kdf"}, {"--unprotected", "--force"}, keygen},
+      {"build", 2, {"--key", "--expires-days", "--version", "--password-file"}, {}, build},
+      {"verify", 1, {"--pubkey"}, {}, verify},
+      {"preview", 2, {"--size", "--area"}, {}, preview},
+      {"diff", 2, {}, {}, diff},
+  };
+  for (const auto& c : kCommands) {
+    if (argv[0] != c.name) continue;
+    auto args = parse_args({argv.begin() + 1, argv.end()}, c.positional, c.options, c.flags);
+    if (!args) return usage_error(c.name, args.error().message);
+    return c.run(*args);
+  }
+  return usage_error(argv[0], "no such command");
+}
+
+}  // namespace kiosk::feedtool
+
+int main(int argc, char** argv) { return kiosk::feedtool::run(std::vector<std::string>(argv + 1, argv + argc)); }

@@ -1,0 +1,44 @@
+// The folder staff edit to make a feed, so nobody writes JSON by hand:
+//
+//   content.toml        the feed's settings, the areas with their lists, the national counts, the
+//                       criteria and the milestones
+//   results/<id>.txt    one result each: a few "heading: value" lines (title, date, publisher, link,
+//                       areas, picture, and a chart's series), a blank line, then plain paragraphs;
+//                       the first paragraph is the summary on the slide, the rest the full text
+//   results/<picture>   the pictures the results name
+//
+// docs/staff-guide.md describes it for staff (in Danish). Reading checks everything a person can get
+// wrong and names the file and line: `results/vollsmose.txt:2: date: "2024-13" is not a date ...`.
+// Everything that follows (limits, references) is checked once more by model::validate when the
+// feed is built.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "model/content.h"
+#include "platform/result.h"
+
+namespace kiosk::source {
+
+inline constexpr const char* kContentFile = "content.toml";
+inline constexpr const char* kResultsDir = "results";
+inline constexpr int kDefaultExpiresDays = 14;
+
+struct SourceFolder {
+  model::Content content;  // results in file-name order; Result::image empty (pictures below)
+  std::string source;      // [feed] source: who publishes and from what; recorded in feed.json
+  int expires_days = kDefaultExpiresDays;            // [feed] expires_days: 1..365
+  std::map<std::string, std::string> pictures;       // result id -> picture file path
+  std::map<std::string, std::string> result_files;   // result id -> "results/<file>.txt"
+};
+
+// Reads a source folder. All problems found are reported together, one per line, each with its
+// file and line.
+Result<SourceFolder> read_source(const std::string& dir);
+
+// Writes a source folder holding `content` (what `kiosk-feed init` does with the default content).
+// `dir` must not exist or be empty.
+Status write_source(const std::string& dir, const model::Content& content, const std::string& source);
+
+}  // namespace kiosk::source

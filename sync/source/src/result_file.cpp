@@ -1,0 +1,191 @@
+// One result file: "heading: value" lines, a blank line, then paragraphs. The first paragraph is
+// the summary; the others are the full text. Lines of a paragraph are joined with spaces, so staff
+// may wrap them as their editor likes.
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "source_util.h"
+
+namespace kiosk::source::detail {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kHeadings[] = {"id", "title", "date", "publisher", "link", "areas",
+                                          "picture", "chart", "series", "unit", "points"};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    const auto at = s.find(sep);
+    parts.push_back(trim(s.substr(0, at)));
+    if (at == std::string_view::npos) return parts;
+    s.remove_prefix(at + 1);
+  }
+}
+
+// "45,2" or "45.2" or "-3"
+std::optional<double> parse_number(std::string_view text) {
+  std::string t(text);
+  std::replace(t.begin(), t.end(), ',', '.');
+  double value = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
+  return value;
+}
+
+struct Heading {
+  std::string value;
+  std::size_t line = 0;
+};
+
+// "ids: a, b" -> the known ones; unknown ones reported.
+std::vector<std::string> read_areas(Problems& problems, const std::string& name, const Heading& h, const model::Content& content) {
+  std::vector<std::string> ids;
+  if (trim(h.value) == "all") return ids;
+  for (auto id : split(h.value, ',')) {
+    if (id.empty()) continue;
+    const bool known = std::any_of(content.areas.begin(), content.areas.end(), [&](const model::Area& a) { return a.id == id; });
+    if (!known) {
+      std::string list;
+      for (std::size_t i = 0; i < content.areas.size() && i < 20; ++i) list += (i ? ", " : "") + content.areas[i].id;
+      problems.add(name, h.line, "areas: unknown area " + in_quotes(id) + "; content.toml has " + (list.empty() ? "no areas" : list));
+    } else if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      ids.emplace_back(id);
+    }
+  }
+  return ids;
+}
+
+std::optional<model::Series> read_series(Problems& problems, const std::string& name, std::map<std::string, Heading>& h) {
+  if (!h.count("points") && !h.count("series") && !h.count("chart") && !h.count("unit")) return std::nullopt;
+  model::Series s;
+  const std::size_t line = h.count("points") ? h["points"].line : h.begin()->second.line;
+  if (!h.count("series") || h["series"].value.empty()) problems.add(name, line, "a chart needs 'series:', its title");
+  s.title = h["series"].value;
+  s.unit = h["unit"].value;
+  if (h.count("chart") && !model::parse_chart_kind(h["chart"].value, s.kind)) {
+    problems.add(name, h["chart"].line, "chart: must be bar or line, not " + in_quotes(h["chart"].value));
+  }
+  if (!h.count("points") || trim(h["points"].value).empty()) {
+    problems.add(name, line, "a chart needs 'points:', e.g. points: 2018 = 45,2; 2019 = 46");
+    return s;
+  }
+  for (auto point : split(h["points"].value, ';')) {
+    if (point.empty()) continue;
+    const auto eq = point.find('=');
+    const auto value = eq == std::string_view::npos ? std::nullopt : parse_number(trim(point.substr(eq + 1)));
+    if (!value || trim(point.substr(0, eq)).empty()) {
+      problems.add(name, h["points"].line, "points: " + in_quotes(point) + " is not written label = number");
+      continue;
+    }
+    s.points.push_back({std::string(trim(point.substr(0, eq))), *value});
+  }
+  return s;
+}
+
+}  // namespace
+
+void read_result_file(Problems& problems, const fs::path& file, SourceFolder& out, bool areas_known) {
+  const std::string name = std::string(kResultsDir) + "/" + file.filename().string();
+  auto text = read_text(file);
+  if (!text) {
+    problems.add(text.error().message);
+    return;
+  }
+  std::vector<std::string_view> lines = split(*text, '\n');
+  std::map<std::string, Heading> h;
+  std::size_t i = 0;
+  for (; i < lines.size() && !lines[i].empty(); ++i) {
+    const auto colon = lines[i].find(':');
+    const std::string key(trim(lines[i].substr(0, colon)));
+    if (colon == std::string_view::npos ||
+        std::find(std::begin(kHeadings), std::end(kHeadings), key) == std::end(kHeadings)) {
+      std::string list;
+      for (auto k : kHeadings) list += (list.empty() ? "" : ", ") + std::string(k);
+      problems.add(name, i + 1,
+                   (colon == std::string_view::npos ? "expected a heading line such as 'title: ...'"
+                                                    : "unknown heading " + in_quotes(key)) +
+                       "; the headings are " + list + ", then a blank line and the text");
+      continue;
+    }
+    if (h.count(key)) {
+      problems.add(name, i + 1, "'" + key + "' is given twice (also on line " + std::to_string(h[key].line) + ")");
+      continue;
+    }
+    h[key] = {std::string(trim(lines[i].substr(colon + 1))), i + 1};
+  }
+  std::vector<std::string> paragraphs;
+  for (bool in_paragraph = false; i < lines.size(); ++i) {
+    if (lines[i].empty()) {
+      in_paragraph = false;
+    } else if (in_paragraph) {
+      paragraphs.back() += " " + std::string(lines[i]);
+    } else {
+      paragraphs.emplace_back(lines[i]);
+      in_paragraph = true;
+    }
+  }
+
+  model::Result r;
+  r.id = h.count("id") ? h["id"].value : file.stem().string();
+  if (!model::is_valid_id(r.id)) {
+    problems.add(name, h.count("id") ? h["id"].line : 0,
+                 "the id " + in_quotes(r.id) + " (the file's name, or 'id:') must be 1 to 64 of a-z, 0-9 and '-'");
+  }
+  for (const auto& [id, other] : out.result_files) {
+    if (id == r.id) problems.add(name, 0, "the result id " + in_quotes(r.id) + " is already used by " + other);
+  }
+  if (!h.count("title") || h["title"].value.empty()) {
+    problems.add(name, h.count("title") ? h["title"].line : 1, "'title:' is missing");
+  } else {
+    r.title = h["title"].value;
+  }
+  if (!h.count("date")) {
+    problems.add(name, 1, "'date:' is missing");
+  } else if (auto d = model::parse_partial_date(h["date"].value)) {
+    r.date = *d;
+  } else {
+    problems.add(name, h["date"].line, "date: " + in_quotes(h["date"].value) + " is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
+  }
+  for (const auto& other : out.content.results) {
+    if (!r.title.empty() && other.title == r.title && other.date == r.date) {
+      problems.add(name, h["title"].line, "the same title and date as " + out.result_files[other.id] +
+                                              "; a copied file that still needs its own text?");
+    }
+  }
+  r.publisher = h["publisher"].value;
+  r.link = h["link"].value;
+  if (!r.link.empty() && r.link.rfind("http://", 0) != 0 && r.link.rfind("https://", 0) != 0) {
+    problems.add(name, h["link"].line, "link: must start with http:// or https://");
+  }
+  // Without a readable content.toml every area would look unknown: that is said once, there.
+  if (h.count("areas") && areas_known) r.area_ids = read_areas(problems, name, h["areas"], out.content);
+  r.series = read_series(problems, name, h);
+  if (h.count("picture") && !h["picture"].value.empty()) {
+    const fs::path picture = file.parent_path() / h["picture"].value;
+    std::error_code ec;
+    if (!fs::is_regular_file(picture, ec)) {
+      problems.add(name, h["picture"].line, "picture: " + in_quotes(h["picture"].value) + " not found (looked for " + picture.string() + ")");
+    } else {
+      out.pictures[r.id] = picture.string();
+    }
+  }
+  if (paragraphs.empty()) {
+    problems.add(name, lines.size(), "has no text: write at least one paragraph after the headings and a blank line");
+  } else {
+    r.summary = paragraphs.front();
+    for (std::size_t p = 1; p < paragraphs.size(); ++p) r.body += (p > 1 ? "\n\n" : "") + paragraphs[p];
+  }
+  out.result_files[r.id] = name;
+  out.content.results.push_back(std::move(r));
+}
+
+}  // namespace kiosk::source::detail

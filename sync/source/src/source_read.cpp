@@ -1,0 +1,264 @@
+// Reading a source folder: content.toml through toml++, the result files line by line. Every
+// problem is collected with its file and line and reported together.
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "model/validate.h"
+#include "source/source_folder.h"
+#include "source_util.h"
+
+namespace kiosk::source {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::Problems;
+using detail::in_quotes;
+using detail::read_text;
+
+constexpr int kMaxExpiresDays = 365;
+
+// The fields of one [[area]], [[national]], ... table, read with their line numbers.
+class Fields {
+ public:
+  Fields(Problems& problems, const toml::table& table, std::string what, std::initializer_list<std::string_view> known)
+      : problems_(problems), table_(table), what_(std::move(what)) {
+    for (auto&& [key, node] : table) {
+      if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+        std::string list;
+        for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+        report(key.source().begin.line, "unknown key '" + std::string(key.str()) + "'; the keys are " + list);
+      }
+    }
+  }
+
+  std::size_t line() const { return table_.source().begin.line; }
+  std::size_t line_of(std::string_view key) const {
+    const auto* node = table_.get(key);
+    return node ? node->source().begin.line : line();
+  }
+  void report(std::size_t at, const std::string& message) { problems_.add(kContentFile, at, what_ + ": " + message); }
+
+  std::string text(std::string_view key, bool required) {
+    const auto* node = table_.get(key);
+    if (!node) {
+      if (required) report(line(), "'" + std::string(key) + "' is missing");
+      return {};
+    }
+    if (auto s = node->value_exact<std::string>()) return *s;
+    report(node->source().begin.line, "'" + std::string(key) + "' must be text in quotes");
+    return {};
+  }
+
+  std::optional<std::int64_t> integer(std::string_view key, bool required) {
+    const auto* node = table_.get(key);
+    if (!node) {
+      if (required) report(line(), "'" + std::string(key) + "' is missing");
+      return std::nullopt;
+    }
+    if (auto n = node->value_exact<std::int64_t>()) {
+      if (*n >= 0 && *n <= model::Limits::kMaxCount) return *n;
+      report(node->source().begin.line, "'" + std::string(key) + "' must be from 0 to " + std::to_string(model::Limits::kMaxCount));
+      return std::nullopt;
+    }
+    report(node->source().begin.line, "'" + std::string(key) + "' must be a whole number");
+    return std::nullopt;
+  }
+
+  std::optional<model::PartialDate> date(std::string_view key) {
+    const std::string t = text(key, true);
+    if (t.empty()) return std::nullopt;
+    auto d = model::parse_partial_date(t);
+    if (!d) {
+      report(line_of(key), "'" + std::string(key) + "': " + in_quotes(t) + " is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
+      return std::nullopt;
+    }
+    return *d;
+  }
+
+  const toml::table& table() const { return table_; }
+
+ private:
+  Problems& problems_;
+  const toml::table& table_;
+  std::string what_;
+};
+
+// Each table of an array of tables such as [[area]], with a name for messages.
+template <class F>
+void each_table(Problems& problems, const toml::table& root, std::string_view name, F&& f) {
+  const auto* node = root.get(name);
+  if (!node) return;
+  const auto* array = node->as_array();
+  if (!array || !array->is_array_of_tables()) {
+    problems.add(kContentFile, node->source().begin.line, "'" + std::string(name) + "' must be written as [[" + std::string(name) + "]] tables");
+    return;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) f(*(*array)[i].as_table(), i);
+}
+
+std::string table_name(std::string_view kind, std::size_t index, const toml::table& t) {
+  std::string name = "[[" + std::string(kind) + "]] " + std::to_string(index + 1);
+  if (auto id = t["id"].value_exact<std::string>()) name += " " + in_quotes(*id);
+  return name;
+}
+
+// An id that must be unique within its kind.
+void check_id(Fields& f, const std::string& id, std::map<std::string, std::size_t>& seen) {
+  if (id.empty()) return;
+  if (!model::is_valid_id(id)) {
+    f.report(f.line_of("id"), "id " + in_quotes(id) + " must be 1 to 64 of a-z, 0-9 and '-'");
+  } else if (auto [it, fresh] = seen.emplace(id, f.line_of("id")); !fresh) {
+    f.report(f.line_of("id"), "id " + in_quotes(id) + " is used twice (also on line " + std::to_string(it->second) + ")");
+  }
+}
+
+void read_areas(Problems& problems, const toml::table& root, SourceFolder& out) {
+  std::map<std::string, std::size_t> seen;
+  each_table(problems, root, "area", [&](const toml::table& t, std::size_t i) {
+    Fields f(problems, t, table_name("area", i, t), {"id", "name", "kommune", "lists", "position", "note"});
+    model::Area a;
+    a.id = f.text("id", true);
+    check_id(f, a.id, seen);
+    a.name = f.text("name", true);
+    a.kommune = f.text("kommune", true);
+    a.note = f.text("note", false);
+    if (const auto* lists = t.get("lists")) {
+      if (const auto* table = lists->as_table()) {
+        for (auto&& [year_key, word] : *table) {
+          model::CategoryYear cy;
+          const std::string year(year_key.str());
+          const auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), cy.year);
+          const auto w = word.value_exact<std::string>();
+          if (ec != std::errc() || end != year.data() + year.size()) {
+            f.report(year_key.source().begin.line, "lists: " + in_quotes(year) + " is not a year");
+          } else if (!w || !model::parse_category(*w, cy.category)) {
+            f.report(year_key.source().begin.line, "lists: " + year +
+                                                       " must be \"udsat\", \"parallelsamfund\", \"omdannelse\", \"forebyggelse\" or \"none\"");
+          } else {
+            a.categories.push_back(cy);
+          }
+        }
+        std::sort(a.categories.begin(), a.categories.end(), [](const auto& x, const auto& y) { return x.year < y.year; });
+      } else {
+        f.report(f.line_of("lists"), "lists must be written { 2018 = \"omdannelse\", 2019 = \"omdannelse\" }");
+      }
+    }
+    if (const auto* position = t.get("position")) {
+      const auto* p = position->as_table();
+      const auto lat = p ? (*p)["lat"].value<double>() : std::nullopt;
+      const auto lon = p ? (*p)["lon"].value<double>() : std::nullopt;
+      if (lat && lon) {
+        a.position = model::GeoPosition{*lat, *lon};
+      } else {
+        f.report(f.line_of("position"), "position must be written { lat = 55.38, lon = 10.43 }");
+      }
+    }
+    out.content.areas.push_back(std::move(a));
+  });
+}
+
+void read_national(Problems& problems, const toml::table& root, SourceFolder& out) {
+  each_table(problems, root, "national", [&](const toml::table& t, std::size_t i) {
+    Fields f(problems, t, table_name("national", i, t), {"date", "udsatte", "parallelsamfund", "omdannelse", "forebyggelse"});
+    model::NationalCounts n;
+    if (auto d = f.date("date")) n.date = *d;
+    n.udsatte = static_cast<int>(f.integer("udsatte", true).value_or(0));
+    n.parallelsamfund = static_cast<int>(f.integer("parallelsamfund", true).value_or(0));
+    n.omdannelse = static_cast<int>(f.integer("omdannelse", true).value_or(0));
+    if (auto v = f.integer("forebyggelse", false)) n.forebyggelse = static_cast<int>(*v);
+    out.content.national_counts.push_back(n);
+  });
+  std::stable_sort(out.content.national_counts.begin(), out.content.national_counts.end(),
+                   [](const auto& a, const auto& b) { return a.date < b.date; });
+}
+
+void read_criteria_and_milestones(Problems& problems, const toml::table& root, SourceFolder& out) {
+  std::map<std::string, std::size_t> criteria, milestones;
+  each_table(problems, root, "criterion", [&](const toml::table& t, std::size_t i) {
+    Fields f(problems, t, table_name("criterion", i, t), {"id", "title", "summary", "text"});
+    model::Criterion c{f.text("id", true), f.text("title", true), f.text("text", true), f.text("summary", false)};
+    check_id(f, c.id, criteria);
+    out.content.criteria.push_back(std::move(c));
+  });
+  each_table(problems, root, "milestone", [&](const toml::table& t, std::size_t i) {
+    Fields f(problems, t, table_name("milestone", i, t), {"id", "when", "track", "title", "text"});
+    model::Milestone m;
+    m.id = f.text("id", true);
+    check_id(f, m.id, milestones);
+    if (auto d = f.date("when")) m.when = *d;
+    const std::string track = f.text("track", false);
+    if (!track.empty() && !model::parse_track(track, m.track)) {
+      f.report(f.line_of("track"), "track must be \"physical\", \"social\" or \"both\", not " + in_quotes(track));
+    }
+    m.title = f.text("title", true);
+    m.text = f.text("text", false);
+    out.content.milestones.push_back(std::move(m));
+  });
+}
+
+// False when the file could not be read or parsed at all.
+bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder& out) {
+  auto text = read_text(fs::path(dir) / kContentFile);
+  if (!text) {
+    problems.add(text.error().message);
+    return false;
+  }
+  toml::table root;
+  try {
+    root = toml::parse(*text, std::string_view(kContentFile));
+  } catch (const toml::parse_error& e) {
+    std::string what(e.description());
+    std::replace(what.begin(), what.end(), '\n', ' ');
+    problems.add(kContentFile, e.source().begin.line, what);
+    return false;
+  }
+  for (auto&& [key, node] : root) {
+    static constexpr std::string_view kKnown[] = {"feed", "area", "national", "criterion", "milestone"};
+    if (std::find(std::begin(kKnown), std::end(kKnown), key.str()) == std::end(kKnown)) {
+      problems.add(kContentFile, key.source().begin.line,
+                   "unknown section '" + std::string(key.str()) + "'; the sections are [feed], [[area]], [[national]], [[criterion]] and [[milestone]]");
+    }
+  }
+  if (const auto* feed = root.get_as<toml::table>("feed")) {
+    Fields f(problems, *feed, "[feed]", {"source", "expires_days"});
+    out.source = f.text("source", false);
+    if (const auto* days = feed->get("expires_days")) {
+      const auto n = days->value_exact<std::int64_t>();
+      if (n && *n >= 1 && *n <= kMaxExpiresDays) {
+        out.expires_days = static_cast<int>(*n);
+      } else {
+        f.report(days->source().begin.line, "expires_days must be a whole number from 1 to " + std::to_string(kMaxExpiresDays));
+      }
+    }
+  }
+  read_areas(problems, root, out);
+  read_national(problems, root, out);
+  read_criteria_and_milestones(problems, root, out);
+  return true;
+}
+
+}  // namespace
+
+Result<SourceFolder> read_source(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return make_error(dir + ": no such folder");
+  Problems problems;
+  SourceFolder out;
+  const bool areas_known = read_content_toml(problems, dir, out);
+  std::vector<fs::path> files;
+  for (fs::directory_iterator it(fs::path(dir) / kResultsDir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".txt") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) detail::read_result_file(problems, file, out, areas_known);
+  if (!problems.empty()) return problems.error();
+  return out;
+}
+
+}  // namespace kiosk::source

@@ -1,0 +1,121 @@
+// kiosk-feed init: a source folder holding given content, laid out and commented for staff.
+#include <filesystem>
+#include <fstream>
+
+#include "model/validate.h"
+#include "source/source_folder.h"
+#include "toml_text.h"
+
+namespace kiosk::source {
+namespace {
+
+namespace fs = std::filesystem;
+using detail::toml_quote;
+
+constexpr const char* kContentHeader = R"(# Kioskens indhold: områderne, landstallene, kriterierne og tidslinjen.
+# Resultaterne ligger i mappen results/, ét pr. fil. Se docs/staff-guide.md.
+#
+# Efter en ændring:  kiosk-feed preview <denne mappe> /tmp/forhåndsvisning
+# Udgiv:             kiosk-feed build <denne mappe> <udgivelsesmappe> --key <nøglefil>
+)";
+
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return out;
+}
+
+std::string content_toml(const model::Content& content, const std::string& source) {
+  std::string t = kContentHeader;
+  t += "\n[feed]\n# Hvem udgiver indholdet, og hvad det bygger på (står i den udgivne feed.json).\nsource = " + toml_quote(source) +
+       "\n# Kioskerne viser indholdet som forældet, når det er så mange dage gammelt.\nexpires_days = " +
+       std::to_string(kDefaultExpiresDays) + "\n";
+  t += "\n# Områderne. lists: områdets kategori på listen pr. 1. december det år\n"
+       "# (udsat, parallelsamfund, omdannelse, forebyggelse eller none).\n";
+  for (const auto& a : content.areas) {
+    t += "\n[[area]]\nid = " + toml_quote(a.id) + "\nname = " + toml_quote(a.name) + "\nkommune = " + toml_quote(a.kommune) +
+         "\n";
+    t += "lists = {";
+    for (std::size_t i = 0; i < a.categories.size(); ++i) {
+      t += (i ? ", " : " ") + std::to_string(a.categories[i].year) + " = " +
+           toml_quote(model::to_string(a.categories[i].category));
+    }
+    t += a.categories.empty() ? "}\n" : " }\n";
+    if (a.position) {
+      t += "position = { lat = " + detail::plain_number(a.position->lat) + ", lon = " +
+           detail::plain_number(a.position->lon) + " }\n";
+    }
+    if (!a.note.empty()) t += "note = " + toml_quote(a.note) + "\n";
+  }
+  t += "\n# Landstallene fra hver liste.\n";
+  for (const auto& n : content.national_counts) {
+    t += "\n[[national]]\ndate = " + toml_quote(model::format_partial_date(n.date)) + "\nudsatte = " +
+         std::to_string(n.udsatte) + "\nparallelsamfund = " + std::to_string(n.parallelsamfund) + "\nomdannelse = " +
+         std::to_string(n.omdannelse) + "\n";
+    if (n.forebyggelse) t += "forebyggelse = " + std::to_string(*n.forebyggelse) + "\n";
+  }
+  t += "\n# Kriterierne for listerne. summary er den korte tekst på statussiden.\n";
+  for (const auto& c : content.criteria) {
+    t += "\n[[criterion]]\nid = " + toml_quote(c.id) + "\ntitle = " + toml_quote(c.title) + "\n";
+    if (!c.summary.empty()) t += "summary = " + toml_quote(c.summary) + "\n";
+    t += "text = " + toml_quote(c.text) + "\n";
+  }
+  t += "\n# Tidslinjen. when: år, år-måned eller dato. track: physical, social eller both.\n";
+  for (const auto& m : content.milestones) {
+    t += "\n[[milestone]]\nid = " + toml_quote(m.id) + "\nwhen = " + toml_quote(model::format_partial_date(m.when)) +
+         "\ntrack = " + toml_quote(model::to_string(m.track)) + "\ntitle = " + toml_quote(m.title) + "\n";
+    if (!m.text.empty()) t += "text = " + toml_quote(m.text) + "\n";
+  }
+  return t;
+}
+
+std::string result_text(const model::Result& r) {
+  std::string t = "title: " + one_line(r.title) + "\ndate: " + model::format_partial_date(r.date) + "\n";
+  if (!r.publisher.empty()) t += "publisher: " + one_line(r.publisher) + "\n";
+  if (!r.link.empty()) t += "link: " + r.link + "\n";
+  if (!r.area_ids.empty()) {
+    t += "areas:";
+    for (std::size_t i = 0; i < r.area_ids.size(); ++i) t += (i ? ", " : " ") + r.area_ids[i];
+    t += "\n";
+  }
+  if (r.series) {
+    t += "chart: " + std::string(model::to_string(r.series->kind)) + "\nseries: " + one_line(r.series->title) + "\n";
+    if (!r.series->unit.empty()) t += "unit: " + one_line(r.series->unit) + "\n";
+    t += "points:";
+    for (std::size_t i = 0; i < r.series->points.size(); ++i) {
+      t += (i ? "; " : " ") + r.series->points[i].label + " = " + detail::danish_number(r.series->points[i].value);
+    }
+    t += "\n";
+  }
+  t += "\n" + r.summary + "\n";
+  if (!r.body.empty()) t += "\n" + r.body + "\n";
+  return t;
+}
+
+Status write_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) return make_error("cannot write " + path.string());
+  return {};
+}
+
+}  // namespace
+
+Status write_source(const std::string& dir, const model::Content& content, const std::string& source) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+    return make_error(dir + " already exists and is not empty; give a new folder");
+  }
+  fs::create_directories(fs::path(dir) / kResultsDir, ec);
+  if (ec) return make_error("cannot create " + dir + ": " + ec.message());
+  if (auto s = write_file(fs::path(dir) / kContentFile, content_toml(content, source)); !s) return s;
+  for (const auto& r : content.results) {
+    if (auto s = write_file(fs::path(dir) / kResultsDir / (r.id + ".txt"), result_text(r)); !s) return s;
+  }
+  return {};
+}
+
+}  // namespace kiosk::source

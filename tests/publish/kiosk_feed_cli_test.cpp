@@ -1,0 +1,332 @@
+// kiosk-feed end to end, as staff use it: init, edit, keygen, build, verify (a folder and a URL on
+// 127.0.0.1), diff, preview; then kiosk-sync --import and kiosk --screenshot show the edit. Each
+// bad input leaves the published folder exactly as it was.
+#include <catch2/catch.hpp>
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "http_test_server.h"
+#include "test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kiosk::testing::read_file;
+using kiosk::testing::run_command;
+using kiosk::testing::TempDir;
+using kiosk::testing::write_file;
+
+kiosk::testing::CommandRun feed_tool(const std::string& args) { return run_command(std::string(KIOSK_FEED_BINARY) + " " + args); }
+
+// Every file under `dir` with its bytes: to prove a folder was not touched.
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = read_file(e.path());
+  }
+  return files;
+}
+
+// The texts a screenshot drew (<slide>.txt), with wrapped lines joined again.
+std::string slide_text(const std::string& path) {
+  std::string text = read_file(path);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+// The value of `key=` in a command's key=value output.
+std::string value_of(const std::string& output, const std::string& key) {
+  std::smatch m;
+  if (std::regex_search(output, m, std::regex("(^|\n)" + key + "=([^\n]*)"))) return m[2];
+  return "";
+}
+
+// A picture `w` x `h` written by SDL_image, as a camera or a chart program would leave it.
+void write_picture(const fs::path& path, int w, int h, bool jpeg) {
+  SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+  REQUIRE(s != nullptr);
+  for (int y = 0; y < h; ++y) {
+    auto* row = reinterpret_cast<Uint32*>(static_cast<Uint8*>(s->pixels) + y * s->pitch);
+    for (int x = 0; x < w; ++x) row[x] = 0xff000000u | (static_cast<Uint32>(x * 255 / w) << 16) | static_cast<Uint32>(y * 255 / h);
+  }
+  REQUIRE((jpeg ? IMG_SaveJPG(s, path.c_str(), 90) : IMG_SavePNG(s, path.c_str())) == 0);
+  SDL_FreeSurface(s);
+}
+
+// The staff's workspace: a source folder from init, an unprotected key, and a first build.
+struct Workspace {
+  TempDir dir;
+  std::string src = dir.file("src");
+  std::string out = dir.file("www");
+  std::string key = dir.file("keys/kiosk-feed.key");
+  std::string pub = dir.file("keys/kiosk-feed.pub");
+
+  Workspace() {
+    auto init = feed_tool("init " + src);
+    INFO(init.output);
+    REQUIRE(init.exit_code == 0);
+    auto keygen = feed_tool("keygen --unprotected --dir " + dir.file("keys"));
+    INFO(keygen.output);
+    REQUIRE(keygen.exit_code == 0);
+  }
+  kiosk::testing::CommandRun build(const std::string& extra = "") {
+    return feed_tool("build " + src + " " + out + " --key " + key + " " + extra);
+  }
+  void set_heading(const std::string& file, const std::string& heading, const std::string& value) {
+    const fs::path path = fs::path(src) / "results" / file;
+    const std::string text = read_file(path);
+    write_file(path, std::regex_replace(text, std::regex("(^|\n)" + heading + ": [^\n]*"), "$1" + heading + ": " + value,
+                                        std::regex_constants::format_first_only));
+  }
+};
+
+constexpr const char* kNewest = "omdannelsesomraader-2018-2024.txt";  // one of the two newest results
+
+}  // namespace
+
+TEST_CASE("an edited title goes from the source folder through build and sync to the screen", "[publish][cli]") {
+  Workspace ws;
+  ws.set_heading(kNewest, "title", "Færre omdannelsesområder: ny overskrift");
+  ws.set_heading(kNewest, "date", "2025-01-15");  // the newest result: the one the cycle shows first
+  auto built = ws.build();
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CHECK(value_of(built.output, "version") == "1");
+  CHECK(value_of(built.output, "results") == "4");
+  CHECK(fs::exists(fs::path(ws.out) / "feed.json.minisig"));
+
+  auto verified = feed_tool("verify " + ws.out + " --pubkey " + ws.pub);
+  INFO(verified.output);
+  REQUIRE(verified.exit_code == 0);
+  CHECK(value_of(verified.output, "result") == "ok");
+  CHECK(value_of(verified.output, "version") == "1");
+
+  // The stock minisign tool agrees with the signature and the .pub file.
+  auto stock = run_command("/usr/bin/minisign -V -p " + ws.pub + " -m " + ws.out + "/feed.json");
+  INFO(stock.output);
+  CHECK(stock.exit_code == 0);
+
+  // A kiosk: kiosk-sync imports the published folder, the kiosk renders from its cache.
+  const std::string pub_line = kiosk::testing::run_command("tail -1 " + ws.pub).output;
+  write_file(ws.dir.file("kiosk.toml"), "area = \"vollsmose\"\n[cache]\ndatabase = \"" + ws.dir.file("kiosk/content.db") +
+                                            "\"\n[sync]\npublic_keys = [\"" + pub_line.substr(0, pub_line.find('\n')) + "\"]\n");
+  fs::create_directories(ws.dir.file("kiosk"));  // the state folder systemd makes
+  auto sync = run_command(std::string(KIOSK_SYNC_BINARY) + " --config " + ws.dir.file("kiosk.toml") + " --import " + ws.out);
+  INFO(sync.output);
+  REQUIRE(sync.exit_code == 0);
+  auto shot = run_command(std::string(KIOSK_BINARY) + " --config " + ws.dir.file("kiosk.toml") + " --screenshot " +
+                          ws.dir.file("shots") + " --size 1280x720");
+  INFO(shot.output);
+  REQUIRE(shot.exit_code == 0);
+  CHECK(slide_text(ws.dir.file("shots/03-results.txt")).find("Færre omdannelsesområder: ny overskrift") != std::string::npos);
+}
+
+TEST_CASE("each bad input gives a clear error and leaves the published folder untouched", "[publish][cli]") {
+  Workspace ws;
+  REQUIRE(ws.build().exit_code == 0);
+  const auto before = snapshot(ws.out);
+  const auto refused = [&](const std::string& extra, const std::string& expected) {
+    auto run = ws.build(extra);
+    INFO(run.output);
+    CHECK(run.exit_code == 1);
+    CHECK(run.output.find(expected) != std::string::npos);
+    CHECK(run.output.find("Nothing was written; " + ws.out + " is as it was.") != std::string::npos);
+    CHECK(snapshot(ws.out) == before);
+    for (const auto& e : fs::directory_iterator(ws.dir.path())) CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+  };
+  const std::string original = read_file(fs::path(ws.src) / "results" / kNewest);
+  const auto restore = [&] { write_file(fs::path(ws.src) / "results" / kNewest, original); };
+
+  ws.set_heading(kNewest, "date", "2024-13-01");
+  refused("", "results/" + std::string(kNewest) + ":2: date: \"2024-13-01\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
+  restore();
+
+  ws.set_heading(kNewest, "date", "2024-12-01\npicture: mangler.jpg");
+  refused("", "results/" + std::string(kNewest) + ":3: picture: \"mangler.jpg\" not found");
+  restore();
+
+  ws.set_heading(kNewest, "date", "2024-12-01\nareas: vollsmose, volsmose");
+  refused("", "areas: unknown area \"volsmose\"; content.toml has ");
+  restore();
+
+  // A limit only the feed's validation knows, told in terms of the file staff wrote.
+  ws.set_heading(kNewest, "title", std::string(130, 'x'));
+  refused("", "results/" + std::string(kNewest) + ": title: ");
+  restore();
+
+  fs::copy_file(fs::path(ws.src) / "results" / kNewest, fs::path(ws.src) / "results" / "kopi.txt");
+  refused("", "results/omdannelsesomraader-2018-2024.txt:1: the same title and date as results/kopi.txt");
+  fs::remove(fs::path(ws.src) / "results" / "kopi.txt");
+
+  refused("--key " + ws.pub, ws.pub + " is a public key (.pub); --key takes the secret key file");
+
+  // A key past the date its comment gives.
+  const std::string key_text = read_file(ws.key);
+  write_file(ws.dir.file("old.key"), std::regex_replace(key_text, std::regex("valid until [0-9-]+"), "valid until 2020-01-01"));
+  refused("--key " + ws.dir.file("old.key"), "the key " + ws.dir.file("old.key") + " expired on 2020-01-01");
+
+  // A password-protected key and the wrong password.
+  write_file(ws.dir.file("pw.txt"), "rigtigt kodeord\n");
+  write_file(ws.dir.file("wrong.txt"), "forkert kodeord\n");
+  auto locked = feed_tool("keygen --kdf fast --name locked --dir " + ws.dir.file("keys") + " --password-file " + ws.dir.file("pw.txt"));
+  INFO(locked.output);
+  REQUIRE(locked.exit_code == 0);
+  CHECK(value_of(locked.output, "protected") == "yes");
+  CHECK((fs::status(ws.dir.file("keys/locked.key")).permissions() & fs::perms::group_all) == fs::perms::none);
+  refused("--key " + ws.dir.file("keys/locked.key") + " --password-file " + ws.dir.file("wrong.txt"), "wrong password");
+  refused("--version 1", "version 1 is not newer than the published version 1; kiosks would refuse it");
+
+  // The right password builds the next version.
+  auto next = ws.build("--key " + ws.dir.file("keys/locked.key") + " --password-file " + ws.dir.file("pw.txt"));
+  INFO(next.output);
+  CHECK(next.exit_code == 0);
+  CHECK(value_of(next.output, "version") == "2");
+}
+
+TEST_CASE("build will not replace a folder that is not a published feed", "[publish][cli]") {
+  Workspace ws;
+  fs::create_directories(ws.dir.file("documents"));
+  write_file(ws.dir.file("documents/budget.txt"), "important");
+  auto run = feed_tool("build " + ws.src + " " + ws.dir.file("documents") + " --key " + ws.key);
+  INFO(run.output);
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find("holds other files and no feed.json") != std::string::npos);
+  CHECK(read_file(ws.dir.file("documents/budget.txt")) == "important");
+
+  const auto before = snapshot(ws.src);
+  for (const std::string& out : {ws.src, ws.src + "/www", ws.dir.path().string()}) {
+    auto nested = feed_tool("build " + ws.src + " " + out + " --key " + ws.key);
+    INFO(nested.output);
+    CHECK(nested.exit_code == 1);
+    CHECK(nested.output.find("must be apart, neither inside the other") != std::string::npos);
+  }
+  CHECK(snapshot(ws.src) == before);
+}
+
+TEST_CASE("pictures are scaled to the largest screen and kept as they are when small enough", "[publish][cli]") {
+  Workspace ws;
+  write_picture(fs::path(ws.src) / "results" / "foto.jpg", 5000, 3000, true);
+  write_picture(fs::path(ws.src) / "results" / "diagram.png", 800, 600, false);
+  ws.set_heading(kNewest, "date", "2024-12-01\npicture: foto.jpg");
+  ws.set_heading("udsatte-omraader-2018-2024.txt", "date", "2024-12-01\npicture: diagram.png");
+  auto built = ws.build();
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CHECK(value_of(built.output, "pictures") == "2");
+  CHECK(value_of(built.output, "pictures_scaled") == "1");
+  std::map<std::string, std::pair<int, int>> sizes;
+  for (const auto& e : fs::directory_iterator(fs::path(ws.out) / "objects")) {
+    SDL_Surface* s = IMG_Load(e.path().c_str());
+    REQUIRE(s != nullptr);
+    const std::string head = read_file(e.path()).substr(0, 4);
+    sizes[head == "\x89PNG" ? "png" : "jpeg"] = {s->w, s->h};
+    SDL_FreeSurface(s);
+  }
+  CHECK(sizes["jpeg"] == std::pair{3600, 2160});
+  CHECK(sizes["png"] == std::pair{800, 600});
+  // The small PNG is published byte for byte.
+  bool kept = false;
+  for (const auto& e : fs::directory_iterator(fs::path(ws.out) / "objects")) {
+    kept = kept || read_file(e.path()) == read_file(fs::path(ws.src) / "results" / "diagram.png");
+  }
+  CHECK(kept);
+}
+
+TEST_CASE("verify checks a feed served over HTTP and refuses a changed one", "[publish][cli]") {
+  Workspace ws;
+  write_picture(fs::path(ws.src) / "results" / "diagram.png", 400, 300, false);
+  ws.set_heading(kNewest, "date", "2024-12-01\npicture: diagram.png");
+  REQUIRE(ws.build().exit_code == 0);
+  kiosk::testing::HttpTestServer server;
+  const fs::path www = ws.out;
+  server.set_fallback([www](const kiosk::testing::HttpRequest& req) {
+    const fs::path file = www / req.path.substr(std::string("/kiosk/").size());
+    if (req.path.rfind("/kiosk/", 0) != 0 || !fs::is_regular_file(file)) return kiosk::testing::HttpResponse::status_only(404);
+    return kiosk::testing::HttpResponse::ok(read_file(file));
+  });
+  auto ok = feed_tool("verify " + server.url("/kiosk/feed.json") + " --pubkey " + ws.pub);
+  INFO(ok.output);
+  CHECK(ok.exit_code == 0);
+  CHECK(value_of(ok.output, "pictures") == "1");
+
+  // A picture that is not what the manifest signed.
+  const auto object = fs::directory_iterator(fs::path(ws.out) / "objects")->path();
+  write_file(object, read_file(object) + "x");
+  auto bad_object = feed_tool("verify " + server.url("/kiosk/feed.json") + " --pubkey " + ws.pub);
+  INFO(bad_object.output);
+  CHECK(bad_object.exit_code == 1);
+  CHECK(value_of(bad_object.output, "result") == "refused");
+
+  // A manifest changed after signing.
+  const std::string manifest = read_file(fs::path(ws.out) / "feed.json");
+  write_file(fs::path(ws.out) / "feed.json", std::regex_replace(manifest, std::regex("Landsbyggefonden"), "Landsbyggefonden!",
+                                                                std::regex_constants::format_first_only));
+  auto tampered = feed_tool("verify " + ws.out + " --pubkey " + ws.pub);
+  INFO(tampered.output);
+  CHECK(tampered.exit_code == 1);
+  CHECK(value_of(tampered.output, "reason") == "signature: the signature does not match the content");
+
+  // Another key.
+  auto other = feed_tool("keygen --unprotected --name other --dir " + ws.dir.file("keys"));
+  REQUIRE(other.exit_code == 0);
+  auto wrong_key = feed_tool("verify " + ws.out + " --pubkey " + ws.dir.file("keys/other.pub"));
+  CHECK(wrong_key.exit_code == 1);
+  CHECK(value_of(wrong_key.output, "reason").find("which is not among the trusted keys") != std::string::npos);
+}
+
+TEST_CASE("diff says what changed between two published feeds", "[publish][cli]") {
+  Workspace ws;
+  REQUIRE(ws.build().exit_code == 0);
+  fs::copy(ws.out, ws.dir.file("old"), fs::copy_options::recursive);
+  ws.set_heading(kNewest, "title", "Ny overskrift");
+  REQUIRE(ws.build().exit_code == 0);
+  auto diff = feed_tool("diff " + ws.dir.file("old") + " " + ws.out);
+  INFO(diff.output);
+  CHECK(diff.exit_code == 0);
+  CHECK(diff.output.find("version 1 -> 2") != std::string::npos);
+  CHECK(diff.output.find("\"Ny overskrift\"") != std::string::npos);
+}
+
+TEST_CASE("preview draws every slide of a source folder with the kiosk's renderer", "[publish][cli]") {
+  Workspace ws;
+  ws.set_heading(kNewest, "title", "Forhåndsvist overskrift");
+  auto preview = feed_tool("preview " + ws.src + " " + ws.dir.file("png") + " --size 800x480 --area vollsmose");
+  INFO(preview.output);
+  REQUIRE(preview.exit_code == 0);
+  CHECK(fs::exists(ws.dir.file("png/01-status.png")));
+  CHECK(fs::exists(ws.dir.file("png/02-timeline.png")));
+  CHECK(fs::exists(ws.dir.file("png/03-results-1.png")));
+  CHECK(slide_text(ws.dir.file("png/03-results-1.txt")).find("Forhåndsvist overskrift") != std::string::npos);
+  CHECK(slide_text(ws.dir.file("png/01-status.txt")).find("Vollsmose") != std::string::npos);
+  SDL_Surface* s = IMG_Load(ws.dir.file("png/01-status.png").c_str());
+  REQUIRE(s != nullptr);
+  CHECK(s->w == 800);
+  CHECK(s->h == 480);
+  SDL_FreeSurface(s);
+  // A published folder previews the same way; nothing is written to it.
+  REQUIRE(ws.build().exit_code == 0);
+  const auto before = snapshot(ws.out);
+  CHECK(feed_tool("preview " + ws.out + " " + ws.dir.file("png2")).exit_code == 0);
+  CHECK(snapshot(ws.out) == before);
+}
+
+TEST_CASE("keygen will not overwrite a key and the command line is checked", "[publish][cli]") {
+  TempDir dir;
+  REQUIRE(feed_tool("keygen --unprotected --dir " + dir.path().string()).exit_code == 0);
+  auto again = feed_tool("keygen --unprotected --dir " + dir.path().string());
+  CHECK(again.exit_code == 1);
+  CHECK(again.output.find("already exists") != std::string::npos);
+  auto no_terminal = feed_tool("keygen --dir " + dir.file("x") + " </dev/null");
+  CHECK(no_terminal.exit_code == 1);
+  CHECK(feed_tool("build a").exit_code == 2);
+  CHECK(feed_tool("frobnicate").exit_code == 2);
+  CHECK(feed_tool("build a b").output.find("give --key") != std::string::npos);
+  CHECK(feed_tool("--help").exit_code == 0);
+}

@@ -1,0 +1,184 @@
+// The source folder staff edit: init writes the default content so that reading it back gives the
+// same content, and each mistake a person can make is named with its file and line.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "feed/feed_json.h"
+#include "source/source_folder.h"
+#include "test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using kiosk::testing::TempDir;
+using kiosk::testing::write_file;
+
+kiosk::model::Content default_content() {
+  auto feed = kiosk::feed::parse_feed(kiosk::testing::default_feed_text());
+  REQUIRE(feed.ok());
+  return feed->content;
+}
+
+// A folder with the default content and the given result files added.
+std::string folder_with(const TempDir& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  const std::string src = dir.file("src");
+  REQUIRE(kiosk::source::write_source(src, default_content(), "test").ok());
+  for (const auto& [name, text] : files) write_file(fs::path(src) / name, text);
+  return src;
+}
+
+std::string error_of(const std::string& src) {
+  auto read = kiosk::source::read_source(src);
+  REQUIRE_FALSE(read.ok());
+  return read.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("init writes the default content and reading it back gives the same content", "[source]") {
+  TempDir dir;
+  const auto content = default_content();
+  REQUIRE(kiosk::source::write_source(dir.file("src"), content, "Boligorganisationen").ok());
+  CHECK(fs::exists(dir.path() / "src" / "content.toml"));
+  CHECK(fs::exists(dir.path() / "src" / "results" / (content.results.front().id + ".txt")));
+  auto read = kiosk::source::read_source(dir.file("src"));
+  INFO((read.ok() ? std::string() : read.error().message));
+  REQUIRE(read.ok());
+  CHECK(read->source == "Boligorganisationen");
+  CHECK(read->expires_days == 14);
+  CHECK(read->content.areas == content.areas);
+  CHECK(read->content.national_counts == content.national_counts);
+  CHECK(read->content.criteria == content.criteria);
+  CHECK(read->content.milestones == content.milestones);
+  auto expected = content.results;
+  std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  CHECK(read->content.results == expected);
+}
+
+TEST_CASE("init refuses a folder that is not empty", "[source]") {
+  TempDir dir;
+  write_file(dir.path() / "notes.txt", "x");
+  auto written = kiosk::source::write_source(dir.path().string(), default_content(), "");
+  REQUIRE_FALSE(written.ok());
+  CHECK(written.error().message == dir.path().string() + " already exists and is not empty; give a new folder");
+}
+
+TEST_CASE("a result file with every heading is read as written", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {{"results/beskaeftigelse-2024.txt",
+                                             "\xEF\xBB\xBFtitle: Flere i job i Vollsmose\r\n"
+                                             "date: 2024-06\n"
+                                             "publisher: VIVE\n"
+                                             "link: https://www.vive.dk/rapport\n"
+                                             "areas: vollsmose, gellerupparken-toveshoej, vollsmose\n"
+                                             "picture: job.png\n"
+                                             "chart: line\n"
+                                             "series: Andel i beskæftigelse\n"
+                                             "unit: %\n"
+                                             "points: 2019 = 45,2; 2020 = 46.5; 2021=47\n"
+                                             "\n"
+                                             "Andelen i job steg\n"
+                                             "tre år i træk.\n"
+                                             "\n\n"
+                                             "Første afsnit af teksten.\n"
+                                             "\n"
+                                             "Andet afsnit.\n"},
+                                            {"results/job.png", "not really a picture"}});
+  auto read = kiosk::source::read_source(src);
+  INFO((read.ok() ? std::string() : read.error().message));
+  REQUIRE(read.ok());
+  const auto it = std::find_if(read->content.results.begin(), read->content.results.end(),
+                               [](const auto& r) { return r.id == "beskaeftigelse-2024"; });
+  REQUIRE(it != read->content.results.end());
+  CHECK(it->title == "Flere i job i Vollsmose");
+  CHECK(it->date == kiosk::model::PartialDate{2024, 6, 0});
+  CHECK(it->publisher == "VIVE");
+  CHECK(it->link == "https://www.vive.dk/rapport");
+  CHECK(it->area_ids == std::vector<std::string>{"vollsmose", "gellerupparken-toveshoej"});
+  CHECK(it->summary == "Andelen i job steg tre år i træk.");
+  CHECK(it->body == "Første afsnit af teksten.\n\nAndet afsnit.");
+  REQUIRE(it->series.has_value());
+  CHECK(it->series->kind == kiosk::model::ChartKind::kLine);
+  CHECK(it->series->title == "Andel i beskæftigelse");
+  CHECK(it->series->unit == "%");
+  CHECK(it->series->points == std::vector<kiosk::model::SeriesPoint>{{"2019", 45.2}, {"2020", 46.5}, {"2021", 47}});
+  CHECK(read->pictures.at("beskaeftigelse-2024") == (fs::path(src) / "results" / "job.png").string());
+  CHECK(read->result_files.at("beskaeftigelse-2024") == "results/beskaeftigelse-2024.txt");
+}
+
+TEST_CASE("each mistake in a result file names the file and the line", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(
+      dir, {{"results/a.txt", "title: A\ndate: 2024-13\nareas: volsmose\npicture: mangler.jpg\n\nTekst.\n"},
+            {"results/b.txt", "titel: B\ndate: 2024\n\nTekst.\n"},
+            {"results/c.txt", "title: C\ndate: 2024\npoints: 2019 = mange\n\nTekst.\n"},
+            {"results/d.txt", "title: D\ndate: 2024\n"},
+            {"results/e.txt", "id: a\ntitle: E\ndate: 2023\n\nTekst.\n"},
+            {"results/f.txt", "title: C\ndate: 2024\n\nKopi.\n"},
+            {"results/Ny fil.txt", "title: G\ndate: 2024\nlink: www.vive.dk\n\nTekst.\n"}});
+  const std::string message = error_of(src);
+  INFO(message);
+  const auto has = [&](const std::string& line) { return message.find(line) != std::string::npos; };
+  CHECK(has("results/a.txt:2: date: \"2024-13\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+  CHECK(has("results/a.txt:3: areas: unknown area \"volsmose\"; content.toml has "));
+  CHECK(has("results/a.txt:4: picture: \"mangler.jpg\" not found (looked for " + (fs::path(src) / "results" / "mangler.jpg").string() + ")"));
+  CHECK(has("results/b.txt:1: unknown heading \"titel\"; the headings are id, title, date,"));
+  CHECK(has("results/c.txt:3: points: \"2019 = mange\" is not written label = number"));
+  CHECK(has("results/c.txt:3: a chart needs 'series:', its title"));
+  CHECK(has("results/d.txt:3: has no text: write at least one paragraph after the headings and a blank line"));
+  CHECK(has("results/e.txt: the result id \"a\" is already used by results/a.txt"));
+  CHECK(has("results/f.txt:1: the same title and date as results/c.txt; a copied file that still needs its own text?"));
+  CHECK(has("results/Ny fil.txt: the id \"Ny fil\" (the file's name, or 'id:') must be 1 to 64 of a-z, 0-9 and '-'"));
+  CHECK(has("results/Ny fil.txt:3: link: must start with http:// or https://"));
+}
+
+TEST_CASE("each mistake in content.toml names the line", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {});
+  const auto path = fs::path(src) / "content.toml";
+  std::string text = kiosk::testing::read_file(path);
+  text += "\n[[area]]\nid = \"vollsmose\"\nnavn = \"Vollsmose 2\"\nkommune = \"Odense\"\nlists = { 2018 = \"hård\" }\n"
+          "\n[[milestone]]\nid = \"ny\"\nwhen = \"2027-02-30\"\ntrack = \"fysisk\"\ntitle = \"Ny\"\n"
+          "\n[[national]]\ndate = \"2025-12-01\"\nudsatte = \"mange\"\nparallelsamfund = 1\nomdannelse = 1\n"
+          "\n[ekstra]\n";
+  write_file(path, text);
+  // "content.toml:<line of the first `needle` after the original text>: "
+  const std::size_t appended = text.find("\n[[area]]\nid = \"vollsmose\"\nnavn");
+  const auto line = [&](const std::string& needle) {
+    const auto at = text.find(needle, appended);
+    return "content.toml:" + std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1) + ": ";
+  };
+  const std::string message = error_of(src);
+  INFO(message);
+  const auto has = [&](const std::string& l) { return message.find(l) != std::string::npos; };
+  CHECK(has(line("id = \"vollsmose\"") + "[[area]] 16 \"vollsmose\": id \"vollsmose\" is used twice (also on line "));
+  CHECK(has(line("navn") + "[[area]] 16 \"vollsmose\": unknown key 'navn'; the keys are id, name, kommune, lists, position, note"));
+  CHECK(has(line("[[area]]") + "[[area]] 16 \"vollsmose\": 'name' is missing"));
+  CHECK(has(line("lists") + "[[area]] 16 \"vollsmose\": lists: 2018 must be \"udsat\", \"parallelsamfund\", \"omdannelse\", \"forebyggelse\" or \"none\""));
+  CHECK(has(line("when") + "[[milestone]] 13 \"ny\": 'when': \"2027-02-30\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+  CHECK(has(line("track") + "[[milestone]] 13 \"ny\": track must be \"physical\", \"social\" or \"both\", not \"fysisk\""));
+  CHECK(has(line("udsatte") + "[[national]] 8: 'udsatte' must be a whole number"));
+  // In file order.
+  CHECK(message.find("navn") < message.find("fysisk"));
+  CHECK(message.find("fysisk") < message.find("ekstra"));
+  CHECK(has(line("[ekstra]") + "unknown section 'ekstra'; the sections are [feed], [[area]], [[national]], [[criterion]] and [[milestone]]"));
+}
+
+TEST_CASE("a TOML syntax error and a file that is not UTF-8 are named", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {{"results/latin1.txt", "title: K\xf8""benhavn\ndate: 2024\n\nTekst.\n"}});
+  write_file(fs::path(src) / "content.toml", "[feed]\nsource = \"uafsluttet\n");
+  write_file(fs::path(src) / "results" / "omraade.txt", "title: K\ndate: 2024\nareas: vollsmose\n\nTekst.\n");
+  write_file(fs::path(src) / "results" / "uden-titel.txt", "date: 2024\n\nTekst.\n");
+  const std::string message = error_of(src);
+  INFO(message);
+  CHECK(message.find("content.toml:2: ") != std::string::npos);
+  // A content.toml that cannot be read is said once, not again as an unknown area in every result.
+  CHECK(message.find("unknown area") == std::string::npos);
+  CHECK(message.find("results/uden-titel.txt:1: 'title:' is missing") != std::string::npos);
+  CHECK(message.find((fs::path(src) / "results" / "latin1.txt").string() + ": is not UTF-8 text; save it as UTF-8") !=
+        std::string::npos);
+  CHECK(error_of(dir.file("nothing")) == dir.file("nothing") + ": no such folder");
+}
