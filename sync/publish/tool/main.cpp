@@ -109,7 +109,7 @@ int build(const Args& args) {
     std::printf("Built version %llu in %s: %zu areas, %zu results, %zu picture%s (%zu scaled down), %s.\n",
                 static_cast<unsigned long long>(report->version), out.c_str(), report->areas, report->results, report->pictures,
                 report->pictures == 1 ? "" : "s", report->pictures_scaled, human_bytes(report->bytes).c_str());
-    std::printf("Expires %s. Publish the whole folder to the web server, e.g. rsync -a --delete-after %s/ server:/var/www/kiosk/\n",
+    std::printf("Expires %s. Publish the whole folder to the web server, e.g. rsync -a --delay-updates --delete-after %s/ server:/var/www/kiosk/\n",
                 human_time(report->expires).c_str(), out.c_str());
   } else {
     std::printf("version=%llu\nout=%s\nissued=%s\nexpires=%s\nareas=%zu\nresults=%zu\npictures=%zu\npictures_scaled=%zu\nbytes=%llu\n",
