@@ -99,9 +99,8 @@ Result<Picture> prepare_picture(const std::string& path) {
     return make_error(path + ": " + std::to_string(size->w) + " x " + std::to_string(size->h) +
                       " pixels is more than a kiosk picture needs; scale it down first");
   }
-  if (size && (is_png || is_jpeg) && size->w <= kMaxPictureWidth && size->h <= kMaxPictureHeight) {
-    return Picture{std::move(*original), is_png ? "image/png" : "image/jpeg", size->w, size->h, false};
-  }
+  const bool fits = size && size->w <= kMaxPictureWidth && size->h <= kMaxPictureHeight;
+  if (fits && is_png) return Picture{std::move(*original), "image/png", size->w, size->h, false};
   SDL_RWops* rw = SDL_RWFromConstMem(original->data(), static_cast<int>(original->size()));
   Surface decoded(rw ? IMG_Load_RW(rw, 1) : nullptr);
   if (!decoded) return make_error(path + ": not a picture this tool can read (" + SDL_GetError() + "); use JPEG or PNG");
@@ -116,6 +115,11 @@ Result<Picture> prepare_picture(const std::string& path) {
   const bool png = is_png || has_transparency(picture.get());
   auto bytes = encode(picture.get(), png, path);
   if (!bytes) return bytes.error();
+  // A JPEG that fits is kept as it is unless recompressing saves a good part of it (a camera's
+  // highest quality setting); every recompression loses a little.
+  if (fits && is_jpeg && bytes->size() * 4 > original->size() * 3) {
+    return Picture{std::move(*original), "image/jpeg", size->w, size->h, false};
+  }
   return Picture{std::move(*bytes), png ? "image/png" : "image/jpeg", w, h, true};
 }
 

@@ -24,8 +24,9 @@ struct Picture {
 };
 
 // Reads, scales (aspect kept, box-filtered down by halves, then linearly) and re-encodes the picture
-// at `path`: PNG stays PNG (it may be a chart or have transparency), everything else becomes JPEG.
-// A PNG or JPEG that already fits is kept byte for byte. Errors name the path.
+// at `path`: PNG stays PNG (it may be a chart or have transparency), everything else becomes JPEG
+// at quality 85. A PNG that already fits is kept byte for byte, and so is a JPEG that fits unless
+// recompressing it saves more than a quarter of its bytes. Errors name the path.
 Result<Picture> prepare_picture(const std::string& path);
 
 }  // namespace kiosk::publish
