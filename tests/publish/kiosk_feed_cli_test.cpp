@@ -163,8 +163,17 @@ TEST_CASE("each bad input gives a clear error and leaves the published folder un
 
   // A limit only the feed's validation knows, told in terms of the file staff wrote.
   ws.set_heading(kNewest, "title", std::string(130, 'x'));
-  refused("", "results/" + std::string(kNewest) + ": title: ");
+  refused("", "results/" + std::string(kNewest) + ":1: title: is longer than 120 characters (130)");
   restore();
+  const fs::path content_toml = fs::path(ws.src) / "content.toml";
+  const std::string toml_text = read_file(content_toml);
+  const auto name_at = toml_text.find("name = \"Vollsmose\"");
+  REQUIRE(name_at != std::string::npos);
+  const auto name_line = std::count(toml_text.begin(), toml_text.begin() + static_cast<long>(name_at), '\n') + 1;
+  write_file(content_toml, toml_text.substr(0, name_at) + "name = \"" + std::string(90, 'V') + "\"" +
+                               toml_text.substr(name_at + std::string("name = \"Vollsmose\"").size()));
+  refused("", "content.toml:" + std::to_string(name_line) + ": name: is longer than 80 characters (90)");
+  write_file(content_toml, toml_text);
 
   fs::copy_file(fs::path(ws.src) / "results" / kNewest, fs::path(ws.src) / "results" / "kopi.txt");
   refused("", "results/omdannelsesomraader-2018-2024.txt:1: the same title and date as results/kopi.txt");

@@ -182,3 +182,31 @@ TEST_CASE("a TOML syntax error and a file that is not UTF-8 are named", "[source
         std::string::npos);
   CHECK(error_of(dir.file("nothing")) == dir.file("nothing") + ": no such folder");
 }
+
+TEST_CASE("each part of the content knows the file and line it was written on", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {});
+  const auto path = fs::path(src) / "content.toml";
+  // A list written last but dated first: it becomes national_counts[0] and keeps its own lines.
+  std::string text = kiosk::testing::read_file(path) +
+                     "\n[[national]]\ndate = \"2010-12-01\"\nudsatte = 1\nparallelsamfund = 1\nomdannelse = 1\n";
+  write_file(path, text);
+  const auto line_of = [&](const std::string& needle, std::size_t from = 0) {
+    const auto at = text.find(needle, from);
+    REQUIRE(at != std::string::npos);
+    return "content.toml:" + std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1);
+  };
+  auto read = kiosk::source::read_source(src);
+  REQUIRE(read.ok());
+  std::string rest;
+  CHECK(kiosk::source::place_of(*read, "content.national_counts[0].udsatte", &rest) == line_of("udsatte = 1\n"));
+  CHECK(rest.empty());
+  CHECK(kiosk::source::place_of(*read, "content.areas[0].categories[3].year", &rest) == line_of("lists = "));
+  CHECK(rest == "[3].year");
+  CHECK(kiosk::source::place_of(*read, "content.areas[0]", nullptr) == line_of("[[area]]"));
+  CHECK(kiosk::source::place_of(*read, "source", nullptr) == line_of("source = "));
+  const std::string first = read->result_files.at(read->content.results[0].id);
+  CHECK(kiosk::source::place_of(*read, "content.results[0].title", nullptr) == first + ":1");
+  CHECK(kiosk::source::place_of(*read, "content.results[0].summary", nullptr).rfind(first + ":", 0) == 0);
+  CHECK(kiosk::source::place_of(*read, "content.results[99].title", nullptr).empty());
+}

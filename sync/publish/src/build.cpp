@@ -43,35 +43,26 @@ Status write_synced(const fs::path& path, std::string_view bytes) {
   return {};
 }
 
-// "content.results[3].title: ..." -> "results/vollsmose.txt: title: ...", and the areas, criteria
-// and milestones by id, so staff are pointed at what they wrote.
+// "content.results[3].title: is longer ..." -> "results/vollsmose.txt:1: title: is longer ...": the
+// feed's validation speaks of paths in the feed; staff wrote files and lines.
 std::string in_staff_terms(const std::string& problems, const source::SourceFolder& folder) {
   std::istringstream lines(problems);
   std::string out, line;
   while (std::getline(lines, line)) {
     const auto start = line.find_first_not_of(' ');
     if (start != std::string::npos) line.erase(0, start);
-    if (line.rfind("content.", 0) != 0 && line.back() == ':') continue;  // "feed is invalid:"
-    const auto bracket = line.find('[');
-    const auto close = line.find(']', bracket);
-    std::string place;
-    if (bracket != std::string::npos && close != std::string::npos && line.rfind("content.", 0) == 0) {
-      const std::string kind = line.substr(8, bracket - 8);
-      const std::size_t index = std::stoul(line.substr(bracket + 1, close - bracket - 1));
-      const auto& c = folder.content;
-      std::string rest = line.substr(close + 1);
-      if (!rest.empty() && rest[0] == '.') rest.erase(0, 1);
-      if (kind == "results" && index < c.results.size()) {
-        place = folder.result_files.at(c.results[index].id) + ": " + rest;
-      } else if (kind == "areas" && index < c.areas.size()) {
-        place = "content.toml: area \"" + c.areas[index].id + "\": " + rest;
-      } else if (kind == "criteria" && index < c.criteria.size()) {
-        place = "content.toml: criterion \"" + c.criteria[index].id + "\": " + rest;
-      } else if (kind == "milestones" && index < c.milestones.size()) {
-        place = "content.toml: milestone \"" + c.milestones[index].id + "\": " + rest;
-      }
+    const auto colon = line.find(": ");
+    if (colon == std::string::npos) {
+      if (!line.empty() && line.back() == ':') continue;  // "feed is invalid:"
+    } else {
+      const std::string path = line.substr(0, colon);
+      const std::string place = source::place_of(folder, path, nullptr);
+      // The field within its item: "content.results[3].series.points[1]" -> "series.points[1]".
+      const auto item_end = path.rfind("content.", 0) == 0 ? path.find("].") : std::string::npos;
+      const std::string field = item_end == std::string::npos ? path : path.substr(item_end + 2);
+      if (!place.empty()) line = place + ": " + field + ": " + line.substr(colon + 2);
     }
-    out += (out.empty() ? "" : "\n") + (place.empty() ? line : place);
+    out += (out.empty() ? "" : "\n") + line;
   }
   return out;
 }

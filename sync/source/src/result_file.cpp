@@ -123,6 +123,7 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
     h[key] = {std::string(trim(lines[i].substr(colon + 1))), i + 1};
   }
   std::vector<std::string> paragraphs;
+  std::vector<std::size_t> paragraph_lines;
   for (bool in_paragraph = false; i < lines.size(); ++i) {
     if (lines[i].empty()) {
       in_paragraph = false;
@@ -130,9 +131,22 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
       paragraphs.back() += " " + std::string(lines[i]);
     } else {
       paragraphs.emplace_back(lines[i]);
+      paragraph_lines.push_back(i + 1);
       in_paragraph = true;
     }
   }
+  // Where each field was written, for problems the feed's validation finds later.
+  const std::string path = "content.results[" + std::to_string(out.content.results.size()) + "]";
+  out.places[path] = name;
+  static constexpr std::pair<std::string_view, std::string_view> kFields[] = {
+      {"id", "id"},         {"title", "title"}, {"date", "date"},       {"publisher", "publisher"},
+      {"link", "link"},     {"areas", "areas"}, {"picture", "image"},   {"series", "series"},
+      {"chart", "series.kind"}, {"unit", "series.unit"}, {"points", "series.points"}};
+  for (const auto& [heading, field] : kFields) {
+    if (h.count(std::string(heading))) out.places[path + "." + std::string(field)] = name + ":" + std::to_string(h[std::string(heading)].line);
+  }
+  if (!paragraph_lines.empty()) out.places[path + ".summary"] = name + ":" + std::to_string(paragraph_lines[0]);
+  if (paragraph_lines.size() > 1) out.places[path + ".body"] = name + ":" + std::to_string(paragraph_lines[1]);
 
   model::Result r;
   r.id = h.count("id") ? h["id"].value : file.stem().string();

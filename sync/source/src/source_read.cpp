@@ -83,6 +83,20 @@ class Fields {
 
   const toml::table& table() const { return table_; }
 
+  // Records where this table and each of its keys stand, under the feed path `path`; `renames`
+  // maps a key to its field in the feed where the names differ ("lists" -> "categories").
+  void record(std::map<std::string, std::string>& places, const std::string& path,
+              std::initializer_list<std::pair<std::string_view, std::string_view>> renames = {}) const {
+    places[path] = std::string(kContentFile) + ":" + std::to_string(line());
+    for (auto&& [key, node] : table_) {
+      std::string field(key.str());
+      for (const auto& [from, to] : renames) {
+        if (field == from) field = to;
+      }
+      places[path + "." + field] = std::string(kContentFile) + ":" + std::to_string(node.source().begin.line);
+    }
+  }
+
  private:
   Problems& problems_;
   const toml::table& table_;
@@ -122,6 +136,7 @@ void read_areas(Problems& problems, const toml::table& root, SourceFolder& out) 
   std::map<std::string, std::size_t> seen;
   each_table(problems, root, "area", [&](const toml::table& t, std::size_t i) {
     Fields f(problems, t, table_name("area", i, t), {"id", "name", "kommune", "lists", "position", "note"});
+    f.record(out.places, "content.areas[" + std::to_string(i) + "]", {{"lists", "categories"}});
     model::Area a;
     a.id = f.text("id", true);
     check_id(f, a.id, seen);
@@ -164,7 +179,10 @@ void read_areas(Problems& problems, const toml::table& root, SourceFolder& out) 
 }
 
 void read_national(Problems& problems, const toml::table& root, SourceFolder& out) {
+  // Sorted by date below; the tables stay in file order until then.
+  std::vector<const toml::table*> tables;
   each_table(problems, root, "national", [&](const toml::table& t, std::size_t i) {
+    tables.push_back(&t);
     Fields f(problems, t, table_name("national", i, t), {"date", "udsatte", "parallelsamfund", "omdannelse", "forebyggelse"});
     model::NationalCounts n;
     if (auto d = f.date("date")) n.date = *d;
@@ -174,20 +192,31 @@ void read_national(Problems& problems, const toml::table& root, SourceFolder& ou
     if (auto v = f.integer("forebyggelse", false)) n.forebyggelse = static_cast<int>(*v);
     out.content.national_counts.push_back(n);
   });
-  std::stable_sort(out.content.national_counts.begin(), out.content.national_counts.end(),
-                   [](const auto& a, const auto& b) { return a.date < b.date; });
+  std::vector<std::size_t> order(tables.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto& counts = out.content.national_counts;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return counts[a].date < counts[b].date; });
+  std::vector<model::NationalCounts> sorted;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    sorted.push_back(counts[order[i]]);
+    Problems unused;
+    Fields(unused, *tables[order[i]], "", {}).record(out.places, "content.national_counts[" + std::to_string(i) + "]");
+  }
+  counts = std::move(sorted);
 }
 
 void read_criteria_and_milestones(Problems& problems, const toml::table& root, SourceFolder& out) {
   std::map<std::string, std::size_t> criteria, milestones;
   each_table(problems, root, "criterion", [&](const toml::table& t, std::size_t i) {
     Fields f(problems, t, table_name("criterion", i, t), {"id", "title", "summary", "text"});
+    f.record(out.places, "content.criteria[" + std::to_string(i) + "]");
     model::Criterion c{f.text("id", true), f.text("title", true), f.text("text", true), f.text("summary", false)};
     check_id(f, c.id, criteria);
     out.content.criteria.push_back(std::move(c));
   });
   each_table(problems, root, "milestone", [&](const toml::table& t, std::size_t i) {
     Fields f(problems, t, table_name("milestone", i, t), {"id", "when", "track", "title", "text"});
+    f.record(out.places, "content.milestones[" + std::to_string(i) + "]");
     model::Milestone m;
     m.id = f.text("id", true);
     check_id(f, m.id, milestones);
@@ -227,6 +256,9 @@ bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder&
   }
   if (const auto* feed = root.get_as<toml::table>("feed")) {
     Fields f(problems, *feed, "[feed]", {"source", "expires_days"});
+    if (const auto* source = feed->get("source")) {
+      out.places["source"] = std::string(kContentFile) + ":" + std::to_string(source->source().begin.line);
+    }
     out.source = f.text("source", false);
     if (const auto* days = feed->get("expires_days")) {
       const auto n = days->value_exact<std::int64_t>();
@@ -244,6 +276,24 @@ bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder&
 }
 
 }  // namespace
+
+std::string place_of(const SourceFolder& folder, const std::string& path, std::string* rest) {
+  // "content.results[2].series.points[1]" -> try it whole, then without ".points[1]"... down to
+  // "content.results[2]".
+  for (std::string prefix = path; !prefix.empty();) {
+    if (const auto it = folder.places.find(prefix); it != folder.places.end()) {
+      std::string below = path.substr(prefix.size());
+      if (!below.empty() && below[0] == '.') below.erase(0, 1);
+      if (rest) *rest = below;
+      return it->second;
+    }
+    const auto cut = prefix.find_last_of(".[");
+    if (cut == std::string::npos) break;
+    prefix.erase(cut);
+  }
+  if (rest) *rest = path;
+  return {};
+}
 
 Result<SourceFolder> read_source(const std::string& dir) {
   std::error_code ec;

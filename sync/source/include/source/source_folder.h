@@ -31,7 +31,16 @@ struct SourceFolder {
   int expires_days = kDefaultExpiresDays;            // [feed] expires_days: 1..365
   std::map<std::string, std::string> pictures;       // result id -> picture file path
   std::map<std::string, std::string> result_files;   // result id -> "results/<file>.txt"
+  // Where each part of the content was written, by its path in the feed: "content.results[2].title"
+  // -> "results/vollsmose.txt:1", "content.areas[0]" -> "content.toml:12". So that a problem found
+  // later, by the feed's validation, points at the line staff wrote.
+  std::map<std::string, std::string> places;
 };
+
+// The file and line where the feed path `path` was written ("content.results[2].series.points[1]"
+// -> "results/x.txt:9"), from the nearest recorded part; empty when nothing is known of it. `rest`,
+// when given, receives what remains of the path below that part ("[1]").
+std::string place_of(const SourceFolder& folder, const std::string& path, std::string* rest);
 
 // Reads a source folder. All problems found are reported together, one per line, each with its
 // file and line.
