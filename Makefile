@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps configure build run test screenshots golden bench arm64 clean
+.PHONY: deps configure build run test screenshots golden bench arm64 asan fuzz clean
 
 deps:
 	.ci/install-deps
@@ -51,5 +51,23 @@ arm64:
 	cd build-arm64 && cpack -G DEB
 	@ls build-arm64/kiosk_*_arm64.deb
 
+# The whole test suite with AddressSanitizer and UndefinedBehaviorSanitizer (docs/testing.md).
+asan: deps
+	cmake --preset asan
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+# The libFuzzer programs (clang), then each target for FUZZ_SECONDS from its corpus in tests/fuzz/corpus.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	.ci/install-deps .ci/fuzz-packages.txt
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	for t in feed minisign config text_layout; do \
+	  mkdir -p build-fuzz/corpus/$$t && cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
+	  build-fuzz/tests/fuzz/fuzz_$$t build-fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build-fuzz/crash-$$t- || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD) build-arm64
+	rm -rf $(BUILD) build-arm64 build-asan build-fuzz

@@ -68,6 +68,10 @@ TEST_CASE("bad feeds are refused with the path of the problem", "[feed]") {
     CHECK_THAT(error_of_text("{\n  \"format\": 1,\n  \"version\": ,\n}"), Catch::Contains("not valid JSON: parse error at line 3, column"));
     CHECK_THAT(error_of_text(""), Catch::Contains("not valid JSON"));
   }
+  SECTION("a number too large for a double is refused, not thrown (found by fuzzing)") {
+    CHECK_THAT(error_of_text("77777e7777"), Catch::Contains("not valid JSON: number overflow"));
+    CHECK_THAT(error_of_text("{\"format\": 1e999}"), Catch::Contains("not valid JSON"));
+  }
   SECTION("invalid UTF-8 inside a string") {
     std::string text = kiosk::testing::default_feed_text();
     const auto pos = text.find("Vollsmose");

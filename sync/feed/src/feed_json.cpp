@@ -310,8 +310,10 @@ Result<model::Feed> parse_feed(std::string_view text) {
   json root;
   try {
     root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     // nlohmann's own words (they give line and column) after its "[json.exception.parse_error.101] ".
+    // Not only parse_error: a number too large for a double ("1e999") is out_of_range (found by
+    // fuzzing, tests/fuzz).
     std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     return make_error("feed is not valid JSON: " + what);
