@@ -1,7 +1,9 @@
 // Shared helpers for the tests: a temporary directory that removes itself, and the project's files.
 #pragma once
 
+#include <fcntl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +11,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace kiosk::testing {
 
@@ -50,6 +53,22 @@ struct CommandRun {
   int exit_code;
   std::string output;
 };
+
+// Starts argv[0] (looked up in PATH) with stderr to /dev/null and returns its pid without waiting:
+// for tests that kill a program at a chosen moment.
+inline pid_t spawn_quiet(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 2);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  return pid;
+}
 
 inline CommandRun run_command(const std::string& command) {
   TempDir dir;

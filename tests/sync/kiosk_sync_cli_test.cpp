@@ -115,19 +115,9 @@ TEST_CASE("kill -9 during apply leaves the cache whole and either old or new", "
     publisher.publish(feeds[next]);
     publisher.write_to(dir.file("usb"));
 
-    const pid_t pid = fork();
-    if (pid == 0) {
-      const int null = ::open("/dev/null", O_WRONLY);
-      ::dup2(null, 2);
-      if (*KIOSK_EMULATOR) {  // a cross build: the emulator runs kiosk-sync, and takes the kill
-        execlp(KIOSK_EMULATOR, KIOSK_EMULATOR, KIOSK_SYNC_PATH, "--config", config.c_str(), "--import",
-               dir.file("usb").c_str(), static_cast<char*>(nullptr));
-      } else {
-        execl(KIOSK_SYNC_PATH, "kiosk-sync", "--config", config.c_str(), "--import", dir.file("usb").c_str(),
-              static_cast<char*>(nullptr));
-      }
-      _exit(127);
-    }
+    std::vector<std::string> argv = {KIOSK_SYNC_PATH, "--config", config, "--import", dir.file("usb")};
+    if (*KIOSK_EMULATOR) argv.insert(argv.begin(), KIOSK_EMULATOR);  // a cross build: the emulator takes the kill
+    const pid_t pid = testing::spawn_quiet(argv);
     // The kill lands anywhere in the time a whole import takes: this is the fault, not a wait.
     std::this_thread::sleep_for(std::chrono::microseconds(when(rng)));
     ::kill(pid, SIGKILL);

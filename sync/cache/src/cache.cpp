@@ -479,12 +479,16 @@ Result<std::int64_t> Cache::data_version() {
   return s->int64(0);
 }
 
-Result<std::string> Cache::quick_check() {
-  auto s = Stmt::prepare(db_->get(), "PRAGMA quick_check");
+Result<std::string> Cache::quick_check() { return check("quick_check"); }
+
+Result<std::string> Cache::integrity_check() { return check("integrity_check"); }
+
+Result<std::string> Cache::check(const std::string& pragma) {
+  auto s = Stmt::prepare(db_->get(), "PRAGMA " + pragma);
   if (!s) return s.error();
   std::string out;
   while (s->step()) out += (out.empty() ? "" : "; ") + s->text(0);
-  if (auto st = s->status("quick_check"); !st) return st.error();
+  if (auto st = s->status(pragma.c_str()); !st) return st.error();
   return out;
 }
 

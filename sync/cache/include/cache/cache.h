@@ -96,10 +96,13 @@ class Cache {
 
   // PRAGMA quick_check: "ok" or SQLite's description of the damage.
   Result<std::string> quick_check();
+  // PRAGMA integrity_check: the same, and also checks that every index matches its table (slower).
+  Result<std::string> integrity_check();
 
  private:
   struct Db;
   explicit Cache(std::unique_ptr<Db> db);
+  Result<std::string> check(const std::string& pragma);
   std::unique_ptr<Db> db_;
 };
 
