@@ -107,4 +107,14 @@ model::Feed large_feed(std::size_t results, std::size_t images, const std::strin
   return f;
 }
 
+model::Feed numbered_feed(std::uint64_t version, std::size_t results) {
+  TempDir scratch;
+  model::Feed f = large_feed(results, 0, scratch.file("objects"));
+  f.version = version;
+  f.issued = 1'700'000'000 + static_cast<std::int64_t>(version);
+  f.expires = 4'000'000'000;
+  for (auto& r : f.content.results) r.summary = "Version " + std::to_string(version) + ": " + r.summary;
+  return f;
+}
+
 }  // namespace kiosk::testing

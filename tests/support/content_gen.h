@@ -22,4 +22,8 @@ model::Feed stress_feed();
 model::Feed large_feed(std::size_t results, std::size_t images, const std::string& objects_dir, int image_w = 640,
                        int image_h = 400);
 
+// A large_feed without pictures as version `version`: every result's summary starts "Version <n>: ",
+// so two versions differ everywhere; issued follows the version, expiry is far off.
+model::Feed numbered_feed(std::uint64_t version, std::size_t results);
+
 }  // namespace kiosk::testing

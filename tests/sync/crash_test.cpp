@@ -31,12 +31,7 @@ constexpr std::size_t kResults = 1000;
 // Version `v`: every result's summary says which version it is, and three pictures, one of which
 // changes with each version (so each sync fetches one and removes one).
 model::Feed version_of(std::uint64_t v, testing::Publisher& publisher) {
-  testing::TempDir scratch;
-  model::Feed f = testing::large_feed(kResults, 0, scratch.file("objects"));
-  f.version = v;
-  f.issued = 1'700'000'000 + static_cast<std::int64_t>(v);
-  f.expires = 4'000'000'000;
-  for (auto& r : f.content.results) r.summary = "Version " + std::to_string(v) + ": " + r.summary;
+  model::Feed f = testing::numbered_feed(v, kResults);
   const std::string pictures[] = {"shared picture A", "shared picture B", "picture of version " + std::to_string(v)};
   for (std::size_t i = 0; i < 3; ++i) {
     const auto ref = publisher.add_object(pictures[i] + std::string(40000, static_cast<char>('a' + i)));

@@ -31,15 +31,7 @@ std::string write_config(const testing::TempDir& dir, const testing::Publisher& 
   return path;
 }
 
-model::Feed numbered(std::uint64_t version, std::size_t results) {
-  testing::TempDir scratch;
-  model::Feed f = testing::large_feed(results, 0, scratch.file("objects"));
-  f.version = version;
-  f.issued = 1'700'000'000 + static_cast<std::int64_t>(version);
-  f.expires = 4'000'000'000;
-  for (auto& r : f.content.results) r.summary = "Version " + std::to_string(version) + ": " + r.summary;
-  return f;
-}
+model::Feed numbered(std::uint64_t version, std::size_t results) { return testing::numbered_feed(version, results); }
 
 }  // namespace
 
