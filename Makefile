@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps configure build run test screenshots golden bench arm64 asan fuzz clean
+.PHONY: deps configure build run test screenshots golden bench browser-bench arm64 asan fuzz clean
 
 deps:
 	.ci/install-deps
@@ -40,6 +40,12 @@ golden: build
 bench: build
 	$(BUILD)/tests/bench/kiosk_bench
 	$(BUILD)/tests/bench/sync_bench
+
+# The kiosk beside headless Chromium showing the same content (docs/performance.md).
+browser-bench: build
+	.ci/install-deps .ci/bench-packages.txt
+	$(BUILD)/tests/bench/browser_bench 5 1920x1080
+	$(BUILD)/tests/bench/browser_bench 5 800x480
 
 # 64-bit Raspberry Pi OS: installs Debian's cross compiler, qemu-user and the arm64 libraries, then
 # cross-compiles, runs the tests under qemu-aarch64 and makes build-arm64/kiosk_<version>_arm64.deb.
