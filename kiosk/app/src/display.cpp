@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <tuple>
 #include <string>
 
@@ -216,7 +217,12 @@ int run_display(const Options& options, const config::Config& config, const Asse
   }
   const bool quit_keys = options.windowed || options.size.has_value() || config.allow_quit_keys;
 
-  SystemClock clock;
+  // The clock the loop runs on: the system's, or with --simulated-time one that the loop moves on
+  // itself to the next thing to draw instead of waiting.
+  SystemClock system_clock;
+  std::optional<FakeClock> simulated;
+  if (options.simulated_time) simulated.emplace(system_clock.wall());
+  const Clock& clock = simulated ? static_cast<const Clock&>(*simulated) : system_clock;
   auto scene = std::make_unique<Scene>(*content, config.area, config.stale_after_days);
   player::Cycle cycle({config.status_duration, config.timeline_duration, config.results_duration}, clock.steady());
   player::NavigatorSettings nav_settings;
@@ -296,7 +302,11 @@ int run_display(const Options& options, const config::Config& config, const Asse
                static_cast<float>(slides::touch_target_px(stage->theme)) / 2);
     draw_screen(render::Compositor::Change::kCut, at);
   };
-  const auto stop_at = options.run_for_seconds ? started + std::chrono::seconds(*options.run_for_seconds) : SteadyTime::max();
+  const auto stop_at = !options.run_for_seconds ? SteadyTime::max()
+                       : simulated             ? clock.steady() + std::chrono::seconds(*options.run_for_seconds)
+                                               : started + std::chrono::seconds(*options.run_for_seconds);
+  // Simulated time: memory and open files once a simulated hour, for the soak test.
+  SteadyTime next_soak_report = simulated ? clock.steady() : SteadyTime::max();
 
   draw_screen(render::Compositor::Change::kCut, clock.steady());
   SteadyTime first_frame_at = SteadyTime::max();
@@ -318,6 +328,12 @@ int run_display(const Options& options, const config::Config& config, const Asse
   auto drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
   while (true) {
     SteadyTime now = clock.steady();
+    if (now >= next_soak_report) {
+      const auto hours = std::chrono::duration_cast<std::chrono::hours>(now - SteadyTime{}).count();
+      log::info("soak: hour " + std::to_string(hours) + ", RSS " + std::to_string(current_rss_kb().value_or(-1)) +
+                " KiB, open files " + std::to_string(open_fd_count().value_or(-1)));
+      next_soak_report = now + std::chrono::hours(1);
+    }
     if (now >= stop_at) {
       if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
       power.leave_on();
@@ -466,7 +482,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
       if (first_frame) {
         first_frame = false;
         first_frame_at = clock.steady();
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(clock.steady() - started).count();
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(system_clock.steady() - started).count();
         int w = 0, h = 0;
         SDL_GetRendererOutputSize(renderer, &w, &h);
         log::info("first frame presented " + std::to_string(ms) + " ms after start (" + std::to_string(w) + "x" +
@@ -501,7 +517,12 @@ int run_display(const Options& options, const config::Config& config, const Asse
     }
     const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;
-    if (!wait_for_event(&e, wait_ms)) continue;
+    if (simulated) {
+      simulated->advance(std::chrono::milliseconds(std::max(1, wait_ms)));
+      if (!SDL_PollEvent(&e)) continue;
+    } else if (!wait_for_event(&e, wait_ms)) {
+      continue;
+    }
     do {
       if (auto touch = to_touch(e, window->window.get(), renderer, *stage->compositor, clock.steady())) {
         // While the screen is off a touch only wakes it; the rest of that finger goes nowhere.

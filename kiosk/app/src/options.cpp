@@ -70,6 +70,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
       auto v = value(a.c_str());
       if (!v) return v.error();
       (a == "--touch-script" ? o.touch_script : o.dump_frames) = *v;
+    } else if (a == "--simulated-time") {
+      o.simulated_time = true;
     } else if (a == "--fault") {
       auto v = value("--fault");
       if (!v) return v.error();
@@ -102,6 +104,9 @@ std::string usage_text() {
          "                    (overrides screen.rotation; --size is the screen's own size)\n"
          "  --screenshot DIR  render every slide once to DIR/<nn>-<slide>.png without a display\n"
          "  --run-for SEC     stop after SEC seconds (benchmarks and soak tests)\n"
+         "  --simulated-time  instead of waiting, move the clock on to the next thing to draw, so\n"
+         "                    --run-for 604800 runs a week as fast as the machine can; logs memory\n"
+         "                    and open files every simulated hour (soak tests)\n"
          "  --touch-script F  replay touches from F: lines of '<ms> down|move|up <x> <y>' in\n"
          "                    pixels of the upright picture, as real touch events (tests, demos)\n"
          "  --dump-frames DIR write each newly drawn screen to DIR/<nnn>-<view>.png\n"

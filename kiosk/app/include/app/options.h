@@ -23,6 +23,7 @@ struct Options {
   std::optional<std::string> touch_script;    // --touch-script FILE: replay touches (tests, demos)
   std::optional<std::string> dump_frames;     // --dump-frames DIR: a PNG of each redrawn screen
   bool fault_black_frames = false;            // --fault black-frames: the renderer outputs black (tests)
+  bool simulated_time = false;                // --simulated-time: time jumps to each next thing to draw (soak tests)
   bool windowed = false;                      // --windowed
   bool help = false;                          // --help, -h
   bool version = false;                       // --version
