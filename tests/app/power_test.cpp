@@ -41,7 +41,7 @@ TEST_CASE("a screen scheduled off shows black with its backlight off and a touch
                                                          "backlight_dir = \"" + dir.file("backlight") + "\"\n");
   kiosk::testing::write_file(dir.file("touches.txt"), "1500 down 640 360\n1580 up 640 360\n");
   const auto run = kiosk::testing::run_command("env SDL_VIDEODRIVER=dummy " + std::string(KIOSK_BINARY) + " --config " +
-                                               dir.file("kiosk.toml") + " --size 1280x720 --run-for 4 --touch-script " +
+                                               dir.file("kiosk.toml") + " --size 1280x720 --simulated-time --run-for 4 --touch-script " +
                                                dir.file("touches.txt") + " --dump-frames " + dir.file("frames"));
   INFO(run.output);
   REQUIRE(run.exit_code == 0);

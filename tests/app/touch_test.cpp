@@ -32,7 +32,7 @@ TEST_CASE("touching the results slide opens the browser and a result and it retu
                              "3300 down 900 190\n3380 up 900 190\n"    // the first result in the list
                              "4300 down 100 70\n4380 up 100 70\n");  // Back to the list; then 2 s untouched
   const auto run = kiosk::testing::run_command("env SDL_VIDEODRIVER=dummy " + std::string(KIOSK_BINARY) + " --config " +
-                                               dir.file("kiosk.toml") + " --size 1920x1080 --run-for 9 --touch-script " +
+                                               dir.file("kiosk.toml") + " --size 1920x1080 --simulated-time --run-for 9 --touch-script " +
                                                dir.file("touches.txt") + " --dump-frames " + dir.file("frames"));
   INFO(run.output);
   REQUIRE(run.exit_code == 0);

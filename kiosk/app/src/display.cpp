@@ -497,9 +497,12 @@ int run_display(const Options& options, const config::Config& config, const Asse
     now = clock.steady();
     std::chrono::steady_clock::duration wait;
     using D = std::chrono::steady_clock::duration;
+    const SteadyTime next_touch =
+        next_scripted < script.size() && first_frame_at != SteadyTime::max() ? first_frame_at + script[next_scripted].at : SteadyTime::max();
     if (!screen_on) {
       // Off: a black frame for the watchdog every few seconds, and a look at the schedule.
       wait = std::min({D(last_present + kKeepAlive - std::min(last_present + kKeepAlive, now)), D(next_watch - now),
+                       D(next_touch - std::min(next_touch, now)),
                        D(stop_at - now), D(power.next_deadline() - std::min(power.next_deadline(), now)),
                        std::chrono::duration_cast<D>(std::chrono::floor<std::chrono::minutes>(clock.wall()) + 1min - clock.wall())});
     } else if (stage->compositor->moving(now) || nav.moving() || was_moving) {
@@ -507,8 +510,6 @@ int run_display(const Options& options, const config::Config& config, const Asse
     } else {
       const auto wall = clock.wall();
       const auto next_minute = std::chrono::floor<std::chrono::minutes>(wall) + 1min;
-      const SteadyTime next_touch =
-          next_scripted < script.size() && first_frame_at != SteadyTime::max() ? first_frame_at + script[next_scripted].at : SteadyTime::max();
       wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),
                        std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now), D(next_watch - now),
                        D(nav.next_deadline() - std::min(nav.next_deadline(), now)), D(next_touch - std::min(next_touch, now)),
@@ -518,8 +519,11 @@ int run_display(const Options& options, const config::Config& config, const Asse
     const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
     SDL_Event e;
     if (simulated) {
-      simulated->advance(std::chrono::milliseconds(std::max(1, wait_ms)));
-      if (!SDL_PollEvent(&e)) continue;
+      // Events already waiting (a scripted touch) are taken first; only then does time move on.
+      if (!SDL_PollEvent(&e)) {
+        simulated->advance(std::chrono::milliseconds(std::max(1, wait_ms)));
+        if (!SDL_PollEvent(&e)) continue;
+      }
     } else if (!wait_for_event(&e, wait_ms)) {
       continue;
     }
