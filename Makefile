@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps configure build run test screenshots golden bench browser-bench arm64 asan fuzz clean
+.PHONY: deps configure build run test screenshots golden bench browser-bench soak arm64 asan fuzz clean
 
 deps:
 	.ci/install-deps
@@ -40,6 +40,10 @@ golden: build
 bench: build
 	$(BUILD)/tests/bench/kiosk_bench
 	$(BUILD)/tests/bench/sync_bench
+
+# A simulated week of the display (docs/testing.md): memory and open files must not grow.
+soak: build
+	$(BUILD)/tests/bench/soak 168
 
 # The kiosk beside headless Chromium showing the same content (docs/performance.md).
 browser-bench: build

@@ -149,7 +149,8 @@ int main(int argc, char** argv) {
   std::size_t offs = 0;
   int screen_offs = 0;
   while ((offs = text.find("display power: screen off", offs)) != std::string::npos) ++screen_offs, ++offs;
-  std::printf("soak: %d simulated hours at %s in %.1f real minutes; %d versions applied while it ran; %d nights off\n",
+  std::printf("soak: %d simulated hours at %s in %.1f real minutes; %d versions applied while it ran; the screen went "
+              "off %d times (each night, and again after each touch that woke it at night)\n",
               hours, size.c_str(), minutes, applied, screen_offs);
   std::printf("soak: RSS %ld KiB after the %d-hour warm-up, at most %ld KiB after it: growth %ld KiB (limit %ld)\n",
               rss_at_warm_up, warm_up, max_rss, growth, kMaxGrowthKiB);
