@@ -133,6 +133,15 @@ std::string error_of(const kiosk::Result<ms::Verified>& result) {
 using namespace std::string_literals;
 const std::string kMessage = "Vollsmose Kulturhus: åbent 9-21\r\n\0\x01\xff"s + "feed.json v1";
 
+// For the tests with the stock tool: a fresh key pair, its .pub file as `pub_name` and the message
+// as "msg" in `dir`.
+ms::KeyPair key_and_message_in(const TempDir& dir, const std::string& pub_name) {
+  auto pair = ms::generate_key_pair();
+  write_file(dir / pub_name, ms::format_public_key(pair.public_key));
+  write_file(dir / "msg", kMessage);
+  return pair;
+}
+
 }  // namespace
 
 TEST_CASE("the stock minisign signs and verify accepts its prehashed and legacy signatures", "[minisign][stock]") {
@@ -179,9 +188,7 @@ TEST_CASE("the stock minisign signs and verify accepts its prehashed and legacy 
 TEST_CASE("the stock minisign verifies our signatures in both hashing modes", "[minisign][stock]") {
   require_minisign();
   TempDir dir;
-  const auto pair = ms::generate_key_pair();
-  write_file(dir / "ours.pub", ms::format_public_key(pair.public_key));
-  write_file(dir / "msg", kMessage);
+  const auto pair = key_and_message_in(dir, "ours.pub");
   write_file(dir / "altered", std::string(kMessage).replace(3, 1, "X"));
   const std::string comment = "timestamp:1795737600\tfile:feed.json\tVollsmose æøå";
 
@@ -731,9 +738,7 @@ TEST_CASE("secret keys made by the stock minisign are read and sign verifiably",
 TEST_CASE("secret keys we write in minisign's format sign with the stock minisign", "[minisign][stock]") {
   require_minisign();
   TempDir dir;
-  const auto pair = ms::generate_key_pair();
-  write_file(dir / "k.pub", ms::format_public_key(pair.public_key));
-  write_file(dir / "msg", kMessage);
+  const auto pair = key_and_message_in(dir, "k.pub");
   write_file(dir / "typed", kPassword + "\n");
   write_file(dir / "typed-wrong", "not the password\n");
   const auto verifies = [&](const fs::path& sig) {

@@ -124,6 +124,13 @@ std::chrono::milliseconds time_to_destroy(std::optional<HttpTestServer>& server)
   return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
 }
 
+// A 200 answer with `body` that goes wrong as `fault` says.
+HttpResponse with_fault(std::string body, Fault fault) {
+  HttpResponse response = HttpResponse::ok(std::move(body));
+  response.fault = fault;
+  return response;
+}
+
 }  // namespace
 
 TEST_CASE("a route answers with exactly its status, headers and body; the request is logged", "[http_test_server]") {
@@ -230,8 +237,7 @@ TEST_CASE("file() answers 200 with an ETag, then 304 without a body when If-None
 
 TEST_CASE("kTruncate promises the full length, sends truncate_at bytes, then closes", "[http_test_server]") {
   HttpTestServer server;
-  HttpResponse response = HttpResponse::ok("0123456789");
-  response.fault = Fault::kTruncate;
+  HttpResponse response = with_fault("0123456789", Fault::kTruncate);
   response.truncate_at = 4;
   server.route("/t", response);
 
@@ -245,8 +251,7 @@ TEST_CASE("kTruncate promises the full length, sends truncate_at bytes, then clo
 
 TEST_CASE("kReset resets the connection after the headers", "[http_test_server]") {
   HttpTestServer server;
-  HttpResponse response = HttpResponse::ok("hello world");
-  response.fault = Fault::kReset;
+  HttpResponse response = with_fault("hello world", Fault::kReset);
   server.route("/r", response);
 
   const Reply reply = get(server.port(), "/r");
@@ -258,8 +263,7 @@ TEST_CASE("kReset resets the connection after the headers", "[http_test_server]"
 
 TEST_CASE("kSlow sends the body one byte per slow_interval", "[http_test_server]") {
   HttpTestServer server;
-  HttpResponse response = HttpResponse::ok("abcde");
-  response.fault = Fault::kSlow;
+  HttpResponse response = with_fault("abcde", Fault::kSlow);
   response.slow_interval = 20ms;
   server.route("/slow", response);
 
@@ -271,8 +275,7 @@ TEST_CASE("kSlow sends the body one byte per slow_interval", "[http_test_server]
 
 TEST_CASE("kSlow ends when the client goes away", "[http_test_server]") {
   HttpTestServer server;
-  HttpResponse response = HttpResponse::ok(std::string(100, 'a'));
-  response.fault = Fault::kSlow;
+  HttpResponse response = with_fault(std::string(100, 'a'), Fault::kSlow);
   response.slow_interval = 1000ms;
   server.route("/slow", response);
   {
@@ -291,8 +294,7 @@ TEST_CASE("kSlow ends when the client goes away", "[http_test_server]") {
 
 TEST_CASE("kHang sends nothing until the server stops, and the server stops promptly", "[http_test_server]") {
   std::optional<HttpTestServer> server(std::in_place);
-  HttpResponse response = HttpResponse::ok("never");
-  response.fault = Fault::kHang;
+  HttpResponse response = with_fault("never", Fault::kHang);
   server->route("/hang", response);
 
   UniqueFd client = send_request(server->port(), "/hang", "", 200ms);
@@ -306,8 +308,7 @@ TEST_CASE("kHang sends nothing until the server stops, and the server stops prom
 
 TEST_CASE("kHang ends when the client gives up", "[http_test_server]") {
   HttpTestServer server;
-  HttpResponse response = HttpResponse::ok("never");
-  response.fault = Fault::kHang;
+  HttpResponse response = with_fault("never", Fault::kHang);
   server.route("/hang", response);
   {
     UniqueFd client = send_request(server.port(), "/hang", "", 100ms);
@@ -320,8 +321,7 @@ TEST_CASE("kHang ends when the client gives up", "[http_test_server]") {
 
 TEST_CASE("kEndless streams until the client closes, then its thread ends", "[http_test_server]") {
   std::optional<HttpTestServer> server(std::in_place);
-  HttpResponse response = HttpResponse::ok("start");
-  response.fault = Fault::kEndless;
+  HttpResponse response = with_fault("start", Fault::kEndless);
   server->route("/endless", response);
 
   constexpr std::size_t kMiB = 1024 * 1024;
@@ -341,8 +341,7 @@ TEST_CASE("kEndless streams until the client closes, then its thread ends", "[ht
 
 TEST_CASE("kCloseAtOnce closes without sending anything", "[http_test_server]") {
   HttpTestServer server;
-  HttpResponse response = HttpResponse::ok("never");
-  response.fault = Fault::kCloseAtOnce;
+  HttpResponse response = with_fault("never", Fault::kCloseAtOnce);
   server.route("/close", response);
 
   const Reply reply = get(server.port(), "/close");

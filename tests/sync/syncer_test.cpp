@@ -55,6 +55,13 @@ class Fixture {
     settings.keys = {publisher.keys().public_key};
   }
 
+  // feed(version), published.
+  model::Feed published(std::uint64_t version) {
+    model::Feed f = feed(version);
+    publisher.publish(f);
+    return f;
+  }
+
   model::Feed feed(std::uint64_t version, int pictures = 2) {
     model::Feed f = testing::default_feed();
     f.version = version;
@@ -118,8 +125,7 @@ class Fixture {
 
 TEST_CASE("a first sync applies the feed and its pictures", "[sync]") {
   Fixture f;
-  const auto v1 = f.feed(1);
-  f.publisher.publish(v1);
+  const auto v1 = f.published(1);
   LogCapture log;
   const auto r = f.run();
   INFO(log.all());
@@ -137,8 +143,7 @@ TEST_CASE("a first sync applies the feed and its pictures", "[sync]") {
 
 TEST_CASE("a sync with no change is one request answered 304", "[sync]") {
   Fixture f;
-  const auto v1 = f.feed(1);
-  f.publisher.publish(v1);
+  const auto v1 = f.published(1);
   REQUIRE(f.run().outcome == Outcome::kUpdated);
   f.server.clear_log();
   LogCapture log;
@@ -184,8 +189,7 @@ TEST_CASE("a new version fetches only the pictures the kiosk lacks and drops the
 
 TEST_CASE("network failures keep the old content and are retried with backoff", "[sync]") {
   Fixture f;
-  const auto v1 = f.feed(1);
-  f.publisher.publish(v1);
+  const auto v1 = f.published(1);
   REQUIRE(f.run().outcome == Outcome::kUpdated);
   auto v2 = f.feed(2);
   f.publisher.publish(v2);
@@ -279,8 +283,7 @@ TEST_CASE("network failures keep the old content and are retried with backoff", 
 
 TEST_CASE("a 500 and a 429 with Retry-After are retried and then succeed", "[sync]") {
   Fixture f;
-  const auto v1 = f.feed(1);
-  f.publisher.publish(v1);
+  const auto v1 = f.published(1);
   int calls = 0;
   const std::string manifest = f.publisher.manifest();
   SECTION("500 once") {
@@ -308,8 +311,7 @@ TEST_CASE("a 500 and a 429 with Retry-After are retried and then succeed", "[syn
 
 TEST_CASE("refused feeds keep the old content", "[sync]") {
   Fixture f;
-  const auto v1 = f.feed(1);
-  f.publisher.publish(v1);
+  const auto v1 = f.published(1);
   REQUIRE(f.run().outcome == Outcome::kUpdated);
   auto v2 = f.feed(2);
   std::string expect;
@@ -384,8 +386,7 @@ TEST_CASE("refused feeds keep the old content", "[sync]") {
 
 TEST_CASE("the same version again is up to date", "[sync]") {
   Fixture f;
-  const auto v1 = f.feed(1);
-  f.publisher.publish(v1);
+  const auto v1 = f.published(1);
   REQUIRE(f.run().outcome == Outcome::kUpdated);
   f.publisher.publish_text(f.publisher.manifest() + "\n");  // new bytes, new ETag, same version
   LogCapture log;
@@ -397,8 +398,7 @@ TEST_CASE("the same version again is up to date", "[sync]") {
 
 TEST_CASE("a full disk rolls back and the next run succeeds", "[sync]") {
   Fixture f;
-  const auto v1 = f.feed(1);
-  f.publisher.publish(v1);
+  const auto v1 = f.published(1);
   REQUIRE(f.run().outcome == Outcome::kUpdated);
   auto v2 = f.feed(2);
   for (int i = 0; i < 60; ++i) {
