@@ -1,6 +1,8 @@
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 #include "cache/cache.h"
 #include "feed/feed_json.h"
@@ -114,14 +116,59 @@ TEST_CASE("apply then read returns exactly the feed's content", "[cache]") {
   CHECK(s.assets == feed.assets);
 }
 
-TEST_CASE("versions above 2^63 survive the signed SQL column", "[cache]") {
+TEST_CASE("versions go up to 2^63-1 and no further", "[cache]") {
   kiosk::testing::TempDir dir;
   Cache cache = open(dir.file("content.db"));
   REQUIRE(cache.apply(default_feed(5), 1).ok());
-  const std::uint64_t huge = 0xF000'0000'0000'0001ull;
-  REQUIRE(cache.apply(default_feed(huge), 2).ok());
-  CHECK(cache.current_version()->value() == huge);
-  CHECK_FALSE(cache.apply(default_feed(6), 3).ok());  // lower, although negative as a signed number
+  const std::uint64_t top = 0x7FFF'FFFF'FFFF'FFFFull;
+  auto beyond = cache.apply(default_feed(top + 1), 2);
+  REQUIRE_FALSE(beyond.ok());
+  CHECK_THAT(beyond.error().message, Catch::Contains("version: is larger than 9223372036854775807"));
+  CHECK(cache.current_version()->value() == 5);
+  REQUIRE(cache.apply(default_feed(top), 2).ok());
+  CHECK(cache.current_version()->value() == top);
+  CHECK_FALSE(cache.apply(default_feed(6), 3).ok());
+}
+
+TEST_CASE("a new epoch starts the version line afresh and an old epoch is refused", "[cache]") {
+  kiosk::testing::TempDir dir;
+  Cache cache = open(dir.file("content.db"));
+  REQUIRE(cache.apply(default_feed(1), 1).ok());
+  REQUIRE(cache.apply(default_feed(900), 2).ok());
+  // The new line reuses number 1, which the cache still keeps as the previous version.
+  Feed fresh = default_feed(1);
+  fresh.content.results.front().title = "Den nye linje";
+  REQUIRE(cache.apply(fresh, 3, {"{}", "sig", 2}).ok());
+  auto snap = cache.read_current();
+  REQUIRE(snap.ok());
+  REQUIRE(snap->has_value());
+  CHECK((*snap)->info.version == 1);
+  CHECK((*snap)->info.epoch == 2);
+  CHECK((*snap)->content == fresh.content);
+  auto again = cache.apply(default_feed(1), 4, {"{}", "sig", 2});
+  REQUIRE_FALSE(again.ok());
+  CHECK_THAT(again.error().message, Catch::Contains("version 1 (epoch 2) is not newer than the cached version 1 (epoch 2)"));
+  CHECK_FALSE(cache.apply(default_feed(901), 5, {"{}", "sig", 1}).ok());
+  CHECK(cache.apply(default_feed(2), 6, {"{}", "sig", 2}).ok());
+}
+
+TEST_CASE("the signed bytes of the current version and the keys document are kept", "[cache]") {
+  kiosk::testing::TempDir dir;
+  Cache cache = open(dir.file("content.db"));
+  CHECK_FALSE(cache.current_manifest()->has_value());
+  CHECK_FALSE(cache.trust()->has_value());
+  const std::string manifest = std::string("{\"format\": 1}\0binary", 20);
+  REQUIRE(cache.apply(default_feed(3), 1, {manifest, "untrusted comment: x\nRW..", 4}).ok());
+  auto kept = cache.current_manifest();
+  REQUIRE(kept.ok());
+  REQUIRE(kept->has_value());
+  CHECK((*kept)->manifest == manifest);
+  CHECK((*kept)->signature == "untrusted comment: x\nRW..");
+  CHECK((*kept)->epoch == 4);
+  const kiosk::cache::TrustRecord record{7, 3, "{\"serial\": 7}", "sig"};
+  REQUIRE(cache.set_trust(record).ok());
+  Cache again = open(dir.file("content.db"));
+  CHECK(again.trust()->value() == record);
 }
 
 TEST_CASE("the current and the previous version are kept and older ones removed", "[cache]") {
@@ -140,7 +187,7 @@ TEST_CASE("a version not newer than the cached one is refused", "[cache]") {
   REQUIRE(cache.apply(default_feed(10), 0).ok());
   auto same = cache.apply(default_feed(10), 0);
   REQUIRE_FALSE(same.ok());
-  CHECK_THAT(same.error().message, Catch::Contains("version 10 is not newer than the cached version 10"));
+  CHECK_THAT(same.error().message, Catch::Contains("version 10 (epoch 0) is not newer than the cached version 10 (epoch 0)"));
   CHECK_FALSE(cache.apply(default_feed(9), 0).ok());
   CHECK(cache.current_version()->value() == 10);
 }
@@ -225,16 +272,23 @@ TEST_CASE("content damaged on disk is reported and not shown", "[cache]") {
   }
 }
 
-TEST_CASE("a cache of schema 1 is migrated to the sync state of schema 2 keeping its content", "[cache]") {
+TEST_CASE("a cache of schema 1 is migrated to the sync state of schema 2 and 3 keeping its content", "[cache]") {
   kiosk::testing::TempDir dir;
   const std::string path = dir.file("content.db");
   {
     Cache cache = open(path);
     REQUIRE(cache.apply(default_feed(4), 0).ok());
   }
-  raw_exec(path, "DROP TABLE sync_state; PRAGMA user_version = 1;");
+  // Back to what schema 1 had: no sync state, no digests, no trust.
+  raw_exec(path,
+           "DROP TABLE sync_state; DROP TABLE trust; ALTER TABLE versions DROP COLUMN epoch; "
+           "ALTER TABLE versions DROP COLUMN content_sha256; ALTER TABLE versions DROP COLUMN manifest; "
+           "ALTER TABLE versions DROP COLUMN signature; PRAGMA user_version = 1;");
   Cache cache = open(path);
-  CHECK(*cache.schema_version() == 2);
+  CHECK(*cache.schema_version() == 3);
+  auto snap = cache.read_current();
+  REQUIRE(snap.ok());
+  CHECK((*snap)->content == default_feed(4).content);
   CHECK(cache.current_version()->value() == 4);
   auto state = cache.sync_state();
   REQUIRE(state.ok());
@@ -305,4 +359,82 @@ TEST_CASE("a full disk rolls the apply back and the next apply succeeds once the
   CHECK(roomy.current_version()->value() == 1);
   REQUIRE(roomy.apply(default_feed(2), 0).ok());
   CHECK(roomy.current_version()->value() == 2);
+}
+
+namespace {
+
+// Changes the first occurrence of `from` in the file's bytes to `to` (same length): what a failing
+// SD card does to a page, under SQLite's nose.
+void rot_bytes(const std::string& path, const std::string& from, const std::string& to) {
+  REQUIRE(from.size() == to.size());
+  std::string bytes = kiosk::testing::read_file(path);
+  const auto at = bytes.find(from);
+  REQUIRE(at != std::string::npos);
+  bytes.replace(at, from.size(), to);
+  kiosk::testing::write_file(path, bytes);
+}
+
+// A cache with the default content, closed and checkpointed, so every page is in the main file.
+std::string closed_cache(const kiosk::testing::TempDir& dir) {
+  const std::string path = dir.file("content.db");
+  {
+    Cache cache = open(path);
+    REQUIRE(cache.apply(default_feed(7), 0).ok());
+  }
+  raw_exec(path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("bytes changed on the disk inside a valid page are found by the content digest", "[cache][damage]") {
+  kiosk::testing::TempDir dir;
+  const std::string path = closed_cache(dir);
+  rot_bytes(path, "Landsbyggefonden", "Landsbyggefondex");
+  Cache cache = open(path);
+  CHECK(*cache.integrity_check() == "ok");  // SQLite cannot see it
+  auto snap = cache.read_current();
+  REQUIRE_FALSE(snap.ok());
+  CHECK_THAT(snap.error().message, Catch::Contains("the cache is damaged") && Catch::Contains("no longer matches the digest"));
+  auto look = kiosk::cache::examine(path);
+  REQUIRE(look.ok());
+  CHECK(look->health == kiosk::cache::Health::kDamaged);
+}
+
+TEST_CASE("examine tells a damaged cache from a healthy or absent one", "[cache][damage]") {
+  kiosk::testing::TempDir dir;
+  using kiosk::cache::Health;
+  CHECK(kiosk::cache::examine(dir.file("none.db"))->health == Health::kAbsent);
+  const std::string path = closed_cache(dir);
+  CHECK(kiosk::cache::examine(path)->health == Health::kHealthy);
+  std::string bytes = kiosk::testing::read_file(path);
+  SECTION("a text file") { kiosk::testing::write_file(path, "this is not a database\n"); }
+  SECTION("truncated") { kiosk::testing::write_file(path, bytes.substr(0, bytes.size() / 3)); }
+  SECTION("garbage in the middle") {
+    for (std::size_t i = bytes.size() / 3; i < bytes.size() / 3 + 8192; ++i) bytes[i] = static_cast<char>(i * 7);
+    kiosk::testing::write_file(path, bytes);
+  }
+  auto look = kiosk::cache::examine(path);
+  REQUIRE(look.ok());
+  CHECK(look->health == Health::kDamaged);
+  CHECK_FALSE(look->detail.empty());
+}
+
+TEST_CASE("a damaged cache is moved aside and only the newest copies are kept", "[cache][damage]") {
+  kiosk::testing::TempDir dir;
+  const std::string path = dir.file("content.db");
+  for (int i = 0; i < 4; ++i) {
+    kiosk::testing::write_file(path, "damaged " + std::to_string(i));
+    kiosk::testing::write_file(path + "-wal", "log " + std::to_string(i));
+    auto aside = kiosk::cache::quarantine(path, 1'800'000'000 + i * 60);
+    REQUIRE(aside.ok());
+    CHECK(kiosk::testing::read_file(*aside) == "damaged " + std::to_string(i));
+    CHECK(kiosk::testing::read_file(*aside + "-wal") == "log " + std::to_string(i));
+    CHECK_FALSE(std::filesystem::exists(path));
+  }
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"content.db.damaged-20270115T080200Z", "content.db.damaged-20270115T080200Z-wal",
+                                          "content.db.damaged-20270115T080300Z", "content.db.damaged-20270115T080300Z-wal"});
 }

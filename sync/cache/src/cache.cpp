@@ -1,8 +1,17 @@
 #include "cache/cache.h"
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <map>
 
+#include "feed/feed_json.h"
+#include "feed/hash.h"
 #include "model/validate.h"
 #include "schema.h"
 #include "sqlite.h"
@@ -35,15 +44,34 @@ std::uint64_t from_sql(std::int64_t v) {
 
 Error with_path(const std::string& path, const Error& e) { return make_error(path + ": " + e.message); }
 
+// A digest of a version's content in a canonical form (the manifest as feed_json writes it), taken
+// when it is applied and compared whenever it is read: bytes that changed on the disk inside a page
+// SQLite still reads as valid show up here.
+// The assets are sorted by sha256 first: the cache lists them in that order, the feed in its own.
+std::string content_digest(model::Feed feed) {
+  std::sort(feed.assets.begin(), feed.assets.end(), [](const auto& a, const auto& b) { return a.sha256 < b.sha256; });
+  return feed::sha256_hex(feed::to_json(feed));
+}
+
+constexpr const char* kDamagedPrefix = "the cache is damaged: ";
+
 // Writes the rows of one version. Every statement is prepared once and reused for all its rows.
 class Writer {
  public:
   Writer(sqlite3* db, std::int64_t version) : db_(db), version_(version) {}
 
-  Status write(const model::Feed& feed, std::int64_t now) {
-    auto v = prepare("INSERT INTO versions(version, format, issued, expires, applied_at, source) VALUES (?,?,?,?,?,?)");
+  Status write(const model::Feed& feed, std::int64_t now, const SignedManifest& from) {
+    auto v = prepare(
+        "INSERT INTO versions(version, format, issued, expires, applied_at, source, epoch, content_sha256, manifest, "
+        "signature) VALUES (?,?,?,?,?,?,?,?,?,?)");
     if (!v) return v.error();
-    v->bind(1, version_).bind(2, feed.format).bind(3, feed.issued).bind(4, feed.expires).bind(5, now).bind(6, feed.source);
+    v->bind(1, version_).bind(2, feed.format).bind(3, feed.issued).bind(4, feed.expires).bind(5, now).bind(6, feed.source)
+        .bind(7, to_sql(from.epoch)).bind(8, content_digest(feed));
+    if (from.manifest.empty()) {
+      v->bind_null(9).bind_null(10);
+    } else {
+      v->bind_blob(9, from.manifest).bind(10, from.signature);
+    }
     if (auto s = v->run("writing table versions"); !s) return s;
 
     const model::Content& c = feed.content;
@@ -165,16 +193,19 @@ class Writer {
 struct Current {
   std::int64_t version;
   std::optional<std::int64_t> previous;
+  std::uint64_t epoch = 0;
 };
 
 Result<std::optional<Current>> read_current_row(sqlite3* db) {
-  auto s = Stmt::prepare(db, "SELECT version, previous FROM current WHERE id = 1");
+  auto s = Stmt::prepare(db,
+                         "SELECT c.version, c.previous, coalesce(v.epoch, 0) FROM current c "
+                         "LEFT JOIN versions v ON v.version = c.version WHERE c.id = 1");
   if (!s) return s.error();
   if (!s->step()) {
     if (auto st = s->status("reading table current"); !st) return st.error();
     return std::optional<Current>{};
   }
-  Current c{s->int64(0), std::nullopt};
+  Current c{s->int64(0), std::nullopt, from_sql(s->int64(2))};
   if (!s->is_null(1)) c.previous = s->int64(1);
   return std::optional<Current>{c};
 }
@@ -196,6 +227,9 @@ class Reader {
     return snap;
   }
 
+  // The digest taken when the version was applied; empty for one applied before schema 3.
+  const std::string& digest() const { return digest_; }
+
  private:
   Result<Stmt> query(std::string_view sql) {
     auto s = Stmt::prepare(db_, sql);
@@ -203,10 +237,10 @@ class Reader {
     return s;
   }
 
-  Status damaged(const std::string& what) { return make_error("the cache is damaged: " + what); }
+  Status damaged(const std::string& what) { return make_error(kDamagedPrefix + what); }
 
   Status info(VersionInfo& info) {
-    auto s = query("SELECT version, issued, expires, applied_at, source FROM versions WHERE version = ?");
+    auto s = query("SELECT version, issued, expires, applied_at, source, epoch, content_sha256 FROM versions WHERE version = ?");
     if (!s) return s.error();
     if (!s->step()) return damaged("the current version has no row in table versions");
     info.version = from_sql(s->int64(0));
@@ -214,6 +248,8 @@ class Reader {
     info.expires = s->int64(2);
     info.applied_at = s->int64(3);
     info.source = s->text(4);
+    info.epoch = from_sql(s->int64(5));
+    digest_ = s->text(6);
     return Status::success();
   }
 
@@ -333,6 +369,7 @@ class Reader {
 
   sqlite3* db_;
   std::int64_t version_;
+  std::string digest_;
 };
 
 }  // namespace
@@ -374,7 +411,7 @@ Result<Cache> Cache::open(const std::string& path, const OpenOptions& options) {
   return Cache(std::move(db));
 }
 
-Status Cache::apply(const model::Feed& feed, std::int64_t now_unix) {
+Status Cache::apply(const model::Feed& feed, std::int64_t now_unix, const SignedManifest& from) {
   if (auto valid = model::validate(feed); !valid) return valid;
   sqlite3* db = db_->get();
   auto tx = Transaction::begin(db, Transaction::Kind::kWrite);
@@ -382,16 +419,30 @@ Status Cache::apply(const model::Feed& feed, std::int64_t now_unix) {
 
   auto current = read_current_row(db);
   if (!current) return with_path(db_->path, current.error());
-  if (*current && from_sql((*current)->version) >= feed.version) {
-    return make_error("version " + std::to_string(feed.version) + " is not newer than the cached version " +
-                      std::to_string(from_sql((*current)->version)));
+  if (*current) {
+    const std::uint64_t cached = from_sql((*current)->version);
+    const std::uint64_t cached_epoch = (*current)->epoch;
+    if (from.epoch < cached_epoch || (from.epoch == cached_epoch && feed.version <= cached)) {
+      return make_error("version " + std::to_string(feed.version) + " (epoch " + std::to_string(from.epoch) +
+                        ") is not newer than the cached version " + std::to_string(cached) + " (epoch " +
+                        std::to_string(cached_epoch) + ")");
+    }
   }
 
   const std::int64_t version = to_sql(feed.version);
-  if (auto s = Writer(db, version).write(feed, now_unix); !s) return with_path(db_->path, s.error());
-
   std::optional<std::int64_t> previous;
   if (*current) previous = (*current)->version;
+  // A new epoch may reuse a number the cache still holds from the old line: that version makes way.
+  if (previous == version) previous.reset();
+  if (auto s = sqlite::exec(db, "DELETE FROM current WHERE version = " + std::to_string(version) +
+                                    "; UPDATE current SET previous = NULL WHERE previous = " + std::to_string(version) +
+                                    "; DELETE FROM versions WHERE version = " + std::to_string(version),
+                            "removing a version of an earlier epoch");
+      !s) {
+    return with_path(db_->path, s.error());
+  }
+  if (auto s = Writer(db, version).write(feed, now_unix, from); !s) return with_path(db_->path, s.error());
+
   auto set = Stmt::prepare(db, "INSERT OR REPLACE INTO current(id, version, previous) VALUES (1, ?, ?)");
   if (!set) return with_path(db_->path, set.error());
   set->bind(1, version).bind(2, previous);
@@ -415,14 +466,19 @@ Result<std::optional<Snapshot>> Cache::read_current() {
   auto current = read_current_row(db);
   if (!current) return with_path(db_->path, current.error());
   if (!*current) return std::optional<Snapshot>{};
-  auto snap = Reader(db, (*current)->version).read();
+  Reader reader(db, (*current)->version);
+  auto snap = reader.read();
   if (!snap) return with_path(db_->path, snap.error());
   if (auto s = tx->commit(); !s) return with_path(db_->path, s.error());
 
   model::Feed check{model::kFeedFormat, snap->info.version, snap->info.issued, snap->info.expires,
                     snap->info.source, std::move(snap->content), std::move(snap->assets)};
   if (auto valid = model::validate(check); !valid) {
-    return make_error(db_->path + ": the cache is damaged: its content no longer validates: " + valid.error().message);
+    return make_error(db_->path + ": " + kDamagedPrefix + "its content no longer validates: " + valid.error().message);
+  }
+  if (!reader.digest().empty() && content_digest(check) != reader.digest()) {
+    return make_error(db_->path + ": " + kDamagedPrefix + "the content of version " + std::to_string(check.version) +
+                      " no longer matches the digest taken when it was applied (bytes changed on the disk)");
   }
   snap->content = std::move(check.content);
   snap->assets = std::move(check.assets);
@@ -446,20 +502,53 @@ Result<int> Cache::schema_version() {
 Result<SyncState> Cache::sync_state() {
   auto s = Stmt::prepare(db_->get(),
                          "SELECT last_attempt, last_success, last_error, last_outcome, etag, last_modified, "
-                         "last_issued_seen, marked_stale FROM sync_state WHERE id = 1");
+                         "last_issued_seen, marked_stale, stale_reason, validators_url FROM sync_state WHERE id = 1");
   if (!s) return with_path(db_->path, s.error());
   if (!s->step()) return with_path(db_->path, sqlite::error(db_->get(), "reading table sync_state"));
-  return SyncState{s->int64(0), s->int64(1), s->text(2), s->text(3), s->text(4), s->text(5), s->int64(6), s->int64(7) != 0};
+  return SyncState{s->int64(0), s->int64(1), s->text(2), s->text(3), s->text(4), s->text(5), s->int64(6), s->int64(7) != 0,
+                   s->text(8), s->text(9)};
 }
 
 Status Cache::set_sync_state(const SyncState& st) {
   auto s = Stmt::prepare(db_->get(),
                          "UPDATE sync_state SET last_attempt = ?, last_success = ?, last_error = ?, last_outcome = ?, "
-                         "etag = ?, last_modified = ?, last_issued_seen = ?, marked_stale = ? WHERE id = 1");
+                         "etag = ?, last_modified = ?, last_issued_seen = ?, marked_stale = ?, stale_reason = ?, "
+                         "validators_url = ? WHERE id = 1");
   if (!s) return with_path(db_->path, s.error());
   s->bind(1, st.last_attempt).bind(2, st.last_success).bind(3, st.last_error).bind(4, st.last_outcome).bind(5, st.etag)
-      .bind(6, st.last_modified).bind(7, st.last_issued_seen).bind(8, st.marked_stale ? 1 : 0);
+      .bind(6, st.last_modified).bind(7, st.last_issued_seen).bind(8, st.marked_stale ? 1 : 0).bind(9, st.stale_reason)
+      .bind(10, st.validators_url);
   if (auto r = s->run("writing table sync_state"); !r) return with_path(db_->path, r.error());
+  return Status::success();
+}
+
+Result<std::optional<SignedManifest>> Cache::current_manifest() {
+  auto s = Stmt::prepare(db_->get(),
+                         "SELECT v.manifest, v.signature, v.epoch FROM current c JOIN versions v ON v.version = c.version "
+                         "WHERE c.id = 1 AND v.manifest IS NOT NULL");
+  if (!s) return with_path(db_->path, s.error());
+  if (!s->step()) {
+    if (auto st = s->status("reading the signed manifest"); !st) return with_path(db_->path, st.error());
+    return std::optional<SignedManifest>{};
+  }
+  return std::optional<SignedManifest>{SignedManifest{s->blob(0), s->text(1), from_sql(s->int64(2))}};
+}
+
+Result<std::optional<TrustRecord>> Cache::trust() {
+  auto s = Stmt::prepare(db_->get(), "SELECT serial, epoch, document, signature FROM trust WHERE id = 1");
+  if (!s) return with_path(db_->path, s.error());
+  if (!s->step()) {
+    if (auto st = s->status("reading table trust"); !st) return with_path(db_->path, st.error());
+    return std::optional<TrustRecord>{};
+  }
+  return std::optional<TrustRecord>{TrustRecord{from_sql(s->int64(0)), from_sql(s->int64(1)), s->blob(2), s->text(3)}};
+}
+
+Status Cache::set_trust(const TrustRecord& record) {
+  auto s = Stmt::prepare(db_->get(), "INSERT OR REPLACE INTO trust(id, serial, epoch, document, signature) VALUES (1, ?, ?, ?, ?)");
+  if (!s) return with_path(db_->path, s.error());
+  s->bind(1, to_sql(record.serial)).bind(2, to_sql(record.epoch)).bind_blob(3, record.document).bind(4, record.signature);
+  if (auto r = s->run("writing table trust"); !r) return with_path(db_->path, r.error());
   return Status::success();
 }
 
@@ -490,6 +579,89 @@ Result<std::string> Cache::check(const std::string& pragma) {
   while (s->step()) out += (out.empty() ? "" : "; ") + s->text(0);
   if (auto st = s->status(pragma.c_str()); !st) return st.error();
   return out;
+}
+
+namespace {
+
+bool is_damage_code(int rc) { return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB; }
+
+Examination damaged_file(std::string detail) { return Examination{Health::kDamaged, std::move(detail)}; }
+
+}  // namespace
+
+Result<Examination> examine(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Examination{Health::kAbsent, ""};
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  sqlite::DbHandle db(raw);
+  if (rc != SQLITE_OK) {
+    if (is_damage_code(rc)) return damaged_file(sqlite3_errstr(rc));
+    return with_path(path, sqlite::error(raw, "opening the cache"));
+  }
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  auto check = Stmt::prepare(raw, "PRAGMA quick_check");
+  if (!check) {
+    if (is_damage_code(sqlite3_extended_errcode(raw))) return damaged_file(sqlite3_errmsg(raw));
+    return with_path(path, check.error());
+  }
+  std::string found;
+  while (check->step()) {
+    const std::string row = check->text(0);
+    if (row != "ok") found += (found.empty() ? "" : "; ") + row;
+  }
+  if (auto st = check->status("checking the cache"); !st) {
+    if (is_damage_code(sqlite3_extended_errcode(raw))) return damaged_file(sqlite3_errmsg(raw));
+    return with_path(path, st.error());
+  }
+  if (!found.empty()) return damaged_file("SQLite's quick_check: " + found.substr(0, 400));
+  db.reset();
+
+  // The pages are sound; is the content still what was applied?
+  auto cache = Cache::open(path);
+  if (!cache) return cache.error();
+  auto snap = cache->read_current();
+  if (!snap) {
+    const std::string& m = snap.error().message;
+    if (const auto at = m.find(kDamagedPrefix); at != std::string::npos) {
+      return damaged_file(m.substr(at + std::strlen(kDamagedPrefix)));
+    }
+    return snap.error();
+  }
+  return Examination{Health::kHealthy, ""};
+}
+
+Result<std::string> quarantine(const std::string& path, std::int64_t now_unix, int keep) {
+  namespace fs = std::filesystem;
+  const std::time_t t = static_cast<std::time_t>(now_unix);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+  const std::string aside = path + ".damaged-" + stamp;
+  if (::rename(path.c_str(), aside.c_str()) != 0) return make_error(path + ": cannot move it aside: " + std::strerror(errno));
+  // The write-ahead log belongs to the damaged file; the shared-memory index is rebuilt from nothing.
+  ::rename((path + "-wal").c_str(), (aside + "-wal").c_str());
+  ::unlink((path + "-shm").c_str());
+
+  // Keep the newest `keep` damaged copies: a disk that keeps damaging files must not fill up.
+  const fs::path p(path);
+  const std::string prefix = p.filename().string() + ".damaged-";
+  std::vector<std::string> copies;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(p.parent_path().empty() ? fs::path(".") : p.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) == 0 && name.size() > 4 && name.compare(name.size() - 4, 4, "-wal") != 0) {
+      copies.push_back(entry.path().string());
+    }
+  }
+  std::sort(copies.begin(), copies.end());  // the stamps sort by time
+  for (std::size_t i = 0; i + static_cast<std::size_t>(std::max(keep, 1)) < copies.size(); ++i) {
+    fs::remove(copies[i], ec);
+    fs::remove(copies[i] + "-wal", ec);
+  }
+  return aside;
 }
 
 }  // namespace kiosk::cache

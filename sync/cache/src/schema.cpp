@@ -134,7 +134,26 @@ CREATE TABLE sync_state (
 INSERT INTO sync_state(id) VALUES (1);
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2};
+// What makes the cache check itself and heal: each version's version line (epoch), a digest of its
+// content and the signed bytes it came from; why content is marked stale and which URL the HTTP
+// validators belong to; the keys document a root key signed.
+constexpr const char* kSchema3 = R"sql(
+ALTER TABLE versions ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE versions ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE versions ADD COLUMN manifest BLOB;
+ALTER TABLE versions ADD COLUMN signature TEXT;
+ALTER TABLE sync_state ADD COLUMN stale_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE sync_state ADD COLUMN validators_url TEXT NOT NULL DEFAULT '';
+CREATE TABLE trust (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  serial    INTEGER NOT NULL,
+  epoch     INTEGER NOT NULL,
+  document  BLOB NOT NULL,
+  signature TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3};
 
 Result<int> user_version(sqlite3* db) {
   auto stmt = sqlite::Stmt::prepare(db, "PRAGMA user_version");

@@ -39,6 +39,7 @@ class Stmt {
   Stmt& bind(int i, double v);
   Stmt& bind(int i, std::string_view v);
   Stmt& bind_null(int i);
+  Stmt& bind_blob(int i, std::string_view bytes);
   template <class T>
   Stmt& bind(int i, const std::optional<T>& v) {
     return v ? bind(i, *v) : bind_null(i);
@@ -55,6 +56,7 @@ class Stmt {
   double real(int col) const { return sqlite3_column_double(stmt_.get(), col); }
   bool is_null(int col) const { return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL; }
   std::string text(int col) const;
+  std::string blob(int col) const;
 
  private:
   Stmt(sqlite3* db, StmtHandle s) : db_(db), stmt_(std::move(s)) {}

@@ -250,6 +250,9 @@ Status validate(const Feed& feed) {
   Checker c;
   if (feed.format != kFeedFormat) c.problem("format", "is " + std::to_string(feed.format) + ", this program reads format " + std::to_string(kFeedFormat));
   if (feed.version == 0) c.problem("version", "must be at least 1");
+  if (feed.version > Limits::kMaxVersion) {
+    c.problem("version", "is larger than " + std::to_string(Limits::kMaxVersion) + " (versions are 1 to 2^63-1)");
+  }
   if (feed.expires <= feed.issued) c.problem("expires", "is not after issued");
   c.text("source", feed.source, 0, Limits::kSourceChars);
   check_areas(c, feed.content.areas);

@@ -22,9 +22,10 @@ namespace kiosk::cache {
 std::string objects_dir_beside(const std::string& database);
 
 // The schema this program reads and writes (PRAGMA user_version). Opening migrates older files.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct VersionInfo {
+  std::uint64_t epoch = 0;      // the version line it belongs to (see TrustRecord); 0 before any
   std::uint64_t version = 0;
   std::int64_t issued = 0;      // unix seconds, from the feed
   std::int64_t expires = 0;     // unix seconds, from the feed
@@ -48,9 +49,52 @@ struct SyncState {
   std::string etag;                  // of the last manifest fetched, for If-None-Match
   std::string last_modified;         // of the last manifest fetched, for If-Modified-Since
   std::int64_t last_issued_seen = 0; // the highest `issued` of any applied manifest (freeze check)
-  bool marked_stale = false;         // a newer feed was refused (expired, rollback): show stale
+  bool marked_stale = false;         // what is published was refused (expired, rollback): show stale
+  std::string stale_reason;          // why, in words for staff; empty when not marked stale
+  std::string validators_url;        // the URL `etag` and `last_modified` came from
   friend bool operator==(const SyncState&, const SyncState&) = default;
 };
+
+// The outcome a run records when it starts; still there afterwards means it never finished.
+inline constexpr const char* kRunningOutcome = "running";
+
+// The exact bytes a version was verified from: the manifest and its minisign signature, and the
+// version line (epoch) it was accepted in. Kept so that what the kiosk shows can be checked against
+// what was signed, long after the fact.
+struct SignedManifest {
+  std::string manifest;
+  std::string signature;
+  std::uint64_t epoch = 0;
+};
+
+// The last keys document (keys.json) a root key signed, as fetched: kiosk-sync verifies it again on
+// every run, so a damaged copy is never trusted.
+struct TrustRecord {
+  std::uint64_t serial = 0;
+  std::uint64_t epoch = 0;
+  std::string document;
+  std::string signature;
+  friend bool operator==(const TrustRecord&, const TrustRecord&) = default;
+};
+
+// What a look at a cache file found (examine()).
+enum class Health {
+  kAbsent,   // no file: a fresh cache will be made
+  kHealthy,  // SQLite's quick_check passes and the current version matches its digest
+  kDamaged,  // unreadable as a database, a failed quick_check, or content that no longer matches
+};
+struct Examination {
+  Health health = Health::kAbsent;
+  std::string detail;  // for kDamaged: what is wrong, in SQLite's words where it has them
+};
+
+// Looks at the cache at `path` without changing it. An error means it could not tell (the file is
+// locked, not readable, or written by a newer program): that is not damage.
+Result<Examination> examine(const std::string& path);
+
+// Moves a damaged cache (and its -wal and -shm files) aside to `<path>.damaged-<UTC time>`, kept
+// for staff; keeps the newest `keep` such copies and removes older ones. Returns the new path.
+Result<std::string> quarantine(const std::string& path, std::int64_t now_unix, int keep = 2);
 
 struct OpenOptions {
   // A fault seam for tests: SQLite's max_page_count on this connection, to make "disk full" happen.
@@ -68,14 +112,24 @@ class Cache {
   ~Cache();
 
   // Stores `feed` as the new current version in one transaction, keeping the previous current
-  // version and deleting older ones. The feed is validated first. Refused when its version is not
-  // newer than the current one. On any error nothing changes and the error names the step and
-  // carries SQLite's message.
-  Status apply(const model::Feed& feed, std::int64_t now_unix);
+  // version and deleting older ones, with a digest of its content (see read_current) and the signed
+  // bytes it came from. The feed is validated first. Refused when (epoch, version) is not newer than
+  // the current one's: a new epoch starts a fresh version line. On any error nothing changes and the
+  // error names the step and carries SQLite's message.
+  Status apply(const model::Feed& feed, std::int64_t now_unix, const SignedManifest& from = {});
 
   // The current version, read in one read transaction; nullopt when no version was ever applied.
-  // Content that no longer passes validation (a damaged file) is an error, never shown.
+  // Content that no longer passes validation or no longer matches the digest taken when it was
+  // applied (a damaged file, bytes changed on the disk) is an error, never shown.
   Result<std::optional<Snapshot>> read_current();
+
+  // The signed bytes the current version was applied from; nullopt without a version, or for one
+  // applied before schema 3 kept them.
+  Result<std::optional<SignedManifest>> current_manifest();
+
+  // The keys document kiosk-sync last accepted; nullopt when none.
+  Result<std::optional<TrustRecord>> trust();
+  Status set_trust(const TrustRecord& record);
 
   // Cheap: the current version number, or nullopt.
   Result<std::optional<std::uint64_t>> current_version();

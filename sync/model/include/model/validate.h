@@ -38,6 +38,9 @@ struct Limits {
   static constexpr std::size_t kCriteria = 20;
   static constexpr std::size_t kMilestones = 200;
   static constexpr std::size_t kResults = 5000;
+  // Versions are 1 to 2^63-1: the cache stores them in SQLite's signed 64-bit INTEGER, and a
+  // number near the top would leave no room for the versions after it.
+  static constexpr std::uint64_t kMaxVersion = 9223372036854775807ull;
   static constexpr std::size_t kResultAreas = 100;
   static constexpr std::size_t kSeriesPoints = 50;
   static constexpr std::size_t kAssets = 2000;
