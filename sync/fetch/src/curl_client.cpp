@@ -17,6 +17,7 @@ const char* to_string(Failure f) {
     case Failure::kRedirect: return "refused redirect";
     case Failure::kTls: return "TLS failure";
     case Failure::kAborted: return "aborted";
+    case Failure::kCancelled: return "cancelled";
   }
   return "?";
 }
@@ -39,6 +40,8 @@ struct Transfer {
   std::uint64_t bytes = 0;
   bool too_large = false;
   bool refused = false;
+  bool cancelled = false;
+  const std::atomic<bool>* cancel = nullptr;
   std::string etag;
   std::string last_modified;
 };
@@ -63,6 +66,15 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
     return 0;
   }
   return n;
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* t = static_cast<Transfer*>(user);
+  if (t->cancel && t->cancel->load()) {
+    t->cancelled = true;
+    return 1;  // aborts with CURLE_ABORTED_BY_CALLBACK
+  }
+  return 0;
 }
 
 size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -120,6 +132,7 @@ Response CurlClient::get(const Request& request, const Sink& sink) {
   }
   curl_easy_reset(c);
   Transfer t{&sink, request.max_bytes};
+  t.cancel = options_.cancel;
 
   // Redirects may not change the scheme: an https feed never continues over http (nor the reverse).
   const std::string scheme = request.url.rfind("https://", 0) == 0 ? "https" : "http";
@@ -136,7 +149,7 @@ Response CurlClient::get(const Request& request, const Sink& sink) {
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(c, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(options_.connect_timeout.count()));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(request.timeout.count()));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<long long>(1, request.timeout.count())));
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(options_.low_speed_time.count()));
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
@@ -144,6 +157,11 @@ Response CurlClient::get(const Request& request, const Sink& sink) {
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+  if (options_.cancel) {
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+  }
   char error[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
 
@@ -168,7 +186,10 @@ Response CurlClient::get(const Request& request, const Sink& sink) {
   response.last_modified = t.last_modified;
   response.body_bytes = t.bytes;
   if (code != CURLE_OK) {
-    response.failure = t.too_large ? Failure::kTooLarge : t.refused ? Failure::kAborted : classify(code);
+    response.failure = t.cancelled   ? Failure::kCancelled
+                       : t.too_large ? Failure::kTooLarge
+                       : t.refused   ? Failure::kAborted
+                                     : classify(code);
     response.error = error[0] ? error : curl_easy_strerror(code);
     if (response.failure == Failure::kTooLarge) {
       response.error = "larger than the limit of " + std::to_string(request.max_bytes) + " bytes";

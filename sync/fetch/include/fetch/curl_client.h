@@ -5,6 +5,7 @@
 // curl_global_init must have run (CurlLibrary) before a CurlClient is made.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -29,6 +30,8 @@ struct CurlOptions {
   std::chrono::seconds low_speed_time{30};
   long max_redirects = 3;
   std::string user_agent = "kiosk-sync";
+  // When set and raised (by a signal handler), a transfer in progress stops within about a second.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 class CurlClient final : public HttpClient {

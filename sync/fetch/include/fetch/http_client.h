@@ -19,7 +19,7 @@ struct Request {
   std::string if_none_match;      // an ETag to send as If-None-Match, or empty
   std::string if_modified_since;  // a Last-Modified value to send as If-Modified-Since, or empty
   std::uint64_t max_bytes = 0;    // a larger body aborts the transfer (kTooLarge)
-  std::chrono::seconds timeout{120};  // the whole transfer
+  std::chrono::milliseconds timeout{120000};  // the whole transfer
 };
 
 enum class Failure {
@@ -31,6 +31,7 @@ enum class Failure {
   kRedirect,  // more than the allowed redirects, or a redirect to another scheme
   kTls,       // the certificate or TLS handshake failed
   kAborted,   // the sink refused the data
+  kCancelled, // the client's cancel flag was raised (the program is stopping)
 };
 
 struct Response {
