@@ -78,6 +78,19 @@ std::string base64(const std::string& bytes) {
 std::string test_key(char fill) { return base64("Ed" + std::string(40, fill)); }
 
 
+// "a.a.a": a key of `parts` parts joined by `separator`.
+std::string dotted_key(int parts, const std::string& separator = ".") {
+  std::string key = "a";
+  for (int i = 1; i < parts; ++i) key += separator + "a";
+  return key;
+}
+
+std::string repeated(const std::string& text, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += text;
+  return out;
+}
+
 std::string error_of(const kiosk::Result<Config>& result) {
   REQUIRE_FALSE(result.ok());
   return result.error().message;
@@ -135,6 +148,7 @@ stale_after_days = 7
 feed_url = "http://10.0.0.5/feed.json"
 public_keys = [")" + test_key('a') +
                            R"(", ")" + test_key('b') + R"("]
+root_keys = [")" + test_key('r') + R"("]
 )";
   const auto config = kiosk::config::parse(text, kPath);
   REQUIRE(config.ok());
@@ -151,6 +165,7 @@ public_keys = [")" + test_key('a') +
   CHECK(config->stale_after_days == 7);
   CHECK(config->feed_url == "http://10.0.0.5/feed.json");
   CHECK(config->public_keys == std::vector<std::string>{test_key('a'), test_key('b')});
+  CHECK(config->root_keys == std::vector<std::string>{test_key('r')});
   CHECK(config->source_path.empty());
 }
 
@@ -180,6 +195,7 @@ TEST_CASE("the shipped example file parses", "[config]") {
   CHECK(config->stale_after_days == 3);
   CHECK(config->feed_url == "https://content.example.org/kiosk/feed.json");
   CHECK(config->public_keys.empty());
+  CHECK(config->root_keys.empty());
   CHECK(config->source_path == path);
 }
 
@@ -451,4 +467,117 @@ TEST_CASE("a bad power setting names the key and the line", "[config][power]") {
   CHECK(error_of(parse("[power]\nmondays = \"on\"\n", kPath)) ==
         "t.toml:2:1: unknown key 'power.mondays'; the days are monday, tuesday, wednesday, thursday, friday, "
         "saturday, sunday and every_day");
+}
+
+TEST_CASE("the root keys are read and checked as the public keys are", "[config]") {
+  using kiosk::config::parse;
+  const auto config = parse("[sync]\nroot_keys = [\"" + test_key('r') + "\", \"" + test_key('s') + "\"]\n", kPath);
+  REQUIRE(config.ok());
+  CHECK(config->root_keys == std::vector<std::string>{test_key('r'), test_key('s')});
+  CHECK(config->public_keys.empty());
+  CHECK(parse("", kPath)->root_keys.empty());
+
+  CHECK(error_of(parse("[sync]\nroot_keys = [\"" + test_key('a') + "\", \"" + test_key('b') + "\", \"" +
+                           test_key('c') + "\"]\n",
+                       kPath)) == "t.toml:2:1: 'sync.root_keys' holds 3 keys; at most 2 are allowed");
+  CHECK(error_of(parse("[sync]\nroot_keys = [\"RWQ...\"]\n", kPath)) ==
+        "t.toml:2:14: 'sync.root_keys[0]' is not a minisign public key: it is not base64");
+  CHECK(error_of(parse("[sync]\nroot_keys = [\"" + base64("ED" + std::string(40, 'k')) + "\"]\n", kPath)) ==
+        "t.toml:2:14: 'sync.root_keys[0]' is not a minisign public key: it does not start with minisign's \"Ed\" "
+        "marker");
+  CHECK(error_of(parse("[sync]\nroot_keys = [1]\n", kPath)) ==
+        "t.toml:2:14: 'sync.root_keys[0]' must be a string, not an integer");
+}
+
+TEST_CASE("a NUL in any string and a control character in a path name the key and the line", "[config]") {
+  using kiosk::config::parse;
+  const std::string nul = " must not contain a NUL character (\\u0000)";
+  // Paths: "/x\u0000y.db" would open "/x".
+  CHECK(error_of(parse("[cache]\ndatabase = \"/x\\u0000y.db\"\n", kPath)) == "t.toml:2:1: 'cache.database'" + nul);
+  CHECK(error_of(parse("[cache]\ndatabase = \"\\u0000\"\n", kPath)) == "t.toml:2:1: 'cache.database'" + nul);
+  CHECK(error_of(parse("[power]\ncec_device = \"/dev/cec0\\u0000\"\n", kPath)) ==
+        "t.toml:2:1: 'power.cec_device'" + nul);
+  // Strings that are not paths.
+  CHECK(error_of(parse("#\narea = \"vollsmose\\u0000\"\n", kPath)) == "t.toml:2:1: 'area'" + nul);
+  CHECK(error_of(parse("[power]\nbackend = \"cec\\u0000\"\n", kPath)) == "t.toml:2:1: 'power.backend'" + nul);
+  CHECK(error_of(parse("[power]\nmonday = \"on\\u0000\"\n", kPath)) == "t.toml:2:1: 'power.monday'" + nul);
+  CHECK(error_of(parse("[sync]\npublic_keys = [\"" + test_key('a') + "\\u0000\"]\n", kPath)) ==
+        "t.toml:2:16: 'sync.public_keys[0]'" + nul);
+
+  const std::string control = " must not contain a control character (\\u00";
+  CHECK(error_of(parse("[assets]\ndir = \"/srv/kiosk\\n\"\n", kPath)) ==
+        "t.toml:2:1: 'assets.dir'" + control + "0a)");
+  CHECK(error_of(parse("[cache]\ndatabase = \"/srv/\\tcache.db\"\n", kPath)) ==
+        "t.toml:2:1: 'cache.database'" + control + "09)");
+  CHECK(error_of(parse("[power]\nbacklight_dir = \"\\u001b[31m\"\n", kPath)) ==
+        "t.toml:2:1: 'power.backlight_dir'" + control + "1b)");
+  CHECK(error_of(parse("[power]\ncec_device = \"/dev/cec0\\u007f\"\n", kPath)) ==
+        "t.toml:2:1: 'power.cec_device'" + control + "7f)");
+  CHECK(error_of(parse("[sync]\nfeed_url = \"https://example.org/feed.json\\r\"\n", kPath)) ==
+        "t.toml:2:1: 'sync.feed_url'" + control + "0d)");
+  // Any other character is a path's own business.
+  const auto config = parse("[assets]\ndir = \"/srv/kiosk/æøå ~!\\\"#[]{}\"\n", kPath);
+  REQUIRE(config.ok());
+  CHECK(config->assets_dir == "/srv/kiosk/æøå ~!\"#[]{}");
+}
+
+TEST_CASE("a key or table header of too many dotted parts is refused before toml++ reads it", "[config]") {
+  using kiosk::config::parse;
+  const std::string too_many = ": the key has 50000 dotted parts; at most 16 are allowed";
+  CHECK(error_of(parse("area = \"vollsmose\"\n[" + dotted_key(50000) + "]\n", kPath)) == "t.toml:2:2" + too_many);
+  CHECK(error_of(parse("[[" + dotted_key(50000) + "]]\n", kPath)) == "t.toml:1:3" + too_many);
+  CHECK(error_of(parse("[sync]\n" + dotted_key(50000) + " = 1\n", kPath)) == "t.toml:2:1" + too_many);
+  CHECK(error_of(parse("[screen]\nx = { " + dotted_key(17) + " = 1 }\n", kPath)) ==
+        "t.toml:2:7: the key has 17 dotted parts; at most 16 are allowed");
+  CHECK(error_of(parse("[screen]\nx = { y = [1, 2], " + dotted_key(17, " . ") + " = 1 }\n", kPath)) ==
+        "t.toml:2:19: the key has 17 dotted parts; at most 16 are allowed");
+  CHECK(error_of(parse("[\"a\".'a'.a.\"a\"." + dotted_key(13) + "]\n", kPath)) ==
+        "t.toml:1:2: the key has 17 dotted parts; at most 16 are allowed");
+  // 16 parts reach toml++ and the usual checks.
+  CHECK(error_of(parse("screen." + dotted_key(15) + " = 1\n", kPath)) == "t.toml:1:8: unknown table 'screen.a'");
+}
+
+TEST_CASE("arrays and inline tables nested too deep are refused before toml++ reads them", "[config]") {
+  using kiosk::config::parse;
+  CHECK(error_of(parse("x = " + std::string(10000, '[') + std::string(10000, ']') + "\n", kPath)) ==
+        "t.toml:1:21: arrays and inline tables nested 10000 deep; at most 16 are allowed");
+  CHECK(error_of(parse("#\nx = " + repeated("{a=", 10000) + "1" + std::string(10000, '}') + "\n", kPath)) ==
+        "t.toml:2:53: arrays and inline tables nested 10000 deep; at most 16 are allowed");
+  // Placed at the bracket that goes past the bound, also when the file ends inside the value.
+  CHECK(error_of(parse("[sync]\npublic_keys = [\n  " + repeated("[{a=", 9) + "\n", kPath)) ==
+        "t.toml:3:32: arrays and inline tables nested 19 deep; at most 16 are allowed");
+  // 16 deep reaches toml++ and the usual checks.
+  CHECK(error_of(parse("[sync]\npublic_keys = " + std::string(16, '[') + std::string(16, ']') + "\n", kPath)) ==
+        "t.toml:2:16: 'sync.public_keys[0]' must be a string, not an array");
+}
+
+TEST_CASE("brackets and dots in strings and comments are not nesting", "[config]") {
+  const std::string brackets(40, '['), dots(40, '.'), dotted = dotted_key(40);
+  const std::string text =
+      "# " + brackets + " " + dotted + "\n" +                                           //
+      "[assets] # " + brackets + "\n" +                                                 //
+      "dir = \"/srv/\\\"" + brackets + dots + "\\\\\"\n" +                              // basic, escapes
+      "[cache]\n" +                                                                     //
+      "database = '/srv/" + brackets + dots + "\\'\n" +                                 // literal
+      "[sync]\n" +                                                                      //
+      "feed_url = \"\"\"\nhttps://example.org/\\\n  \\\"\"\"" + brackets + dotted + "\\\"\"\"\"\"\n" +  // multi-line basic
+      "[power]\n" +                                                                     //
+      "\"backlight_dir\" = '''\n" + brackets + dots + "'''\n" +                         // multi-line literal
+      "cec_device = '''/dev/" + brackets + "'''''\n";
+  const auto config = kiosk::config::parse(text, kPath);
+  INFO((config.ok() ? std::string() : config.error().message));
+  REQUIRE(config.ok());
+  CHECK(config->assets_dir == "/srv/\"" + brackets + dots + "\\");
+  CHECK(config->database == "/srv/" + brackets + dots + "\\");
+  CHECK(config->feed_url == "https://example.org/\"\"\"" + brackets + dotted + "\"\"");
+  CHECK(config->power_backend.backlight_dir == brackets + dots);
+  CHECK(config->power_backend.cec_device == "/dev/" + brackets + "''");
+  // A quoted key holding dots is one part.
+  CHECK(error_of(kiosk::config::parse("\"" + dotted + "\" = 1\n", kPath)) == "t.toml:1:1: unknown key '" + dotted + "'");
+  // Up to two quotes just inside a multi-line string's closing delimiter belong to the string: x
+  // holds the strings a", [, a' and [, so y is 16 deep, not 18.
+  const std::string quotes = "[sync]\nx = [\"\"\"a\"\"\"\", \"[\", '''a'''', '[']\ny = " + std::string(16, '[') +
+                             std::string(16, ']') + "\n";
+  CHECK(error_of(kiosk::config::parse(quotes, kPath)) ==
+        "t.toml:2:1: unknown key 'sync.x'\nt.toml:3:1: unknown key 'sync.y'");
 }

@@ -210,3 +210,49 @@ TEST_CASE("each part of the content knows the file and line it was written on", 
   CHECK(kiosk::source::place_of(*read, "content.results[0].summary", nullptr).rfind(first + ":", 0) == 0);
   CHECK(kiosk::source::place_of(*read, "content.results[99].title", nullptr).empty());
 }
+
+TEST_CASE("content.toml with a key of too many dotted parts or values nested too deep is refused before toml++ reads it",
+          "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {});
+  const auto path = fs::path(src) / "content.toml";
+  const std::string text = kiosk::testing::read_file(path);
+  const std::string next_line = "content.toml:" + std::to_string(std::count(text.begin(), text.end(), '\n') + 1) + ": ";
+  std::string dotted = "a";
+  for (int i = 1; i < 50000; ++i) dotted += ".a";
+
+  write_file(path, text + "[" + dotted + "]\n");
+  CHECK(error_of(src) == next_line + "the key has 50000 dotted parts; at most 16 are allowed");
+  write_file(path, text + dotted + " = 1\n");
+  CHECK(error_of(src) == next_line + "the key has 50000 dotted parts; at most 16 are allowed");
+  write_file(path, text + "note = " + std::string(10000, '[') + std::string(10000, ']') + "\n");
+  CHECK(error_of(src) == next_line + "arrays and inline tables nested 10000 deep; at most 16 are allowed");
+  std::string tables;
+  for (int i = 0; i < 10000; ++i) tables += "{ lat = ";
+  write_file(path, text + "position = " + tables + "1" + std::string(10000, '}') + "\n");
+  CHECK(error_of(src) == next_line + "arrays and inline tables nested 10000 deep; at most 16 are allowed");
+}
+
+TEST_CASE("brackets and dots in content.toml's strings and comments are not nesting", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {});
+  const auto path = fs::path(src) / "content.toml";
+  const std::string brackets(20, '['), dots(20, '.');
+  write_file(path, kiosk::testing::read_file(path) +                                    //
+                       "# " + brackets + " a" + dots + "a\n" +                          //
+                       "[[area]] # " + brackets + "\n" +                                //
+                       "id = 'ny-by'\n" +                                               // literal
+                       "name = \"Ny \\\"" + brackets + "\\\" by " + dots + "\"\n" +     // basic, escapes
+                       "kommune = '''Odense " + brackets + " " + dots + "'''\n" +       // multi-line literal
+                       "note = \"\"\"\n" + brackets + " \\\n  " + dots + "\"\"\"\n" +  // multi-line basic
+                       "lists = { 2018 = \"omdannelse\" } # " + brackets + "\n");
+  const auto read = kiosk::source::read_source(src);
+  INFO((read.ok() ? std::string() : read.error().message));
+  REQUIRE(read.ok());
+  const auto& area = read->content.areas.back();
+  CHECK(area.id == "ny-by");
+  CHECK(area.name == "Ny \"" + brackets + "\" by " + dots);
+  CHECK(area.kommune == "Odense " + brackets + " " + dots);
+  CHECK(area.note == brackets + " " + dots);
+  CHECK(area.categories.size() == 1);
+}

@@ -5,6 +5,7 @@
 
 #include <toml++/toml.h>
 
+#include "platform/toml_depth.h"
 #include "reader.h"
 
 #include <algorithm>
@@ -117,19 +118,17 @@ void read_root(Reader& reader, const toml::table& root, Config& config) {
 void read_cache(Reader& reader, const toml::table* cache, Config& config) {
   if (cache == nullptr) return;
   reader.reject_unknown(*cache, "cache", {"database"});
-  if (auto database = reader.get<std::string>(cache, "cache", "database")) {
-    if (database->value.empty()) {
-      reader.report(database->at, key_label(database->name) + " must not be empty");
-    } else {
-      config.database = std::move(database->value);
-    }
+  if (auto database = reader.get_path(cache, "cache", "database", Empty::kRefused)) {
+    config.database = std::move(database->value);
   }
 }
 
 void read_assets(Reader& reader, const toml::table* assets, Config& config) {
   if (assets == nullptr) return;
   reader.reject_unknown(*assets, "assets", {"dir"});
-  if (auto dir = reader.get<std::string>(assets, "assets", "dir")) config.assets_dir = dir->value;
+  if (auto dir = reader.get_path(assets, "assets", "dir", Empty::kAllowed)) {
+    config.assets_dir = std::move(dir->value);
+  }
 }
 
 // width and height: each 0 or in range, and both 0 or both set.
@@ -206,34 +205,32 @@ void read_slides(Reader& reader, const toml::table* slides, Config& config) {
   }
 }
 
-// At most kMaxPublicKeys, each a minisign public key.
-void read_public_keys(Reader& reader, const toml::table* sync, Config& config) {
-  const auto keys = reader.get_array(sync, "sync", "public_keys");
+// sync.public_keys or sync.root_keys: at most kMaxPublicKeys, each a minisign public key.
+void read_minisign_keys(Reader& reader, const toml::table* sync, std::string_view key_name,
+                        std::vector<std::string>& out) {
+  const auto keys = reader.get_array(sync, "sync", key_name);
   if (!keys) return;
-  const toml::array& array = *keys->value;
-  if (array.size() > kMaxPublicKeys) {
-    reader.report(keys->at, key_label(keys->name) + " holds " + std::to_string(array.size()) +
+  const size_t count = keys->value->size();
+  if (count > kMaxPublicKeys) {
+    reader.report(keys->at, key_label(keys->name) + " holds " + std::to_string(count) +
                                 " keys; at most " + std::to_string(kMaxPublicKeys) +
                                 " are allowed");
   }
-  for (size_t i = 0; i < array.size(); ++i) {
-    const std::string name = keys->name + "[" + std::to_string(i) + "]";
-    const toml::source_position at = array[i].source().begin;
-    const auto key = array[i].value_exact<std::string>();
-    if (!key) {
-      reader.report_type(at, name, toml::node_type::string, array[i].type());
-    } else if (const auto problem = minisign_key_problem(*key)) {
-      reader.report(at, key_label(name) + " is not a minisign public key: " + *problem);
+  for (size_t i = 0; i < count; ++i) {
+    auto key = reader.get_element<std::string>(*keys, i);
+    if (!key) continue;
+    if (const auto problem = minisign_key_problem(key->value)) {
+      reader.report(key->at, key_label(key->name) + " is not a minisign public key: " + *problem);
     } else {
-      config.public_keys.push_back(*key);
+      out.push_back(std::move(key->value));
     }
   }
 }
 
 void read_sync(Reader& reader, const toml::table* sync, Config& config) {
   if (sync == nullptr) return;
-  reader.reject_unknown(*sync, "sync", {"feed_url", "public_keys"});
-  if (auto url = reader.get<std::string>(sync, "sync", "feed_url")) {
+  reader.reject_unknown(*sync, "sync", {"feed_url", "public_keys", "root_keys"});
+  if (auto url = reader.get_path(sync, "sync", "feed_url", Empty::kAllowed)) {
     if (url->value.empty() || is_http_url(url->value)) {
       config.feed_url = std::move(url->value);
     } else {
@@ -241,7 +238,8 @@ void read_sync(Reader& reader, const toml::table* sync, Config& config) {
                                      printable(url->value)));
     }
   }
-  read_public_keys(reader, sync, config);
+  read_minisign_keys(reader, sync, "public_keys", config.public_keys);
+  read_minisign_keys(reader, sync, "root_keys", config.root_keys);
 }
 
 // ---- files -----------------------------------------------------------------------------------
@@ -277,13 +275,16 @@ Result<std::string> read_text(const std::string& path) {
 }  // namespace
 
 Result<Config> parse(std::string_view toml_text, const std::string& path) {
+  // Before toml++, which a key of thousands of dotted parts would crash.
+  if (const auto deep = find_too_deep_toml(toml_text)) {
+    return make_error(located(path, deep->line, deep->column, deep->message));
+  }
   toml::table root;
   try {
     root = toml::parse(toml_text, std::string_view(path));
   } catch (const toml::parse_error& e) {
     const toml::source_position at = e.source().begin;
-    return make_error(path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
-                      ": " + one_line(e.description()));
+    return make_error(located(path, at.line, at.column, one_line(e.description())));
   } catch (const std::exception& e) {
     return make_error(path + ": cannot parse config: " + one_line(e.what()));
   } catch (...) {

@@ -58,13 +58,7 @@ void read_power(Reader& reader, const toml::table* power, Config& config) {
   }
   for (const auto& [key, field] : {std::pair{"backlight_dir", &config.power_backend.backlight_dir},
                                    std::pair{"cec_device", &config.power_backend.cec_device}}) {
-    if (auto path = reader.get<std::string>(power, "power", key)) {
-      if (path->value.empty()) {
-        reader.report(path->at, key_label(path->name) + " must not be empty");
-      } else {
-        *field = path->value;
-      }
-    }
+    if (auto path = reader.get_path(power, "power", key, Empty::kRefused)) *field = std::move(path->value);
   }
   if (auto minutes = get_in_range(reader, power, "power", "wake_minutes", kMinWakeMinutes, kMaxWakeMinutes)) {
     config.wake_on_touch = std::chrono::minutes(*minutes);

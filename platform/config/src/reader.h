@@ -1,6 +1,6 @@
 // The toml++ reading shared by the config's table readers (config.cpp, power_config.cpp): typed
-// lookups that report wrong types and unknown keys with their position, and the one shape of every
-// message. Private to the config library.
+// lookups that report wrong types, unknown keys and strings holding a NUL with their position, and
+// the one shape of every message. Private to the config library.
 #pragma once
 
 #include <toml++/toml.h>
@@ -43,15 +43,32 @@ inline std::string range_text(int64_t min, int64_t max) {
   return "from " + std::to_string(min) + " to " + std::to_string(max);
 }
 
+inline bool is_control(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7f;
+}
+
 // A value from the file as a message may repeat it: on one line, and short.
 inline std::string printable(std::string_view value) {
   std::string out = "\"";
   for (size_t i = 0; i < value.size() && i < kMaxQuotedChars; ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    out += (c < 0x20 || c == 0x7f) ? '?' : value[i];
+    out += is_control(value[i]) ? '?' : value[i];
   }
   if (value.size() > kMaxQuotedChars) out += "...";
   return out + "\"";
+}
+
+// `<path>:<line>:<column>: <message>`: where every message of the config stands.
+inline std::string located(std::string_view path, size_t line, size_t column, std::string_view message) {
+  return std::string(path) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+         std::string(message);
+}
+
+// `\u000a`: a control character as it is written in TOML.
+inline std::string escaped(char c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const auto byte = static_cast<unsigned char>(c);
+  return std::string("\\u00") + kHex[byte >> 4] + kHex[byte & 0xf];
 }
 
 inline std::string one_line(std::string_view text) {
@@ -85,6 +102,9 @@ constexpr toml::node_type node_type_for() {
 
 // ---- reading the parsed document -------------------------------------------------------------
 
+// Whether an empty string is a valid value of a path key.
+enum class Empty { kAllowed, kRefused };
+
 // A value found under a known key: its dotted name and where the key stands in the file.
 template <class T>
 struct Found {
@@ -114,14 +134,41 @@ class Reader {
     }
   }
 
+  // The value of `key` in `table`, if present and of type T. A string holding a NUL is refused,
+  // whatever its key (value_of).
   template <class T>
   std::optional<Found<T>> get(const toml::table* table, std::string_view table_name,
                               std::string_view key) {
-    const auto [node, name, at] = find(table, table_name, key);
+    auto [node, name, at] = find(table, table_name, key);
     if (node == nullptr) return std::nullopt;
-    if (auto value = node->value_exact<T>()) return Found<T>{std::move(*value), name, at};
-    report_type(at, name, node_type_for<T>(), node->type());
-    return std::nullopt;
+    return value_of<T>(*node, std::move(name), at);
+  }
+
+  // Element `index` of an array read with get_array(), named `<array>[<index>]`.
+  template <class T>
+  std::optional<Found<T>> get_element(const Found<const toml::array*>& array, size_t index) {
+    const toml::node& node = (*array.value)[index];
+    return value_of<T>(node, array.name + "[" + std::to_string(index) + "]", node.source().begin);
+  }
+
+  // A string naming a file, folder, device or URL. Besides a NUL it may hold no other control
+  // character: no real path or URL has a newline or an escape, and one would garble the log line
+  // that names the path.
+  std::optional<Found<std::string>> get_path(const toml::table* table, std::string_view table_name,
+                                             std::string_view key, Empty empty) {
+    auto found = get<std::string>(table, table_name, key);
+    if (!found) return std::nullopt;
+    const std::string& path = found->value;
+    if (const auto bad = std::find_if(path.begin(), path.end(), is_control); bad != path.end()) {
+      report(found->at, key_label(found->name) + " must not contain a control character (" +
+                            escaped(*bad) + ")");
+      return std::nullopt;
+    }
+    if (path.empty() && empty == Empty::kRefused) {
+      report(found->at, key_label(found->name) + " must not be empty");
+      return std::nullopt;
+    }
+    return found;
   }
 
   // A sub-table such as [screen]; nothing if absent or not a table (reported).
@@ -158,8 +205,7 @@ class Reader {
     std::string message;
     for (const auto& problem : problems_) {
       if (!message.empty()) message += '\n';
-      message += path_ + ":" + std::to_string(problem.at.line) + ":" +
-                 std::to_string(problem.at.column) + ": " + problem.message;
+      message += located(path_, problem.at.line, problem.at.column, problem.message);
     }
     return make_error(std::move(message));
   }
@@ -174,6 +220,26 @@ class Reader {
     std::string name;
     toml::source_position at;
   };
+
+  // Every value read from the file passes through here, so no string key escapes the NUL check: the
+  // C calls a setting reaches (fopen, sqlite3_open_v2, curl) would stop at a NUL, and
+  // "/x\u0000y.db" would open "/x".
+  template <class T>
+  std::optional<Found<T>> value_of(const toml::node& node, std::string name,
+                                   toml::source_position at) {
+    auto value = node.value_exact<T>();
+    if (!value) {
+      report_type(at, name, node_type_for<T>(), node.type());
+      return std::nullopt;
+    }
+    if constexpr (std::is_same_v<T, std::string>) {
+      if (value->find('\0') != std::string::npos) {
+        report(at, key_label(name) + " must not contain a NUL character (\\u0000)");
+        return std::nullopt;
+      }
+    }
+    return Found<T>{std::move(*value), std::move(name), at};
+  }
 
   static Entry find(const toml::table* table, std::string_view table_name, std::string_view key) {
     if (table == nullptr) return {};

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "model/validate.h"
+#include "platform/toml_depth.h"
 #include "source/source_folder.h"
 #include "source_util.h"
 
@@ -236,6 +237,11 @@ bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder&
   auto text = read_text(fs::path(dir) / kContentFile);
   if (!text) {
     problems.add(text.error().message);
+    return false;
+  }
+  // Before toml++, which a key of thousands of dotted parts would crash.
+  if (const auto deep = find_too_deep_toml(*text)) {
+    problems.add(kContentFile, deep->line, deep->message);
     return false;
   }
   toml::table root;

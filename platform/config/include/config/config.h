@@ -39,6 +39,9 @@ struct Config {
   int stale_after_days = 3;              // stale marker when last sync older; 1..365
   std::string feed_url;                  // empty: no sync configured; else http:// or https://
   std::vector<std::string> public_keys;  // minisign public keys (base64 "RW..." lines), 0-2
+  // Offline root keys, in the same form, 0-2: a keys.json signed by one of them says which feed
+  // keys the kiosk trusts (docs/sync.md).
+  std::vector<std::string> root_keys;
   // When the screen is on ([power]): the weekly on-times (default on all week), how it is
   // switched off, and how long a touch wakes it for: 1..240 minutes.
   power::WeekSchedule power_schedule;
