@@ -302,6 +302,35 @@ TEST_CASE("verify checks a feed served over HTTP and refuses a changed one", "[p
   CHECK(value_of(wrong_key.output, "reason").find("which is not among the trusted keys") != std::string::npos);
 }
 
+TEST_CASE("a picture that leaves the feed stays published and verify takes the folder as it is", "[publish][cli]") {
+  Workspace ws;
+  write_picture(fs::path(ws.src) / "results" / "gammel.png", 400, 300, false);
+  write_picture(fs::path(ws.src) / "results" / "ny.jpg", 400, 300, true);
+  ws.set_heading(kNewest, "date", "2024-12-01\npicture: gammel.png");
+  REQUIRE(ws.build().exit_code == 0);
+  const std::string old_object = fs::directory_iterator(fs::path(ws.out) / "objects")->path().filename();
+  ws.set_heading(kNewest, "picture", "ny.jpg");
+  auto second = ws.build();
+  INFO(second.output);
+  REQUIRE(second.exit_code == 0);
+  CHECK(value_of(second.output, "pictures") == "1");
+  CHECK(value_of(second.output, "old_pictures_kept") == "1");
+  CHECK(fs::exists(fs::path(ws.out) / "objects" / old_object));
+  CHECK(read_file(fs::path(ws.out) / "feed.json").find(old_object) == std::string::npos);
+  CHECK(read_file(fs::path(ws.out) / ".kiosk-feed-retired").rfind("#", 0) == 0);
+  auto verified = feed_tool("verify " + ws.out + " --pubkey " + ws.pub);
+  INFO(verified.output);
+  CHECK(verified.exit_code == 0);
+  CHECK(value_of(verified.output, "pictures") == "1");
+
+  auto dropped = ws.build("--keep-old-objects 0");
+  INFO(dropped.output);
+  CHECK(dropped.exit_code == 0);
+  CHECK(value_of(dropped.output, "old_pictures_removed") == "1");
+  CHECK_FALSE(fs::exists(fs::path(ws.out) / "objects" / old_object));
+  CHECK(ws.build("--keep-old-objects 366").exit_code == 2);
+}
+
 TEST_CASE("diff says what changed between two published feeds", "[publish][cli]") {
   Workspace ws;
   REQUIRE(ws.build().exit_code == 0);

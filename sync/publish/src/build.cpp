@@ -4,17 +4,21 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <vector>
 
 #include "feed/feed_json.h"
 #include "feed/hash.h"
 #include "model/validate.h"
+#include "publish/diff.h"
 #include "publish/pictures.h"
+#include "retired_objects.h"
 #include "source/source_folder.h"
 
 namespace kiosk::publish {
@@ -67,6 +71,36 @@ std::string in_staff_terms(const std::string& problems, const source::SourceFold
   return out;
 }
 
+// Why the manifest is refused, and where to cut: the results with the most text.
+std::string manifest_too_large(std::size_t bytes, const source::SourceFolder& folder) {
+  std::vector<std::pair<std::size_t, std::string>> texts;  // bytes of text, result file
+  for (const auto& result : folder.content.results) {
+    texts.emplace_back(result.title.size() + result.summary.size() + result.body.size(), folder.result_files.at(result.id));
+  }
+  std::stable_sort(texts.begin(), texts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string longest;
+  for (std::size_t i = 0; i < texts.size() && i < 3; ++i) longest += (i ? ", " : "") + texts[i].second;
+  return "feed.json would be " + size_text(bytes) + " (" + std::to_string(bytes) + " bytes), more than the " +
+         size_text(feed::kMaxManifestBytes) + " (" + std::to_string(feed::kMaxManifestBytes) +
+         " bytes) a kiosk accepts; split results or shorten texts: there are " + std::to_string(texts.size()) +
+         " results, the longest " + longest;
+}
+
+// Carries the objects `kept` over from the folder `from` to `to`: a hard link, since both are on one
+// file system, or a copy where linking fails. Objects never change, so sharing them is safe.
+Status carry_over(const fs::path& from, const fs::path& to, const std::vector<detail::RetiredObject>& kept) {
+  for (const auto& object : kept) {
+    const fs::path source = from / object.sha256;
+    const fs::path target = to / object.sha256;
+    if (::link(source.c_str(), target.c_str()) == 0) continue;
+    std::ifstream in(source, std::ios::binary);
+    std::ostringstream bytes;
+    if (!in || !(bytes << in.rdbuf())) return make_error("cannot keep " + source.string() + ": it cannot be read");
+    if (auto s = write_synced(target, bytes.str()); !s) return s;
+  }
+  return {};
+}
+
 // Swaps `built` in as `out`, atomically when `out` exists; what was `out` is then at `built`.
 Status swap_in(const fs::path& built, const fs::path& out) {
   std::error_code ec;
@@ -79,6 +113,7 @@ Status swap_in(const fs::path& built, const fs::path& out) {
   }
   return {};
 }
+
 
 }  // namespace
 
@@ -139,14 +174,15 @@ Result<Assembled> assemble_feed(const BuildOptions& options) {
   std::map<std::string, std::string> by_path;  // picture path -> sha256
   std::size_t done = 0;
   std::string picture_problems;
-  for (auto& result : feed.content.results) {
+  for (std::size_t i = 0; i < feed.content.results.size(); ++i) {
+    auto& result = feed.content.results[i];
     const auto it = folder->pictures.find(result.id);
     if (it == folder->pictures.end()) continue;
     if (!by_path.count(it->second)) {
       auto picture = prepare_picture(it->second);
       if (!picture) {
-        picture_problems += (picture_problems.empty() ? "" : "\n") + folder->result_files.at(result.id) + ": picture: " +
-                            picture.error().message;
+        const std::string place = source::place_of(*folder, "content.results[" + std::to_string(i) + "].image", nullptr);
+        picture_problems += (picture_problems.empty() ? "" : "\n") + place + ": picture: " + picture.error().message;
         continue;
       }
       const std::string sha = feed::sha256_hex(picture->bytes);
@@ -162,6 +198,8 @@ Result<Assembled> assemble_feed(const BuildOptions& options) {
   }
   if (!picture_problems.empty()) return make_error(picture_problems);
   if (auto valid = model::validate(feed); !valid) return make_error(in_staff_terms(valid.error().message, *folder));
+  out.manifest = feed::to_json(feed);
+  if (out.manifest.size() > feed::kMaxManifestBytes) return make_error(manifest_too_large(out.manifest.size(), *folder));
   return out;
 }
 
@@ -178,14 +216,15 @@ Status write_objects(const std::string& dir, const std::map<std::string, std::st
 Result<BuildReport> build_feed(const BuildOptions& options, const feed::minisign::SecretKey& key) {
   auto assembled = assemble_feed(options);
   if (!assembled) return assembled.error();
-  return write_feed(*assembled, options.out_dir, key);
+  return write_feed(*assembled, options.out_dir, key, options.keep_old_objects);
 }
 
-Result<BuildReport> write_feed(const Assembled& assembled, const std::string& out_dir, const feed::minisign::SecretKey& key) {
+Result<BuildReport> write_feed(const Assembled& assembled, const std::string& out_dir, const feed::minisign::SecretKey& key,
+                               std::chrono::seconds keep_old_objects) {
   const model::Feed& feed = assembled.feed;
   BuildReport report;
   report.pictures_scaled = assembled.pictures_scaled;
-  const std::string manifest = feed::to_json(feed);
+  const std::string& manifest = assembled.manifest;
   const std::string signature = feed::minisign::sign(
       manifest, key, "kiosk feed version " + std::to_string(feed.version) + " issued " + feed::format_timestamp(feed.issued));
 
@@ -203,6 +242,13 @@ Result<BuildReport> write_feed(const Assembled& assembled, const std::string& ou
   };
   if (auto s = write_objects((staging / "objects").string(), assembled.objects); !s) return fail(s.error());
   for (const auto& [sha, bytes] : assembled.objects) report.bytes += bytes.size();
+  const auto retirement = detail::plan_retirement(out, assembled.objects, feed.issued, keep_old_objects);
+  if (auto s = carry_over(out / "objects", staging / "objects", retirement.keep); !s) return fail(s.error());
+  if (const std::string ledger = detail::format_ledger(retirement.keep); !ledger.empty()) {
+    if (auto s = write_synced(staging / detail::kRetiredLedger, ledger); !s) return fail(s.error());
+  }
+  report.old_objects_kept = retirement.keep.size();
+  report.old_objects_dropped = retirement.dropped;
   if (auto s = write_synced(staging / "feed.json", manifest); !s) return fail(s.error());
   if (auto s = write_synced(staging / "feed.json.minisig", signature); !s) return fail(s.error());
   if (auto s = swap_in(staging, out); !s) return fail(s.error());

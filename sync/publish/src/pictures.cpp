@@ -4,11 +4,14 @@
 #include <SDL_image.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
+#include <string_view>
 
+#include "model/validate.h"
+#include "publish/diff.h"
 #include "render/image_cache.h"
 
 namespace kiosk::publish {
@@ -44,12 +47,71 @@ bool has_transparency(SDL_Surface* s) {
   return false;
 }
 
-Result<std::string> read_all(const std::string& path) {
+// The file's bytes; refused by its size before reading when it is larger than the tool decodes.
+Result<std::string> read_picture_file(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return make_error(path + ": cannot be read (" + ec.message() + ")");
+  if (size > kMaxSourceFileBytes) {
+    return make_error(path + ": is " + size_text(size) + ", more than the " + size_text(kMaxSourceFileBytes) +
+                      " this tool reads for a picture; save it smaller first");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error(path + ": cannot be read");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string bytes(static_cast<std::size_t>(size), '\0');  // no more than that, even if the file grows meanwhile
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+std::uint32_t big_endian(std::string_view b, std::size_t at, std::size_t width) {
+  std::uint32_t value = 0;
+  for (std::size_t i = 0; i < width; ++i) value = (value << 8) | static_cast<unsigned char>(b[at + i]);
+  return value;
+}
+
+// Whether the PNG's chunks run whole up to IEND.
+bool png_is_whole(std::string_view b) {
+  std::size_t at = 8;  // after the signature
+  while (at + 12 <= b.size()) {
+    const std::uint32_t length = big_endian(b, at, 4);
+    if (length > b.size() - at - 12) return false;
+    if (b.substr(at + 4, 4) == "IEND") return true;
+    at += 12 + length;  // length, type, data, CRC
+  }
+  return false;
+}
+
+// Whether the JPEG's segments and scans run whole up to the end-of-image marker.
+bool jpeg_is_whole(std::string_view b) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+  // In entropy-coded data 0xFF is followed by 0x00 (a stuffed byte) or a restart marker; anything
+  // else starts the next marker.
+  const auto marker_at = [&](std::size_t i) {
+    return byte(i) == 0xFF && byte(i + 1) != 0x00 && (byte(i + 1) < 0xD0 || byte(i + 1) > 0xD7);
+  };
+  std::size_t at = 2;  // after start-of-image
+  while (at + 2 <= b.size()) {
+    if (byte(at) != 0xFF) return false;
+    const unsigned marker = byte(at + 1);
+    if (marker == 0xFF) {  // fill byte
+      ++at;
+      continue;
+    }
+    if (marker == 0xD9) return true;  // end of image
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {  // markers without a segment
+      at += 2;
+      continue;
+    }
+    if (at + 4 > b.size()) return false;
+    const std::uint32_t length = big_endian(b, at + 2, 2);
+    if (length < 2 || length > b.size() - at - 2) return false;
+    at += 2 + length;
+    if (marker != 0xDA) continue;
+    // A start-of-scan header is followed by the entropy-coded data, up to the next marker.
+    while (at + 1 < b.size() && !marker_at(at)) ++at;
+  }
+  return false;
 }
 
 // An SDL_RWops that appends what SDL_image writes to a string.
@@ -79,6 +141,20 @@ struct StringSink {
   static std::string& buffer(SDL_RWops* ctx) { return *static_cast<std::string*>(ctx->hidden.unknown.data1); }
 };
 
+// The kiosk's own limits on what it shows; what the scaling makes is within them by construction.
+static_assert(kMaxPictureWidth <= render::kMaxImageSide && kMaxPictureHeight <= render::kMaxImageSide);
+static_assert(static_cast<long long>(kMaxPictureWidth) * kMaxPictureHeight <= render::kMaxImagePixels);
+constexpr std::uint64_t kMaxPublishedBytes = std::min<std::uint64_t>(model::Limits::kMaxAssetBytes, render::kMaxImageFileBytes);
+
+// `picture` when a kiosk would take it: a PNG kept byte for byte may carry more than its pixels.
+Result<Picture> publishable(Picture picture, const std::string& path) {
+  if (picture.bytes.size() > kMaxPublishedBytes) {
+    return make_error(path + ": would be published as " + size_text(picture.bytes.size()) + ", more than the " +
+                      size_text(kMaxPublishedBytes) + " a kiosk takes; save it again as JPEG, or as PNG without extra data");
+  }
+  return picture;
+}
+
 Result<std::string> encode(SDL_Surface* surface, bool png, const std::string& path) {
   std::string bytes;
   SDL_RWops* rw = StringSink::open(&bytes);
@@ -90,21 +166,37 @@ Result<std::string> encode(SDL_Surface* surface, bool png, const std::string& pa
 }  // namespace
 
 Result<Picture> prepare_picture(const std::string& path) {
-  auto original = read_all(path);
+  auto original = read_picture_file(path);
   if (!original) return original.error();
-  const auto size = render::image_dimensions(*original);
   const bool is_png = original->rfind("\x89PNG", 0) == 0;
   const bool is_jpeg = original->rfind("\xFF\xD8\xFF", 0) == 0;
-  if (size && static_cast<long long>(size->w) * size->h > kMaxSourcePixels) {
-    return make_error(path + ": " + std::to_string(size->w) + " x " + std::to_string(size->h) +
-                      " pixels is more than a kiosk picture needs; scale it down first");
+  if (!is_png && !is_jpeg) return make_error(path + ": is not a JPEG or PNG file; save the picture as JPEG or PNG");
+  const auto size = render::image_dimensions(*original);
+  if (!size) return make_error(path + ": the picture's header is damaged; save or copy the picture again");
+  const long long pixels = static_cast<long long>(size->w) * size->h;
+  if (pixels > kMaxSourcePixels) {
+    return make_error(path + ": " + std::to_string(size->w) + " x " + std::to_string(size->h) + " pixels (" +
+                      std::to_string(pixels / 1'000'000) + " megapixels) is more than the " +
+                      std::to_string(kMaxSourcePixels / 1'000'000) + " megapixels this tool decodes; scale it down first");
   }
-  const bool fits = size && size->w <= kMaxPictureWidth && size->h <= kMaxPictureHeight;
-  if (fits && is_png) return Picture{std::move(*original), "image/png", size->w, size->h, false};
+  // SDL_image decodes a JPEG cut short without an error (the rest comes out grey), and libpng may
+  // not read a PNG's last chunk: the file is checked to run whole to its end marker.
+  if (!(is_png ? png_is_whole(*original) : jpeg_is_whole(*original))) {
+    return make_error(path + ": the file ends before the picture does (cut short when it was copied?); copy or save it again");
+  }
+  // Decoded in full even when its bytes are kept, so that a damaged picture is refused here and
+  // not shown as a placeholder on every kiosk.
   SDL_RWops* rw = SDL_RWFromConstMem(original->data(), static_cast<int>(original->size()));
-  Surface decoded(rw ? IMG_Load_RW(rw, 1) : nullptr);
-  if (!decoded) return make_error(path + ": not a picture this tool can read (" + SDL_GetError() + "); use JPEG or PNG");
+  Surface decoded(rw ? IMG_LoadTyped_RW(rw, 1, is_png ? "PNG" : "JPG") : nullptr);
+  if (!decoded) {
+    return make_error(path + ": cannot be decoded (" + IMG_GetError() + "); the file is damaged, save or copy it again");
+  }
+  const bool fits = size->w <= kMaxPictureWidth && size->h <= kMaxPictureHeight;
+  if (fits && is_png) {
+    return publishable({.bytes = std::move(*original), .media_type = "image/png", .width = size->w, .height = size->h}, path);
+  }
   Surface picture(SDL_ConvertSurfaceFormat(decoded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+  decoded.reset();
   if (!picture) return make_error(path + ": " + SDL_GetError());
   const double factor = std::min({1.0, static_cast<double>(kMaxPictureWidth) / picture->w,
                                   static_cast<double>(kMaxPictureHeight) / picture->h});
@@ -118,9 +210,10 @@ Result<Picture> prepare_picture(const std::string& path) {
   // A JPEG that fits is kept as it is unless recompressing saves a good part of it (a camera's
   // highest quality setting); every recompression loses a little.
   if (fits && is_jpeg && bytes->size() * 4 > original->size() * 3) {
-    return Picture{std::move(*original), "image/jpeg", size->w, size->h, false};
+    return publishable({.bytes = std::move(*original), .media_type = "image/jpeg", .width = size->w, .height = size->h}, path);
   }
-  return Picture{std::move(*bytes), png ? "image/png" : "image/jpeg", w, h, true};
+  const char* media_type = png ? "image/png" : "image/jpeg";
+  return publishable({.bytes = std::move(*bytes), .media_type = media_type, .width = w, .height = h, .rewritten = true}, path);
 }
 
 }  // namespace kiosk::publish

@@ -26,8 +26,9 @@ constexpr const char* kUsageText = R"(Usage: kiosk-feed COMMAND ...
   init DIR                     a new source folder holding the built-in default content
   keygen [--dir DIR] [--name NAME] [--unprotected] [--valid-days N] [--force] [--kdf strong|fast]
                                a minisign key pair: NAME.key (secret, password-protected) and NAME.pub
-  build SRC OUT --key SECRET [--expires-days N] [--version N]
-                               checks SRC, scales its pictures, signs, and swaps the result in as OUT
+  build SRC OUT --key SECRET [--expires-days N] [--version N] [--keep-old-objects DAYS]
+                               checks SRC, scales its pictures, signs, and swaps the result in as OUT;
+                               pictures of earlier versions stay DAYS (default 7) for kiosks fetching them
   verify OUT|URL --pubkey PUB  checks a published feed as a kiosk would
   preview SRC|OUT PNGDIR [--size WxH] [--area ID]
                                every slide as a PNG, drawn by the kiosk's own renderer
@@ -90,6 +91,11 @@ int build(const Args& args) {
     options.version = whole_number(*version);
     if (!options.version || *options.version == 0) return usage_error("build", "--version must be a whole number above 0");
   }
+  if (const auto days = args.option("--keep-old-objects")) {
+    const auto n = whole_number(*days);
+    if (!n || *n > 365) return usage_error("build", "--keep-old-objects must be a whole number of days from 0 to 365");
+    options.keep_old_objects = std::chrono::hours(24 * static_cast<int>(*n));
+  }
   const std::string untouched = "\nNothing was written; " + options.out_dir + " is as it was.";
   // The content first, so that a mistake is found before anyone types a password.
   Result<publish::Assembled> assembled = make_error("");
@@ -102,20 +108,27 @@ int build(const Args& args) {
   const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(options.now.time_since_epoch()).count();
   auto key = load_secret_key(args, *key_path, now_unix);
   if (!key) return failed("build", key.error().message + untouched);
-  auto report = publish::write_feed(*assembled, options.out_dir, *key);
+  auto report = publish::write_feed(*assembled, options.out_dir, *key, options.keep_old_objects);
   if (!report) return failed("build", report.error().message + untouched);
   const auto out = fs::absolute(options.out_dir).lexically_normal().string();
   if (stdout_is_tty()) {
     std::printf("Built version %llu in %s: %zu areas, %zu results, %zu picture%s (%zu scaled down), %s.\n",
                 static_cast<unsigned long long>(report->version), out.c_str(), report->areas, report->results, report->pictures,
                 report->pictures == 1 ? "" : "s", report->pictures_scaled, human_bytes(report->bytes).c_str());
+    if (report->old_objects_kept || report->old_objects_dropped) {
+      std::printf("Pictures of earlier versions: %zu kept for kiosks still fetching them, %zu removed after %lld days.\n",
+                  report->old_objects_kept, report->old_objects_dropped,
+                  static_cast<long long>(options.keep_old_objects.count() / 86400));
+    }
     std::printf("Expires %s. Publish the whole folder to the web server, e.g. rsync -a --delay-updates --delete-after %s/ server:/var/www/kiosk/\n",
                 human_time(report->expires).c_str(), out.c_str());
   } else {
-    std::printf("version=%llu\nout=%s\nissued=%s\nexpires=%s\nareas=%zu\nresults=%zu\npictures=%zu\npictures_scaled=%zu\nbytes=%llu\n",
+    std::printf("version=%llu\nout=%s\nissued=%s\nexpires=%s\nareas=%zu\nresults=%zu\npictures=%zu\npictures_scaled=%zu\nbytes=%llu\n"
+                "old_pictures_kept=%zu\nold_pictures_removed=%zu\n",
                 static_cast<unsigned long long>(report->version), out.c_str(), feed::format_timestamp(report->issued).c_str(),
                 feed::format_timestamp(report->expires).c_str(), report->areas, report->results, report->pictures,
-                report->pictures_scaled, static_cast<unsigned long long>(report->bytes));
+                report->pictures_scaled, static_cast<unsigned long long>(report->bytes), report->old_objects_kept,
+                report->old_objects_dropped);
   }
   return kOk;
 }
@@ -163,7 +176,7 @@ int run(const std::vector<std::string>& argv) {
   static const Command kCommands[] = {
       {"init", 1, {}, {}, init},
       {"keygen", 0, {"--dir", "--name", "--valid-days", "--password-file", "--kdf"}, {"--unprotected", "--force"}, keygen},
-      {"build", 2, {"--key", "--expires-days", "--version", "--password-file"}, {}, build},
+      {"build", 2, {"--key", "--expires-days", "--version", "--keep-old-objects", "--password-file"}, {}, build},
       {"verify", 1, {"--pubkey"}, {}, verify},
       {"preview", 2, {"--size", "--area"}, {}, preview},
       {"diff", 2, {}, {}, diff},

@@ -91,6 +91,31 @@ std::optional<model::Series> read_series(Problems& problems, const std::string& 
   return s;
 }
 
+// The file `given` on a result file's picture line names, with its links resolved; it must be in
+// the source folder (the folder above results/), since the build publishes it. The error says
+// why not, starting with the name as given.
+Result<std::string> find_picture(const fs::path& result_file, const std::string& given) {
+  const fs::path name(given);
+  if (name.is_absolute()) {
+    return make_error(in_quotes(given) + " is a path from the top of the disk; put the picture in results/ and give its name");
+  }
+  if (std::find(name.begin(), name.end(), "..") != name.end()) {
+    return make_error(in_quotes(given) + " leads out of results/ with '..'; put the picture in results/ and give its name");
+  }
+  const fs::path picture = result_file.parent_path() / name;
+  std::error_code ec;
+  if (!fs::is_regular_file(picture, ec)) return make_error(in_quotes(given) + " not found (looked for " + picture.string() + ")");
+  const fs::path real = fs::canonical(picture, ec);
+  const fs::path folder = ec ? fs::path() : fs::canonical(result_file.parent_path().parent_path(), ec);
+  if (ec) return make_error(in_quotes(given) + " cannot be followed (" + ec.message() + ")");
+  const fs::path inside = real.lexically_relative(folder);
+  if (inside.empty() || *inside.begin() == "..") {
+    return make_error(in_quotes(given) + " is a link to " + real.string() +
+                      ", outside the source folder; copy the picture into results/");
+  }
+  return real.string();
+}
+
 }  // namespace
 
 void read_result_file(Problems& problems, const fs::path& file, SourceFolder& out, bool areas_known) {
@@ -184,12 +209,11 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
   if (h.count("areas") && areas_known) r.area_ids = read_areas(problems, name, h["areas"], out.content);
   r.series = read_series(problems, name, h);
   if (h.count("picture") && !h["picture"].value.empty()) {
-    const fs::path picture = file.parent_path() / h["picture"].value;
-    std::error_code ec;
-    if (!fs::is_regular_file(picture, ec)) {
-      problems.add(name, h["picture"].line, "picture: " + in_quotes(h["picture"].value) + " not found (looked for " + picture.string() + ")");
+    auto picture = find_picture(file, h["picture"].value);
+    if (!picture) {
+      problems.add(name, h["picture"].line, "picture: " + picture.error().message);
     } else {
-      out.pictures[r.id] = picture.string();
+      out.pictures[r.id] = *picture;
     }
   }
   if (paragraphs.empty()) {

@@ -11,8 +11,12 @@ namespace kiosk::publish {
 
 inline constexpr int kMaxPictureWidth = 3840;
 inline constexpr int kMaxPictureHeight = 2160;
-// What the tool agrees to decode at all: a camera's largest photos, not a poster scan.
-inline constexpr long long kMaxSourcePixels = 120'000'000;
+// What the tool agrees to read and decode at all, checked before decoding (the size from the file
+// system, the pixels from the PNG or JPEG header): a camera's photos, not a poster scan. Decoding
+// and scaling a 40-megapixel picture peaked at 290 MB (JPEG) and 330 MB (PNG) in kiosk-feed build;
+// a 120-megapixel one took 955 MB, too much for a small staff machine.
+inline constexpr unsigned long long kMaxSourceFileBytes = 64ull << 20;
+inline constexpr long long kMaxSourcePixels = 40'000'000;
 inline constexpr int kJpegQuality = 85;
 
 struct Picture {
@@ -23,10 +27,12 @@ struct Picture {
   bool rewritten = false;  // false: the file's own bytes, already small enough
 };
 
-// Reads, scales (aspect kept, box-filtered down by halves, then linearly) and re-encodes the picture
-// at `path`: PNG stays PNG (it may be a chart or have transparency), everything else becomes JPEG
-// at quality 85. A PNG that already fits is kept byte for byte, and so is a JPEG that fits unless
-// recompressing it saves more than a quarter of its bytes. Errors name the path.
+// Reads, decodes in full, scales (aspect kept, box-filtered down by halves, then linearly) and
+// re-encodes the JPEG or PNG at `path`: PNG stays PNG (it may be a chart or have transparency), JPEG
+// stays JPEG at quality 85. A PNG that already fits is kept byte for byte, and so is a JPEG that fits
+// unless recompressing it saves more than a quarter of its bytes. Refused, with an error that names
+// the path: anything but JPEG and PNG, a file over kMaxSourceFileBytes or kMaxSourcePixels, a file
+// cut short or damaged, and a result a kiosk would not show (over the model's kMaxAssetBytes).
 Result<Picture> prepare_picture(const std::string& path);
 
 }  // namespace kiosk::publish
