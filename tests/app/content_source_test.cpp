@@ -108,3 +108,25 @@ TEST_CASE("the content watch notices kiosk-sync's commits and the cache appearin
   CHECK(watch.changed());
   CHECK_FALSE(watch.changed());
 }
+
+TEST_CASE("the content watch follows a damaged cache moved aside and a fresh one built in its place", "[app]") {
+  kiosk::testing::TempDir dir;
+  const std::string db = dir.file("content.db");
+  auto feed = feed::parse_feed(kiosk::testing::default_feed_text());
+  REQUIRE(feed.ok());
+  {
+    auto writer = cache::Cache::open(db);
+    REQUIRE(writer.ok());
+    REQUIRE(writer->apply(*feed, 0).ok());
+  }
+  app::ContentWatch watch(db);
+  CHECK_FALSE(watch.changed());
+  REQUIRE(cache::quarantine(db, 1'800'000'000).ok());  // what kiosk-sync does with a damaged cache
+  auto fresh = cache::Cache::open(db);
+  REQUIRE(fresh.ok());
+  CHECK(watch.changed());  // a new file at the path
+  CHECK_FALSE(watch.changed());
+  feed->version = 9;
+  REQUIRE(fresh->apply(*feed, 0).ok());
+  CHECK(watch.changed());  // and the commits to the new file are seen
+}
