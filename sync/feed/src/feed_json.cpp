@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "feed/feed_json.h"
+#include "json_parse.h"
 #include "model/validate.h"
 
 namespace kiosk::feed {
@@ -307,17 +308,9 @@ Result<model::Feed> parse_feed(std::string_view text) {
     return make_error("feed is " + std::to_string(text.size()) + " bytes, larger than the limit of " +
                       std::to_string(kMaxManifestBytes));
   }
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    // nlohmann's own words (they give line and column) after its "[json.exception.parse_error.101] ".
-    // Not only parse_error: a number too large for a double ("1e999") is out_of_range (found by
-    // fuzzing, tests/fuzz).
-    std::string what = e.what();
-    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    return make_error("feed is not valid JSON: " + what);
-  }
+  auto parsed = detail::parse_json(text, "feed");
+  if (!parsed) return parsed.error();
+  const json& root = *parsed;
 
   Problems problems;
   model::Feed feed;
