@@ -380,3 +380,158 @@ TEST_CASE("keygen will not overwrite a key and the command line is checked", "[p
   CHECK(feed_tool("build a b").output.find("give --key") != std::string::npos);
   CHECK(feed_tool("--help").exit_code == 0);
 }
+
+TEST_CASE("trust signs keys.json with the root key, and build keeps it", "[publish][cli][trust]") {
+  Workspace ws;
+  REQUIRE(ws.build().exit_code == 0);
+  REQUIRE(feed_tool("keygen --unprotected --name root --dir " + ws.dir.file("keys")).exit_code == 0);
+  const std::string root = " --root-key " + ws.dir.file("keys/root.key");
+  auto trusted = feed_tool("trust " + ws.out + root + " --feed-key " + ws.pub + " --note 'første nøgle'");
+  INFO(trusted.output);
+  REQUIRE(trusted.exit_code == 0);
+  CHECK(value_of(trusted.output, "serial") == "1");
+  CHECK(value_of(trusted.output, "epoch") == "1");
+  const fs::path keys_json = fs::path(ws.out) / "keys.json";
+  CHECK(read_file(keys_json).find("\"note\": \"første nøgle\"") != std::string::npos);
+  // The stock minisign agrees with the root key's signature.
+  auto stock = run_command("/usr/bin/minisign -V -p " + ws.dir.file("keys/root.pub") + " -m " + keys_json.string());
+  INFO(stock.output);
+  CHECK(stock.exit_code == 0);
+
+  // A build swaps in a whole new folder: the pair comes along unchanged.
+  const std::string document = read_file(keys_json);
+  const std::string signature = read_file(fs::path(ws.out) / "keys.json.minisig");
+  auto rebuilt = ws.build();
+  INFO(rebuilt.output);
+  REQUIRE(rebuilt.exit_code == 0);
+  CHECK(value_of(rebuilt.output, "version") == "2");
+  CHECK(read_file(keys_json) == document);
+  CHECK(read_file(fs::path(ws.out) / "keys.json.minisig") == signature);
+
+  auto verified = feed_tool("verify " + ws.out + " --root-key-pub " + ws.dir.file("keys/root.pub"));
+  INFO(verified.output);
+  CHECK(verified.exit_code == 0);
+  CHECK(value_of(verified.output, "keys_serial") == "1");
+  CHECK(value_of(verified.output, "keys_root_checked") == "yes");
+  CHECK(value_of(verified.output, "feed_key_listed") == "yes");
+
+  // The next document follows this one's serial and keeps its epoch.
+  auto second = feed_tool("trust " + ws.out + root + " --feed-key " + ws.pub);
+  INFO(second.output);
+  CHECK(second.exit_code == 0);
+  CHECK(value_of(second.output, "serial") == "2");
+  CHECK(value_of(second.output, "epoch") == "1");
+  CHECK(read_file(keys_json).find("note") == std::string::npos);
+
+  // A second root key the kiosks trust signs the next one when it names the root key of this one.
+  REQUIRE(feed_tool("keygen --unprotected --name spare-root --dir " + ws.dir.file("keys")).exit_code == 0);
+  const std::string spare = " --root-key " + ws.dir.file("keys/spare-root.key");
+  auto unnamed = feed_tool("trust " + ws.out + spare + " --feed-key " + ws.pub);
+  INFO(unnamed.output);
+  CHECK(unnamed.exit_code == 1);
+  CHECK(unnamed.output.find("does not verify with the root key") != std::string::npos);
+  auto named = feed_tool("trust " + ws.out + spare + " --root-key-pub " + ws.dir.file("keys/root.pub") + " --feed-key " + ws.pub);
+  INFO(named.output);
+  CHECK(named.exit_code == 0);
+  CHECK(value_of(named.output, "serial") == "3");
+}
+
+TEST_CASE("after a leaked feed key, trust and build start a new key and version line", "[publish][cli][trust]") {
+  Workspace ws;
+  REQUIRE(ws.build("--version 1000").exit_code == 0);
+  for (const std::string name : {"root", "new", "stranger"}) {
+    REQUIRE(feed_tool("keygen --unprotected --name " + name + " --dir " + ws.dir.file("keys")).exit_code == 0);
+  }
+  const std::string root = " --root-key " + ws.dir.file("keys/root.key");
+  const std::string new_pub = ws.dir.file("keys/new.pub");
+  REQUIRE(feed_tool("trust " + ws.out + root + " --feed-key " + ws.pub).exit_code == 0);
+
+  const auto before = snapshot(ws.out);
+  const auto refused = [&](const std::string& args, const std::string& expected) {
+    auto run = feed_tool("trust " + ws.out + " " + args);
+    INFO(run.output);
+    CHECK(run.exit_code == 1);
+    CHECK(run.output.find(expected) != std::string::npos);
+    CHECK(snapshot(ws.out) == before);
+  };
+  // A new line with the leaked key, or beside it, could be started by a feed it signed.
+  refused(root + " --feed-key " + ws.pub + " --new-epoch",
+          "--new-epoch starts a new version line, but feed key " + value_of(feed_tool("verify " + ws.out + " --pubkey " + ws.pub).output, "key_id") +
+              " is trusted now too");
+  refused(root + " --feed-key " + new_pub + " --feed-key " + ws.pub + " --new-epoch", "is trusted now too");
+  // Dropping the key of the published feed without a new line leaves kiosks refusing it.
+  refused(root + " --feed-key " + new_pub, "the published feed.json does not verify with the listed feed keys");
+  // Only the root key that signed the current document signs the next.
+  refused("--root-key " + ws.dir.file("keys/stranger.key") + " --feed-key " + new_pub + " --new-epoch",
+          "does not verify with the root key");
+  refused("--root-key " + ws.dir.file("keys/new.key") + " --feed-key " + new_pub, "the root key must not also be a feed key");
+  refused(root + " --feed-key " + new_pub + " --new-epoch --note 'two\nlines'", "note: must be one line without control characters");
+
+  auto recovered = feed_tool("trust " + ws.out + root + " --feed-key " + new_pub + " --new-epoch --note 'the May key leaked'");
+  INFO(recovered.output);
+  REQUIRE(recovered.exit_code == 0);
+  CHECK(value_of(recovered.output, "serial") == "2");
+  CHECK(value_of(recovered.output, "epoch") == "2");
+  CHECK(value_of(recovered.output, "new_epoch") == "yes");
+
+  // The published feed is by a key the kiosks no longer trust: verify says so, and the versions
+  // start afresh with the new key.
+  auto stale = feed_tool("verify " + ws.out + " --pubkey " + ws.pub + " --root-key-pub " + ws.dir.file("keys/root.pub"));
+  INFO(stale.output);
+  CHECK(stale.exit_code == 1);
+  CHECK(value_of(stale.output, "reason").find("which keys.json (serial 2) does not list") != std::string::npos);
+  auto fresh = ws.build("--key " + ws.dir.file("keys/new.key") + " --version 1");
+  INFO(fresh.output);
+  REQUIRE(fresh.exit_code == 0);
+  CHECK(value_of(fresh.output, "version") == "1");
+  auto verified = feed_tool("verify " + ws.out + " --root-key-pub " + ws.dir.file("keys/root.pub"));
+  INFO(verified.output);
+  CHECK(verified.exit_code == 0);
+  CHECK(value_of(verified.output, "version") == "1");
+  CHECK(value_of(verified.output, "keys_epoch") == "2");
+  // Within the new line, versions only grow again.
+  auto again = ws.build("--key " + ws.dir.file("keys/new.key") + " --version 1");
+  CHECK(again.exit_code == 1);
+  CHECK(again.output.find("version 1 is not newer than the published version 1") != std::string::npos);
+}
+
+TEST_CASE("trust checks its command line and the folder it writes to", "[publish][cli][trust]") {
+  Workspace ws;
+  REQUIRE(feed_tool("keygen --unprotected --name root --dir " + ws.dir.file("keys")).exit_code == 0);
+  const std::string root = " --root-key " + ws.dir.file("keys/root.key");
+  CHECK(feed_tool("trust " + ws.out + " --feed-key " + ws.pub).exit_code == 2);
+  CHECK(feed_tool("trust " + ws.out + root).exit_code == 2);
+  std::string five;
+  for (int i = 0; i < 5; ++i) five += " --feed-key " + ws.pub;
+  CHECK(feed_tool("trust " + ws.out + root + five).exit_code == 2);
+  // Not beside a published feed: the next build would refuse the folder.
+  auto empty = feed_tool("trust " + ws.out + root + " --feed-key " + ws.pub);
+  INFO(empty.output);
+  CHECK(empty.exit_code == 1);
+  CHECK(empty.output.find("no feed.json in " + ws.out) != std::string::npos);
+  CHECK_FALSE(fs::exists(ws.out));
+
+  REQUIRE(ws.build().exit_code == 0);
+  // A new version line must not start with the feed published now.
+  auto own_feed = feed_tool("trust " + ws.out + root + " --feed-key " + ws.pub + " --new-epoch");
+  INFO(own_feed.output);
+  CHECK(own_feed.exit_code == 1);
+  CHECK(own_feed.output.find("the published feed.json is signed by feed key") != std::string::npos);
+  // A document without its signature is not taken as the one to follow.
+  REQUIRE(feed_tool("trust " + ws.out + root + " --feed-key " + ws.pub).exit_code == 0);
+  fs::remove(fs::path(ws.out) / "keys.json.minisig");
+  auto unsigned_document = feed_tool("trust " + ws.out + root + " --feed-key " + ws.pub);
+  INFO(unsigned_document.output);
+  CHECK(unsigned_document.exit_code == 1);
+  CHECK(unsigned_document.output.find("holds keys.json without keys.json.minisig") != std::string::npos);
+
+  // A mistake in the command line is found before anyone is asked for the root key's password.
+  write_file(ws.dir.file("pw.txt"), "rodens kodeord\n");
+  REQUIRE(feed_tool("keygen --kdf fast --name locked-root --dir " + ws.dir.file("keys") + " --password-file " +
+                    ws.dir.file("pw.txt")).exit_code == 0);
+  auto bad_note = feed_tool("trust " + ws.out + " --root-key " + ws.dir.file("keys/locked-root.key") + " --feed-key " +
+                            ws.pub + " --note '" + std::string(401, 'x') + "' </dev/null");
+  INFO(bad_note.output);
+  CHECK(bad_note.exit_code == 1);
+  CHECK(bad_note.output.find("note: is longer than 400 characters (401)") != std::string::npos);
+}

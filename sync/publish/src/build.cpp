@@ -15,6 +15,7 @@
 
 #include "feed/feed_json.h"
 #include "feed/hash.h"
+#include "feed/trusted_keys.h"
 #include "model/validate.h"
 #include "publish/diff.h"
 #include "publish/pictures.h"
@@ -114,6 +115,34 @@ Status swap_in(const fs::path& built, const fs::path& out) {
   return {};
 }
 
+// keys.json (docs/keys.md): the feed keys kiosks trust, which kiosk-feed trust signs with the root
+// key beside the feed. A build keeps it and its signature. When it lists none of the keys the
+// published feed is signed by, a new version line has begun (trust starts one only with new feed
+// keys), and the version may start afresh.
+constexpr const char* kKeysFiles[] = {"keys.json", "keys.json.minisig"};
+
+std::string text_of(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool new_version_line(const fs::path& out) {
+  std::error_code ec;
+  if (!fs::exists(out / kKeysFiles[0], ec)) return false;
+  const auto keys = feed::parse_trusted_keys(text_of(out / kKeysFiles[0]));
+  return keys && !feed::minisign::verify(text_of(out / "feed.json"), text_of(out / "feed.json.minisig"), keys->feed_keys);
+}
+
+Status keep_keys(const fs::path& out, const fs::path& staging) {
+  for (const char* name : kKeysFiles) {
+    std::error_code ec;
+    if (!fs::exists(out / name, ec)) continue;
+    if (auto s = write_synced(staging / name, text_of(out / name)); !s) return s;
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -161,7 +190,7 @@ Result<Assembled> assemble_feed(const BuildOptions& options) {
   model::Feed& feed = out.feed;
   feed.format = model::kFeedFormat;
   feed.version = options.version.value_or(previous->value_or(0) + 1);
-  if (*previous && feed.version <= **previous) {
+  if (*previous && feed.version <= **previous && !new_version_line(options.out_dir)) {
     return make_error("version " + std::to_string(feed.version) + " is not newer than the published version " +
                       std::to_string(**previous) + "; kiosks would refuse it");
   }
@@ -251,6 +280,7 @@ Result<BuildReport> write_feed(const Assembled& assembled, const std::string& ou
   report.old_objects_dropped = retirement.dropped;
   if (auto s = write_synced(staging / "feed.json", manifest); !s) return fail(s.error());
   if (auto s = write_synced(staging / "feed.json.minisig", signature); !s) return fail(s.error());
+  if (auto s = keep_keys(out, staging); !s) return fail(s.error());
   if (auto s = swap_in(staging, out); !s) return fail(s.error());
   fs::remove_all(staging, ec);  // the previous OUT, when there was one
 

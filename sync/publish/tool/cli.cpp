@@ -19,7 +19,7 @@ Result<Args> parse_args(const std::vector<std::string>& args, std::size_t positi
     if (a.rfind("--", 0) == 0) {
       if (options.count(a)) {
         if (i + 1 >= args.size()) return make_error(a + " needs a value");
-        out.options[a] = args[++i];
+        out.options[a].push_back(args[++i]);
       } else if (flags.count(a)) {
         out.flags.insert(a);
       } else {
@@ -101,6 +101,12 @@ Result<std::string> get_password(const Args& args, const std::string& prompt, bo
   if (!second) return second;
   if (*first != *second) return make_error("the two passwords differ");
   return first;
+}
+
+std::string key_ids(const std::vector<feed::minisign::PublicKey>& keys) {
+  std::string out;
+  for (const auto& key : keys) out += (out.empty() ? "" : ",") + feed::minisign::key_id_hex(key.key_id);
+  return out;
 }
 
 std::string human_bytes(std::uint64_t bytes) { return publish::size_text(bytes); }

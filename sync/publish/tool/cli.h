@@ -2,7 +2,10 @@
 // a script, and passwords. Private to the tool.
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -20,12 +23,18 @@ enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
 // against what the command takes.
 struct Args {
   std::vector<std::string> positional;
-  std::map<std::string, std::string> options;
+  std::map<std::string, std::vector<std::string>> options;  // each value given, in order
   std::set<std::string> flags;
 
+  // The option's value; the last one when it was given more than once.
   std::optional<std::string> option(const std::string& name) const {
     const auto it = options.find(name);
-    return it == options.end() ? std::nullopt : std::optional<std::string>(it->second);
+    return it == options.end() ? std::nullopt : std::optional<std::string>(it->second.back());
+  }
+  // Every value of an option a command takes more than once ("--feed-key A --feed-key B").
+  std::vector<std::string> option_values(const std::string& name) const {
+    const auto it = options.find(name);
+    return it == options.end() ? std::vector<std::string>{} : it->second;
   }
   bool flag(const std::string& name) const { return flags.count(name) > 0; }
 };
@@ -54,6 +63,9 @@ class Progress {
 // on the terminal without echo (twice when `confirm`). An error when there is no way to ask.
 Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm);
 
+// "E7C422E23C77894E,C8FF819F2A82A543": the key ids of `keys`, for messages and key=value lines.
+std::string key_ids(const std::vector<feed::minisign::PublicKey>& keys);
+
 // "1.4 MB", "830 KB"
 std::string human_bytes(std::uint64_t bytes);
 // "2026-12-11 10:00 UTC"
@@ -61,14 +73,19 @@ std::string human_time(std::int64_t unix_seconds);
 
 // keys.cpp
 int keygen(const Args& args);
+// The whole of a file of at most `max_bytes` (a key, a keys document), or an error naming `what`.
+Result<std::string> read_small_file(const std::string& path, const std::string& what, std::size_t max_bytes = 64 * 1024);
+// `text` written to `path` (created, or truncated) with permissions `mode`, and flushed to the disk.
+Status write_new_file(const std::filesystem::path& path, const std::string& text, mode_t mode);
 // The secret key in `path`, decrypted with the password when it has one; refused when its
 // comment says it expired before `now_unix`.
 Result<feed::minisign::SecretKey> load_secret_key(const Args& args, const std::string& path, std::int64_t now_unix);
-// A public key from a .pub file or the "RW..." line itself.
-Result<feed::minisign::PublicKey> load_public_key(const std::string& file_or_line);
+// A public key from a .pub file or the "RW..." line itself, given with `option` ("--pubkey").
+Result<feed::minisign::PublicKey> load_public_key(const std::string& file_or_line, const std::string& option);
 
-// verify.cpp, preview.cpp
+// verify.cpp, preview.cpp, trust.cpp
 int verify(const Args& args);
 int preview(const Args& args);
+int trust(const Args& args);
 
 }  // namespace kiosk::feedtool

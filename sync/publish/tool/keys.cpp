@@ -26,12 +26,16 @@ constexpr const char* kValidUntil = "valid until ";
 
 std::string utc_date(std::int64_t unix_seconds) { return feed::format_timestamp(unix_seconds).substr(0, 10); }
 
-Result<std::string> read_small_file(const std::string& path, const std::string& what) {
+}  // namespace
+
+Result<std::string> read_small_file(const std::string& path, const std::string& what, std::size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error(what + " " + path + ": not found or not readable");
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (ss.str().size() > 64 * 1024) return make_error(what + " " + path + ": too large to be a key");
+  if (ss.str().size() > max_bytes) {
+    return make_error(what + " " + path + ": larger than " + std::to_string(max_bytes) + " bytes");
+  }
   return ss.str();
 }
 
@@ -44,8 +48,6 @@ Status write_new_file(const fs::path& path, const std::string& text, mode_t mode
   if (!ok) return make_error("cannot write " + path.string() + ": " + std::strerror(errno));
   return {};
 }
-
-}  // namespace
 
 int keygen(const Args& args) {
   const fs::path dir = args.option("--dir").value_or(".");
@@ -144,7 +146,7 @@ Result<ms::SecretKey> load_secret_key(const Args& args, const std::string& path,
   return key;
 }
 
-Result<ms::PublicKey> load_public_key(const std::string& file_or_line) {
+Result<ms::PublicKey> load_public_key(const std::string& file_or_line, const std::string& option) {
   std::error_code ec;
   if (fs::is_regular_file(file_or_line, ec)) {
     auto text = read_small_file(file_or_line, "the public key file");
@@ -154,7 +156,7 @@ Result<ms::PublicKey> load_public_key(const std::string& file_or_line) {
     return key;
   }
   auto key = ms::parse_public_key(file_or_line);
-  if (!key) return make_error("--pubkey " + file_or_line + ": not a file, and " + key.error().message);
+  if (!key) return make_error(option + " " + file_or_line + ": not a file, and " + key.error().message);
   return key;
 }
 

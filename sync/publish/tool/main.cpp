@@ -29,7 +29,12 @@ constexpr const char* kUsageText = R"(Usage: kiosk-feed COMMAND ...
   build SRC OUT --key SECRET [--expires-days N] [--version N] [--keep-old-objects DAYS]
                                checks SRC, scales its pictures, signs, and swaps the result in as OUT;
                                pictures of earlier versions stay DAYS (default 7) for kiosks fetching them
-  verify OUT|URL --pubkey PUB  checks a published feed as a kiosk would
+  verify OUT|URL --pubkey PUB [--root-key-pub ROOT.pub]
+                               checks a published feed as a kiosk would, and OUT's keys.json when there is one
+  trust OUT --root-key ROOT.key --feed-key PUB [--feed-key PUB2 ...] [--new-epoch] [--note TEXT]
+            [--root-key-pub OTHER_ROOT.pub]
+                               signs OUT/keys.json with the offline root key: the feed keys kiosks trust
+                               from now on, and with --new-epoch a new version line (docs/keys.md)
   preview SRC|OUT PNGDIR [--size WxH] [--area ID]
                                every slide as a PNG, drawn by the kiosk's own renderer
   diff OLD NEW                 what changed between two published feeds (folders or feed.json files)
@@ -177,7 +182,8 @@ int run(const std::vector<std::string>& argv) {
       {"init", 1, {}, {}, init},
       {"keygen", 0, {"--dir", "--name", "--valid-days", "--password-file", "--kdf"}, {"--unprotected", "--force"}, keygen},
       {"build", 2, {"--key", "--expires-days", "--version", "--keep-old-objects", "--password-file"}, {}, build},
-      {"verify", 1, {"--pubkey"}, {}, verify},
+      {"verify", 1, {"--pubkey", "--root-key-pub"}, {}, verify},
+      {"trust", 1, {"--root-key", "--feed-key", "--root-key-pub", "--note", "--password-file"}, {"--new-epoch"}, trust},
       {"preview", 2, {"--size", "--area"}, {}, preview},
       {"diff", 2, {}, {}, diff},
   };
