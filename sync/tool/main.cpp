@@ -1,14 +1,18 @@
 // kiosk-sync: fetches the signed feed and applies it to the kiosk's cache. See `kiosk-sync --help`.
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "cache/cache.h"
 #include "config/config.h"
 #include "feed/feed_json.h"
 #include "fetch/curl_client.h"
+#include "platform/file_lock.h"
 #include "platform/log.h"
 #include "syncer/syncer.h"
 
@@ -18,14 +22,35 @@ using namespace kiosk;
 
 constexpr int kExitUsage = 64;
 
+// The whole run, clock wait included, ends well inside the unit's TimeoutStartSec=15min, so the run
+// records its own outcome instead of being killed by systemd first.
+constexpr auto kRunLimit = std::chrono::minutes(10);
+constexpr auto kClockPatience = std::chrono::minutes(3);
+
+// Raised by SIGTERM and SIGINT (systemctl stop, shutdown, Ctrl+C): the run stops at its next step,
+// a transfer within a second, and records that it was interrupted.
+std::atomic<bool> stop_requested{false};
+extern "C" void on_stop_signal(int) { stop_requested.store(true); }
+
+// Sleeps in short steps so that a stop request ends the wait.
+void sleep_unless_stopped(std::chrono::milliseconds d) {
+  const auto until = std::chrono::steady_clock::now() + d;
+  while (!stop_requested.load() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(200),
+                                                                              until - std::chrono::steady_clock::now()));
+  }
+}
+
 const char* kUsage =
     "Usage: kiosk-sync [--config FILE]            fetch the feed once and apply it\n"
     "       kiosk-sync --import DIR [--config FILE] apply a feed from a folder (a USB stick)\n"
     "       kiosk-sync --status [--config FILE]     show the last sync and the content\n"
+    "Options: --lock-wait SEC  how long to wait while another run holds the cache (default 60)\n"
     "\n"
-    "Exit codes: 0 updated, 10 already up to date, 20 network failure,\n"
-    "            30 content rejected (signature, rollback, expired, hash, schema, size),\n"
-    "            40 local failure (disk, database), 64 bad command line or configuration.\n";
+    "Exit codes: 0 updated, 10 already up to date, 20 network failure or time limit,\n"
+    "            30 content rejected (signature, rollback, expired, future, hash, schema, size),\n"
+    "            40 local failure (disk, database), 50 busy (another run holds the lock),\n"
+    "            64 bad command line or configuration, 75 interrupted (stopped by a signal).\n";
 
 // When this program was built, from the compiler: no clock can be earlier than that and be right.
 std::int64_t build_time() {
@@ -40,32 +65,49 @@ std::int64_t unix_now(const Clock& clock) {
 
 std::string when(std::int64_t unix) { return unix == 0 ? "never" : feed::format_timestamp(unix); }
 
+// What --status says of a cache it cannot read: damaged (and what the next run does), or why not.
+int unreadable(const config::Config& config, const Error& error) {
+  auto look = cache::examine(config.database);
+  if (look && look->health == cache::Health::kDamaged) {
+    std::printf("cache:            %s\n", config.database.c_str());
+    std::printf("content version:  none shown: the cache is damaged (%s); the kiosk shows its built-in content\n",
+                look->detail.c_str());
+    std::printf("next sync:        moves it aside, kept for staff, and builds a fresh cache from the feed\n");
+  } else {
+    std::fprintf(stderr, "kiosk-sync: %s\n", error.message.c_str());
+  }
+  return syncer::exit_code(syncer::Outcome::kLocalFailure);
+}
+
 int status(const config::Config& config) {
   auto cache = cache::Cache::open(config.database);
-  if (!cache) {
-    std::fprintf(stderr, "kiosk-sync: %s\n", cache.error().message.c_str());
-    return syncer::exit_code(syncer::Outcome::kLocalFailure);
-  }
+  if (!cache) return unreadable(config, cache.error());
   auto state = cache->sync_state();
   auto snap = cache->read_current();
-  if (!state || !snap) {
-    std::fprintf(stderr, "kiosk-sync: %s\n", (!state ? state.error() : snap.error()).message.c_str());
-    return syncer::exit_code(syncer::Outcome::kLocalFailure);
-  }
+  if (!state) return unreadable(config, state.error());
+  if (!snap) return unreadable(config, snap.error());
   std::printf("cache:            %s\n", config.database.c_str());
   std::printf("feed:             %s\n", config.feed_url.empty() ? "(none configured)" : config.feed_url.c_str());
   if (*snap && snap->has_value()) {
     const auto& info = (*snap)->info;
-    std::printf("content version:  %llu, issued %s, expires %s, applied %s\n", static_cast<unsigned long long>(info.version),
-                when(info.issued).c_str(), when(info.expires).c_str(), when(info.applied_at).c_str());
+    SystemClock clock;
+    const bool expired = info.expires <= unix_now(clock);
+    std::printf("content version:  %llu, issued %s, %s %s, applied %s\n", static_cast<unsigned long long>(info.version),
+                when(info.issued).c_str(), expired ? "EXPIRED at" : "expires", when(info.expires).c_str(),
+                when(info.applied_at).c_str());
   } else {
     std::printf("content version:  none (the kiosk shows its built-in content)\n");
   }
-  std::printf("last attempt:     %s (%s)\n", when(state->last_attempt).c_str(),
-              state->last_outcome.empty() ? "-" : state->last_outcome.c_str());
+  std::string outcome = state->last_outcome.empty() ? "-" : state->last_outcome;
+  if (outcome == cache::kRunningOutcome) {
+    outcome = FileLock::held_by_another(syncer::lock_path(config.database))
+                  ? "running now"
+                  : "interrupted: that run did not finish (stopped, killed or the power went); the next run starts afresh";
+  }
+  std::printf("last attempt:     %s (%s)\n", when(state->last_attempt).c_str(), outcome.c_str());
   std::printf("last success:     %s\n", when(state->last_success).c_str());
   std::printf("last error:       %s\n", state->last_error.empty() ? "-" : state->last_error.c_str());
-  std::printf("marked stale:     %s\n", state->marked_stale ? "yes (a newer feed was refused)" : "no");
+  std::printf("marked stale:     %s\n", state->marked_stale ? ("yes: " + state->stale_reason).c_str() : "no");
   return 0;
 }
 
@@ -74,6 +116,7 @@ int status(const config::Config& config) {
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   std::optional<std::string> config_path, import_dir;
+  std::chrono::seconds lock_wait{60};
   bool show_status = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -85,6 +128,16 @@ int main(int argc, char** argv) {
       return 0;
     } else if (a == "--status") {
       show_status = true;
+    } else if (a == "--lock-wait" && i + 1 < args.size()) {
+      try {
+        lock_wait = std::chrono::seconds(std::stoi(args[++i]));
+      } catch (const std::exception&) {
+        lock_wait = std::chrono::seconds(-1);
+      }
+      if (lock_wait.count() < 0 || lock_wait.count() > 3600) {
+        std::fprintf(stderr, "kiosk-sync: --lock-wait takes seconds from 0 to 3600, not '%s'\n", args[i].c_str());
+        return kExitUsage;
+      }
     } else if ((a == "--config" || a == "--import") && i + 1 < args.size()) {
       (a == "--config" ? config_path : import_dir) = args[++i];
     } else {
@@ -100,30 +153,41 @@ int main(int argc, char** argv) {
   }
   if (show_status) return status(*config);
 
-  syncer::Settings settings{config->database, cache::objects_dir_beside(config->database), {}};
-  for (const auto& line : config->public_keys) {
-    auto key = feed::minisign::parse_public_key(line);
-    if (!key) {
-      std::fprintf(stderr, "kiosk-sync: sync.public_keys: %s\n", key.error().message.c_str());
-      return kExitUsage;
+  const auto started = std::chrono::steady_clock::now();
+  syncer::Settings settings;
+  settings.database = config->database;
+  settings.objects_dir = cache::objects_dir_beside(config->database);
+  settings.stop = &stop_requested;
+  settings.lock_wait = lock_wait;
+  for (const auto& [name, lines, keys] : {std::tuple{"sync.public_keys", &config->public_keys, &settings.keys},
+                                          std::tuple{"sync.root_keys", &config->root_keys, &settings.root_keys}}) {
+    for (const auto& line : *lines) {
+      auto key = feed::minisign::parse_public_key(line);
+      if (!key) {
+        std::fprintf(stderr, "kiosk-sync: %s: %s\n", name, key.error().message.c_str());
+        return kExitUsage;
+      }
+      keys->push_back(*key);
     }
-    settings.keys.push_back(*key);
   }
   if (settings.keys.empty()) {
     std::fprintf(stderr, "kiosk-sync: no sync.public_keys in %s: nothing could be verified\n",
                  config->source_path.empty() ? "the configuration" : config->source_path.c_str());
     return kExitUsage;
   }
+  std::signal(SIGTERM, on_stop_signal);
+  std::signal(SIGINT, on_stop_signal);
   SystemClock clock;
   // A board without a real-time clock boots in the past until NTP answers; checking expiry then
   // would refuse good feeds (or accept expired ones). Wait for a clock not earlier than this
   // program's build, for a while, before giving up for tonight.
-  if (!syncer::wait_for_sane_clock(clock, build_time(), std::chrono::minutes(10),
-                                   [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); })) {
+  if (!syncer::wait_for_sane_clock(clock, build_time(), kClockPatience, sleep_unless_stopped, &stop_requested)) {
+    if (stop_requested) return syncer::exit_code(syncer::Outcome::kInterrupted);
     log::error("network failure: the clock still reads " + feed::format_timestamp(unix_now(clock)) +
                ", earlier than this program's build; not syncing until it is set");
     return syncer::exit_code(syncer::Outcome::kNetworkFailure);
   }
+  settings.time_limit = std::chrono::duration_cast<std::chrono::seconds>(kRunLimit - (std::chrono::steady_clock::now() - started));
   if (import_dir) {
     syncer::DirectorySource source(*import_dir);
     return syncer::exit_code(syncer::sync_once(settings, source, clock).outcome);
@@ -134,8 +198,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   fetch::CurlLibrary curl;
-  fetch::CurlClient client({std::chrono::seconds(15), 100, std::chrono::seconds(30), 3, "kiosk-sync/" KIOSK_VERSION});
-  syncer::HttpSource source(config->feed_url, client,
-                            [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); });
+  fetch::CurlClient client({std::chrono::seconds(15), 100, std::chrono::seconds(30), 3, "kiosk-sync/" KIOSK_VERSION, &stop_requested});
+  syncer::HttpSource source(config->feed_url, client, sleep_unless_stopped);
   return syncer::exit_code(syncer::sync_once(settings, source, clock).outcome);
 }

@@ -4,15 +4,8 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "cache/cache.h"
-#include "content_gen.h"
 #include "feed/feed_json.h"
-#include "fetch/curl_client.h"
-#include "http_test_server.h"
-#include "platform/log.h"
-#include "publisher.h"
-#include "syncer/syncer.h"
-#include "test_support.h"
+#include "sync_fixture.h"
 
 using namespace kiosk;
 using namespace std::chrono_literals;
@@ -21,107 +14,8 @@ using testing::Fault;
 using testing::HttpRequest;
 using testing::HttpResponse;
 
-namespace {
-
-const fetch::CurlLibrary curl_library;
-
-// Captures the log lines of one run.
-class LogCapture {
- public:
-  LogCapture() {
-    log::set_sink([this](log::Level, std::string_view line) { lines_.emplace_back(line); });
-  }
-  ~LogCapture() { log::set_sink({}); }
-  bool contains(const std::string& needle) const {
-    return std::any_of(lines_.begin(), lines_.end(), [&](const auto& l) { return l.find(needle) != std::string::npos; });
-  }
-  std::string all() const {
-    std::string out;
-    for (const auto& l : lines_) out += l + "\n";
-    return out;
-  }
-
- private:
-  std::vector<std::string> lines_;
-};
-
-// One kiosk: a cache folder, a publisher, a server, and the delays the syncer asked to sleep.
-class Fixture {
- public:
-  Fixture() {
-    publisher.serve(server);
-    settings.database = dir.file("content.db");
-    settings.objects_dir = dir.file("objects");
-    settings.keys = {publisher.keys().public_key};
-  }
-
-  // feed(version), published.
-  model::Feed published(std::uint64_t version) {
-    model::Feed f = feed(version);
-    publisher.publish(f);
-    return f;
-  }
-
-  model::Feed feed(std::uint64_t version, int pictures = 2) {
-    model::Feed f = testing::default_feed();
-    f.version = version;
-    f.issued = 1'790'000'000 + static_cast<std::int64_t>(version);
-    f.expires = 4'000'000'000;
-    for (int i = 0; i < pictures; ++i) {
-      const auto ref = publisher.add_object("picture " + std::to_string(i) + " of version " + std::to_string(version));
-      f.assets.push_back(ref);
-      f.content.results[static_cast<std::size_t>(i)].image = ref.sha256;
-    }
-    return f;
-  }
-
-  syncer::Report run(fetch::CurlOptions options = fast()) {
-    fetch::CurlClient client(options);
-    syncer::HttpSource source(publisher.feed_url(server), client, [this](std::chrono::milliseconds d) { slept.push_back(d); },
-                              policy, 42);
-    return syncer::sync_once(settings, source, clock);
-  }
-
-  static fetch::CurlOptions fast() { return {2s, 100, 1s, 3, "kiosk-sync/test"}; }
-
-  std::uint64_t cached_version() {
-    auto cache = cache::Cache::open(settings.database);
-    REQUIRE(cache.ok());
-    auto v = cache->current_version();
-    REQUIRE(v.ok());
-    return v->value_or(0);
-  }
-  // The cache holds exactly `feed`'s content (or, for nullopt, nothing).
-  void check_holds(const std::optional<model::Feed>& feed) {
-    auto cache = cache::Cache::open(settings.database);
-    REQUIRE(cache.ok());
-    CHECK(*cache->quick_check() == "ok");
-    auto snap = cache->read_current();
-    REQUIRE(snap.ok());
-    if (!feed) {
-      CHECK_FALSE(snap->has_value());
-      return;
-    }
-    REQUIRE(snap->has_value());
-    CHECK((*snap)->info.version == feed->version);
-    CHECK((*snap)->content == feed->content);
-  }
-  cache::SyncState state() {
-    auto cache = cache::Cache::open(settings.database);
-    REQUIRE(cache.ok());
-    return *cache->sync_state();
-  }
-
-  testing::TempDir dir;
-  testing::HttpTestServer server;
-  testing::Publisher publisher;
-  syncer::Settings settings;
-  syncer::RetryPolicy policy{4, 2000ms, 60000ms, 300s};
-  std::vector<std::chrono::milliseconds> slept;
-  FakeClock clock{WallTime{std::chrono::seconds(1'800'000'000)}};
-};
-
-}  // namespace
+using testing::Fixture;
+using testing::LogCapture;
 
 TEST_CASE("a first sync applies the feed and its pictures", "[sync]") {
   Fixture f;

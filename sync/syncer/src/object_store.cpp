@@ -46,6 +46,7 @@ struct ObjectStore::Incoming::State {
   int fd = -1;
   crypto_hash_sha256_state hash;
   std::string error;
+  bool local = false;  // the error is this machine's (a write failed), not the sender's
 };
 
 ObjectStore::Incoming::Incoming(std::unique_ptr<State> state) : state_(std::move(state)) {}
@@ -68,6 +69,7 @@ bool ObjectStore::Incoming::write(std::string_view bytes) {
     if (n < 0) {
       if (errno == EINTR) continue;
       s.error = s.temp_path + ": " + std::strerror(errno);
+      s.local = true;
       return false;
     }
     done += static_cast<std::size_t>(n);
@@ -81,8 +83,14 @@ void ObjectStore::Incoming::reset() {
   crypto_hash_sha256_init(&s.hash);
   s.received = 0;
   s.error.clear();
-  if (::ftruncate(s.fd, 0) != 0 || ::lseek(s.fd, 0, SEEK_SET) != 0) s.error = s.temp_path + ": " + std::strerror(errno);
+  s.local = false;
+  if (::ftruncate(s.fd, 0) != 0 || ::lseek(s.fd, 0, SEEK_SET) != 0) {
+    s.error = s.temp_path + ": " + std::strerror(errno);
+    s.local = true;
+  }
 }
+
+bool ObjectStore::Incoming::failed_locally() const { return state_->local; }
 
 Status ObjectStore::Incoming::commit() {
   State& s = *state_;
@@ -95,7 +103,10 @@ Status ObjectStore::Incoming::commit() {
   crypto_hash_sha256_final(&s.hash, digest);
   const std::string actual = hex(digest, sizeof digest);
   if (actual != s.sha256) return make_error("object " + s.sha256 + ": its bytes hash to " + actual);
-  if (::fsync(s.fd) != 0) return make_error(s.temp_path + ": fsync: " + std::strerror(errno));
+  if (::fsync(s.fd) != 0) {
+    s.local = true;
+    return make_error(s.temp_path + ": fsync: " + std::strerror(errno));
+  }
   ::close(s.fd);
   s.fd = -1;
   const std::string final_path = s.dir + "/" + s.sha256;
@@ -118,6 +129,30 @@ bool ObjectStore::has(const std::string& sha256, std::uint64_t size) const {
   const auto actual = fs::file_size(path(sha256), ec);
   return !ec && actual == size;
 }
+
+bool ObjectStore::hash_matches(const std::string& sha256) const {
+  if (sodium_init() < 0) return false;
+  const int fd = ::open(path(sha256).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  crypto_hash_sha256_state hash;
+  crypto_hash_sha256_init(&hash);
+  unsigned char buf[64 * 1024];
+  ssize_t n;
+  while ((n = ::read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      return false;
+    }
+    crypto_hash_sha256_update(&hash, buf, static_cast<unsigned long long>(n));
+  }
+  ::close(fd);
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&hash, digest);
+  return hex(digest, sizeof digest) == sha256;
+}
+
+void ObjectStore::remove(const std::string& sha256) { ::unlink(path(sha256).c_str()); }
 
 Result<std::unique_ptr<ObjectStore::Incoming>> ObjectStore::receive(const std::string& sha256, std::uint64_t size) {
   if (sodium_init() < 0) return make_error("libsodium could not start");

@@ -22,6 +22,8 @@ bool retryable(const fetch::Response& r) {
   }
 }
 
+std::string seconds_text(std::chrono::milliseconds d) { return std::to_string((d.count() + 999) / 1000) + " s"; }
+
 }  // namespace
 
 HttpSource::HttpSource(std::string feed_url, fetch::HttpClient& client, Sleeper sleep, RetryPolicy policy, std::uint64_t seed)
@@ -32,7 +34,16 @@ HttpSource::HttpSource(std::string feed_url, fetch::HttpClient& client, Sleeper 
 
 Fetched HttpSource::get(fetch::Request request, const Receiver& into) {
   Fetched out;
+  const std::chrono::milliseconds whole_transfer = request.timeout;
   for (int attempt = 0;; ++attempt) {
+    if (const auto left = remaining()) {
+      if (left->count() <= 0) {
+        out.error = SourceError::kTimeLimit;
+        out.message = request.url + ": the run's time limit was reached" + (out.message.empty() ? "" : " after " + out.message);
+        return out;
+      }
+      request.timeout = std::min(whole_transfer, *left);
+    }
     into.reset();
     ++requests_;
     const fetch::Response r = client_.get(request, into.write);
@@ -46,6 +57,11 @@ Fetched HttpSource::get(fetch::Request request, const Receiver& into) {
     }
     if (r.ok()) {
       out.error = SourceError::kNone;
+      return out;
+    }
+    if (r.failure == fetch::Failure::kCancelled) {
+      out.error = SourceError::kCancelled;
+      out.message = request.url + ": stopped";
       return out;
     }
     if (r.failure == fetch::Failure::kNone) {
@@ -66,6 +82,11 @@ Fetched HttpSource::get(fetch::Request request, const Receiver& into) {
     std::uniform_int_distribution<long long> jitter(0, bound.count());
     auto delay = std::chrono::milliseconds(jitter(rng_));
     if (r.retry_after) delay = std::max(delay, std::chrono::milliseconds(std::min(*r.retry_after, policy_.max_retry_after)));
+    if (const auto left = remaining(); left && delay >= *left) {
+      out.error = SourceError::kTimeLimit;
+      out.message += " (the next try, in " + seconds_text(delay) + ", would come after the run's time limit)";
+      return out;
+    }
     sleep_(delay);
   }
 }
@@ -82,6 +103,10 @@ Fetched HttpSource::signature(std::uint64_t max_bytes, const Receiver& into) {
 
 Fetched HttpSource::object(const std::string& sha256, std::uint64_t max_bytes, const Receiver& into) {
   return get({base_url_ + "objects/" + sha256, "", "", max_bytes}, into);
+}
+
+Fetched HttpSource::sibling(const std::string& name, std::uint64_t max_bytes, const Receiver& into) {
+  return get({base_url_ + name, "", "", max_bytes}, into);
 }
 
 Fetched DirectorySource::read(const std::string& path, std::uint64_t max_bytes, const Receiver& into) {
@@ -129,6 +154,10 @@ Fetched DirectorySource::signature(std::uint64_t max_bytes, const Receiver& into
 
 Fetched DirectorySource::object(const std::string& sha256, std::uint64_t max_bytes, const Receiver& into) {
   return read(dir_ + "/objects/" + sha256, max_bytes, into);
+}
+
+Fetched DirectorySource::sibling(const std::string& name, std::uint64_t max_bytes, const Receiver& into) {
+  return read(dir_ + "/" + name, max_bytes, into);
 }
 
 }  // namespace kiosk::syncer

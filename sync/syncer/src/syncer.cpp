@@ -1,14 +1,18 @@
 #include "syncer/syncer.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <set>
+#include <thread>
 
 #include "cache/cache.h"
 #include "feed/feed_json.h"
+#include "platform/file_lock.h"
 #include "platform/log.h"
 #include "syncer/object_store.h"
+#include "trust.h"
 
 namespace kiosk::syncer {
 
@@ -19,6 +23,8 @@ int exit_code(Outcome o) {
     case Outcome::kNetworkFailure: return 20;
     case Outcome::kRejected: return 30;
     case Outcome::kLocalFailure: return 40;
+    case Outcome::kBusy: return 50;
+    case Outcome::kInterrupted: return 75;
   }
   return 40;
 }
@@ -30,11 +36,31 @@ const char* to_string(Outcome o) {
     case Outcome::kNetworkFailure: return "network failure";
     case Outcome::kRejected: return "rejected";
     case Outcome::kLocalFailure: return "local failure";
+    case Outcome::kBusy: return "busy";
+    case Outcome::kInterrupted: return "interrupted";
   }
   return "?";
 }
 
+std::string lock_path(const std::string& database) { return database + ".lock"; }
+
 namespace {
+
+// Room kept on the disk for recording what happened: a file of this size beside the cache, removed
+// when the disk is full so that the sync state can still be written, and made again after a success.
+constexpr off_t kReserveBytes = 1 << 20;
+
+std::string reserve_path(const std::string& database) { return database + ".reserve"; }
+
+void keep_reserve(const std::string& database) {
+  const std::string path = reserve_path(database);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return;
+  if (::posix_fallocate(fd, 0, kReserveBytes) != 0) ::unlink(path.c_str());
+  ::close(fd);
+}
+
+void release_reserve(const std::string& database) { ::unlink(reserve_path(database).c_str()); }
 
 std::int64_t unix_now(const Clock& clock) {
   return std::chrono::duration_cast<std::chrono::seconds>(clock.wall().time_since_epoch()).count();
@@ -47,6 +73,8 @@ Outcome outcome_of(SourceError e) {
       return Outcome::kRejected;
     case SourceError::kLocal:
       return Outcome::kLocalFailure;
+    case SourceError::kCancelled:
+      return Outcome::kInterrupted;
     default:
       return Outcome::kNetworkFailure;
   }
@@ -85,102 +113,249 @@ class Run {
       : settings_(settings), source_(source), clock_(clock), now_(unix_now(clock)), store_(settings.objects_dir) {}
 
   Report go() {
+    source_.set_deadline(clock_, clock_.steady() + settings_.time_limit);
+    auto lock = FileLock::acquire(lock_path(settings_.database),
+                                  {std::chrono::duration_cast<std::chrono::milliseconds>(settings_.lock_wait), std::chrono::milliseconds(250), {}});
+    if (!lock) return finish(Outcome::kLocalFailure, "lock: " + lock.error().message);
+    if (!*lock) {
+      // The other run records its own outcome; this one leaves the sync state alone.
+      return finish(Outcome::kBusy, "another kiosk-sync run is using " + settings_.database + "; gave up after waiting " +
+                                        std::to_string(settings_.lock_wait.count()) + " s");
+    }
+    if (auto healed = heal_damaged_cache(); !healed) return finish(Outcome::kLocalFailure, healed.error().message);
+
     auto opened = cache::Cache::open(settings_.database, settings_.open_options);
     if (!opened) return finish(Outcome::kLocalFailure, opened.error().message);
     cache_.emplace(std::move(*opened));
     auto state = cache_->sync_state();
     if (!state) return finish(Outcome::kLocalFailure, state.error().message);
     state_ = *state;
+    if (state_.last_outcome == cache::kRunningOutcome) {
+      log::warning("the previous run (started " + feed::format_timestamp(state_.last_attempt) + ") did not finish");
+    }
     state_.last_attempt = now_;
+    state_.last_outcome = cache::kRunningOutcome;  // stays if this run is killed: --status says so
     if (auto s = cache_->set_sync_state(state_); !s) return finish(Outcome::kLocalFailure, s.error().message);
-    if (auto v = cache_->current_version(); v && *v) current_ = **v;
+    auto current = cache_->read_current();
+    if (!current) return finish(Outcome::kLocalFailure, current.error().message);
+    if (*current) current_ = std::move(**current);
 
-    log::info("checking " + source_.describe() + (current_ ? " (have version " + std::to_string(*current_) + ")" : ""));
-    std::string manifest;
-    const Fetched m = source_.manifest(state_.etag, state_.last_modified, feed::kMaxManifestBytes, into_string(manifest));
-    if (m.error == SourceError::kNotModified) return finish(Outcome::kUpToDate, "feed.json not modified since the last sync");
-    if (m.error != SourceError::kNone) return finish(outcome_of(m.error), "feed.json: " + m.message);
+    auto trusted = trusted_feed_keys(*cache_, settings_.root_keys, settings_.keys, source_);
+    if (!trusted) return finish(Outcome::kLocalFailure, trusted.error().message);
+    trust_ = std::move(*trusted);
+    if (stopping()) return interrupted("before fetching the feed");
 
-    std::string minisig;
-    const Fetched s = source_.signature(feed::minisign::kMaxSignatureFileBytes, into_string(minisig));
-    if (s.error == SourceError::kMissing) return finish(Outcome::kRejected, "signature: feed.json.minisig is missing");
-    if (s.error != SourceError::kNone) return finish(outcome_of(s.error), "signature: " + s.message);
+    log::info("checking " + source_.describe() + (current_ ? " (have version " + std::to_string(current_->info.version) + ")" : ""));
+    // Validators belong to the URL they came from, and mean nothing without content to keep.
+    const bool conditional = current_ && state_.validators_url == source_.describe();
+    std::string manifest, minisig;
+    Fetched m = fetch_manifest(conditional, manifest);
+    if (m.error == SourceError::kNotModified) return unchanged("feed.json not modified since the last sync");
+    if (m.error != SourceError::kNone) return failed("feed.json", m);
+    if (auto s = fetch_signature(minisig); s.outcome != Outcome::kUpdated) return s;
 
     // Nothing of the manifest is parsed before its signature is verified.
-    auto verified = feed::minisign::verify(manifest, minisig, settings_.keys);
+    auto verified = feed::minisign::verify(manifest, minisig, trust_.feed_keys);
+    if (!verified && source_.may_change_while_read()) {
+      // A publish may have swapped the pair between the two requests: fetch both once more.
+      log::info("signature: " + verified.error().message + "; fetching feed.json and its signature again");
+      m = fetch_manifest(false, manifest);
+      if (m.error != SourceError::kNone) return failed("feed.json", m);
+      if (auto s = fetch_signature(minisig); s.outcome != Outcome::kUpdated) return s;
+      verified = feed::minisign::verify(manifest, minisig, trust_.feed_keys);
+    }
     if (!verified) return finish(Outcome::kRejected, "signature: " + verified.error().message);
     log::info("signature verified (key " + verified->key_id + ", \"" + verified->trusted_comment + "\")");
 
     auto parsed = feed::parse_feed(manifest);
     if (!parsed) return finish(Outcome::kRejected, "schema: " + parsed.error().message);
     const model::Feed& feed = *parsed;
-
-    if (current_ && feed.version < *current_) {
-      state_.marked_stale = true;
-      return finish(Outcome::kRejected, "rollback: the published version " + std::to_string(feed.version) +
-                                            " is older than the cached version " + std::to_string(*current_));
-    }
-    if (current_ && feed.version == *current_) {
+    if (auto refused = check_version(feed); refused.outcome != Outcome::kUpdated) return refused;
+    if (current_ && trust_.epoch == current_->info.epoch && feed.version == current_->info.version) {
       remember_http(m);
-      return finish(Outcome::kUpToDate, "version " + std::to_string(feed.version) + " is the cached version");
-    }
-    const std::int64_t floor = std::max(now_, state_.last_issued_seen);
-    if (feed.expires <= floor) {
-      state_.marked_stale = true;
-      return finish(Outcome::kRejected, "expired: version " + std::to_string(feed.version) + " expired at " +
-                                            feed::format_timestamp(feed.expires) + ", not after " + feed::format_timestamp(floor));
+      return unchanged("version " + std::to_string(feed.version) + " is the cached version");
     }
 
-    if (auto fetched = fetch_objects(feed); fetched.outcome != Outcome::kUpdated) return fetched;
-
-    if (auto applied = cache_->apply(feed, now_); !applied) return finish(Outcome::kLocalFailure, applied.error().message);
-    current_ = feed.version;
+    if (auto fetched = complete_objects(feed.assets, "version " + std::to_string(feed.version)); fetched.outcome != Outcome::kUpdated) {
+      return fetched;
+    }
+    if (stopping()) return interrupted("before applying version " + std::to_string(feed.version));
+    const bool new_line = current_ && trust_.epoch > current_->info.epoch;
+    if (auto applied = cache_->apply(feed, now_, {manifest, minisig, trust_.epoch}); !applied) {
+      return finish(Outcome::kLocalFailure, applied.error().message);
+    }
+    applied_ = feed.version;
     remember_http(m);
-    state_.last_issued_seen = std::max(state_.last_issued_seen, feed.issued);
-    state_.marked_stale = false;
+    state_.last_issued_seen = new_line ? feed.issued : std::max(state_.last_issued_seen, feed.issued);
 
     if (auto kept = cache_->referenced_assets()) {
       report_.objects_removed = store_.prune(std::set<std::string>(kept->begin(), kept->end()));
     }
-    return finish(Outcome::kUpdated, "applied version " + std::to_string(feed.version) + " (" +
+    return finish(Outcome::kUpdated, "applied version " + std::to_string(feed.version) +
+                                         (new_line ? " (epoch " + std::to_string(trust_.epoch) + ")" : "") + " (" +
                                          std::to_string(feed.content.results.size()) + " results, " +
                                          std::to_string(feed.assets.size()) + " objects)");
   }
 
  private:
-  Report fetch_objects(const model::Feed& feed) {
+  // A damaged cache is moved aside for staff and the run goes on with a fresh one, so the next feed
+  // rebuilds it: the kiosk shows its built-in content meanwhile, never the damaged one.
+  Status heal_damaged_cache() {
+    auto look = cache::examine(settings_.database);
+    if (!look) return look.error();
+    if (look->health != cache::Health::kDamaged) return Status::success();
+    auto aside = cache::quarantine(settings_.database, now_);
+    if (!aside) return aside.error();
+    report_.quarantined = *aside;
+    log::error("the cache " + settings_.database + " is damaged (" + look->detail + "); moved it aside to " + *aside +
+               " and building a fresh one from the feed");
+    return Status::success();
+  }
+
+  Fetched fetch_manifest(bool conditional, std::string& manifest) {
+    return source_.manifest(conditional ? state_.etag : "", conditional ? state_.last_modified : "", feed::kMaxManifestBytes,
+                            into_string(manifest));
+  }
+
+  Report fetch_signature(std::string& minisig) {
+    const Fetched s = source_.signature(feed::minisign::kMaxSignatureFileBytes, into_string(minisig));
+    if (s.error == SourceError::kMissing) return finish(Outcome::kRejected, "signature: feed.json.minisig is missing");
+    if (s.error != SourceError::kNone) return failed("signature", s);
+    return proceed();
+  }
+
+  // Rollback, a future issue time, expiry: what makes a validly signed feed one not to apply.
+  Report check_version(const model::Feed& feed) {
+    const std::string published = "the published feed (version " + std::to_string(feed.version) + ")";
+    const bool new_line = current_ && trust_.epoch > current_->info.epoch;
+    if (current_ && !new_line &&
+        (trust_.epoch < current_->info.epoch || feed.version < current_->info.version)) {
+      return refuse("rollback: the published version " + std::to_string(feed.version) + " is older than the cached version " +
+                        std::to_string(current_->info.version),
+                    "the published feed is version " + std::to_string(feed.version) + ", older than version " +
+                        std::to_string(current_->info.version) + " shown here (a rollback, or a publish from an old copy)");
+    }
+    const auto ahead = std::chrono::duration_cast<std::chrono::seconds>(kMaxIssuedAhead).count();
+    if (feed.issued > now_ + ahead) {
+      return refuse("future: version " + std::to_string(feed.version) + " was issued at " + feed::format_timestamp(feed.issued) +
+                        ", more than " + std::to_string(ahead / 3600) + " h after this kiosk's clock (" + feed::format_timestamp(now_) + ")",
+                    published + " says it was issued at " + feed::format_timestamp(feed.issued) +
+                        ", ahead of this kiosk's clock: check the clock of the machine that built it");
+    }
+    const std::int64_t floor = new_line ? now_ : std::max(now_, state_.last_issued_seen);
+    if (feed.expires <= floor) {
+      return refuse("expired: version " + std::to_string(feed.version) + " expired at " + feed::format_timestamp(feed.expires) +
+                        ", not after " + feed::format_timestamp(floor),
+                    published + " expired at " + feed::format_timestamp(feed.expires) + "; staff must publish a new one");
+    }
+    return proceed();
+  }
+
+  // The feed is the one the kiosk has: make sure every picture of it is here and whole, and say
+  // plainly when what is published has expired.
+  Report unchanged(const std::string& why) {
+    if (!current_) return finish(Outcome::kNetworkFailure, "feed.json: not modified, but this kiosk has no content; try again");
+    const std::string what = "version " + std::to_string(current_->info.version);
+    if (auto r = complete_objects(current_->assets, what); r.outcome != Outcome::kUpdated) return r;
+    if (current_->info.expires <= now_) {
+      return refuse("expired: the published " + what + " expired at " + feed::format_timestamp(current_->info.expires) +
+                        " and nothing newer is published",
+                    "the published feed (" + what + ") expired at " + feed::format_timestamp(current_->info.expires) +
+                        "; staff must publish a new one");
+    }
+    return finish(Outcome::kUpToDate, why + (report_.objects_repaired ? "; fetched " + std::to_string(report_.objects_repaired) +
+                                                                            " missing or damaged pictures again"
+                                                                      : ""));
+  }
+
+  // Every asset present with its size, and hashed while the run's budget lasts; fetches the rest.
+  Report complete_objects(const std::vector<model::AssetRef>& assets, const std::string& what) {
     if (auto p = store_.prepare(); !p) return finish(Outcome::kLocalFailure, p.error().message);
     std::vector<const model::AssetRef*> missing;
-    std::uint64_t missing_bytes = 0;
-    for (const auto& a : feed.assets) {
-      if (!store_.has(a.sha256, a.size)) {
+    std::uint64_t missing_bytes = 0, hashed = 0;
+    std::size_t damaged = 0;
+    for (const auto& a : assets) {
+      bool whole = store_.has(a.sha256, a.size);
+      if (whole && hashed + a.size <= kMaxCheckedBytesPerRun) {
+        hashed += a.size;
+        if (!store_.hash_matches(a.sha256)) {
+          store_.remove(a.sha256);
+          whole = false;
+          ++damaged;
+        }
+      }
+      if (!whole) {
         missing.push_back(&a);
         missing_bytes += a.size;
       }
     }
-    if (!missing.empty()) {
-      log::info("fetching " + std::to_string(missing.size()) + " of " + std::to_string(feed.assets.size()) + " objects (" +
-                std::to_string(missing_bytes) + " bytes)");
+    if (missing.empty()) return proceed();
+    const bool repairing = current_ && &assets == &current_->assets;
+    if (repairing || damaged) {
+      log::warning(std::to_string(missing.size()) + " of the " + std::to_string(assets.size()) + " pictures of " + what +
+                   " are missing or damaged on this kiosk (" + std::to_string(damaged) + " damaged); fetching them again");
     }
+    log::info("fetching " + std::to_string(missing.size()) + " of " + std::to_string(assets.size()) + " objects (" +
+              std::to_string(missing_bytes) + " bytes)");
     const Progress progress(missing.size(), missing_bytes);
     std::uint64_t done_bytes = 0;
     for (std::size_t i = 0; i < missing.size(); ++i) {
+      if (stopping()) return interrupted("while fetching the pictures of " + what);
       const model::AssetRef& a = *missing[i];
-      auto incoming = store_.receive(a.sha256, a.size);
-      if (!incoming) return finish(Outcome::kLocalFailure, incoming.error().message);
-      ObjectStore::Incoming& in = **incoming;
-      // One byte more than signed lets an over-long object show itself instead of looking complete.
-      const Fetched f = source_.object(a.sha256, a.size + 1,
-                                       {[&in](std::string_view b) { return in.write(b); }, [&in] { in.reset(); }});
-      if (f.error != SourceError::kNone) {
-        if (auto c = in.commit(); !c && f.error == SourceError::kRejected) return finish(Outcome::kRejected, "hash: " + c.error().message);
-        return finish(f.error == SourceError::kTooLarge ? Outcome::kRejected : outcome_of(f.error), "object: " + f.message);
-      }
-      if (auto c = in.commit(); !c) return finish(Outcome::kRejected, "hash: " + c.error().message);
+      if (auto r = fetch_object(a); r.outcome != Outcome::kUpdated) return r;
+      if (repairing) ++report_.objects_repaired;
       ++report_.objects_fetched;
       done_bytes += a.size;
       progress.step(i + 1, done_bytes);
     }
+    return proceed();
+  }
+
+  Report fetch_object(const model::AssetRef& a) {
+    auto incoming = store_.receive(a.sha256, a.size);
+    if (!incoming) return disk_failure(incoming.error().message);
+    ObjectStore::Incoming& in = **incoming;
+    // One byte more than signed lets an over-long object show itself instead of looking complete.
+    const Fetched f = source_.object(a.sha256, a.size + 1, {[&in](std::string_view b) { return in.write(b); }, [&in] { in.reset(); }});
+    if (in.failed_locally()) return disk_failure(in.commit().error().message);
+    if (f.error == SourceError::kRejected) return finish(Outcome::kRejected, "hash: " + in.commit().error().message);
+    if (f.error == SourceError::kTooLarge) return finish(Outcome::kRejected, "object: " + f.message);
+    if (f.error != SourceError::kNone) return failed("object", f);
+    if (auto c = in.commit(); !c) {
+      if (in.failed_locally()) return disk_failure(c.error().message);
+      return finish(Outcome::kRejected, "hash: " + c.error().message);
+    }
+    return proceed();
+  }
+
+  // The disk failed while storing pictures: drop what this run stored that no kept version uses,
+  // so a full disk is not left full, and record it (the reserve makes room for that).
+  Report disk_failure(const std::string& message) {
+    if (cache_) {
+      if (auto kept = cache_->referenced_assets()) store_.prune(std::set<std::string>(kept->begin(), kept->end()));
+    }
+    return finish(Outcome::kLocalFailure, "disk: " + message);
+  }
+
+  Report failed(const std::string& what, const Fetched& f) {
+    if (f.error == SourceError::kTimeLimit) {
+      return finish(Outcome::kNetworkFailure, "time limit: the run stopped after " + std::to_string(settings_.time_limit.count()) +
+                                                  " s (" + what + ": " + f.message + ")");
+    }
+    if (f.error == SourceError::kCancelled) return interrupted("while fetching " + what);
+    return finish(outcome_of(f.error), what + ": " + f.message);
+  }
+
+  Report refuse(const std::string& message, const std::string& stale_reason) {
+    state_.marked_stale = true;
+    state_.stale_reason = stale_reason;
+    return finish(Outcome::kRejected, message);
+  }
+
+  bool stopping() const { return settings_.stop && settings_.stop->load(); }
+  Report interrupted(const std::string& when) { return finish(Outcome::kInterrupted, "stopped by a signal " + when); }
+
+  static Report proceed() {
     Report ok;
     ok.outcome = Outcome::kUpdated;
     return ok;
@@ -189,12 +364,13 @@ class Run {
   void remember_http(const Fetched& m) {
     state_.etag = m.etag;
     state_.last_modified = m.last_modified;
+    state_.validators_url = source_.describe();
   }
 
   Report finish(Outcome outcome, const std::string& message) {
     report_.outcome = outcome;
     report_.message = message;
-    report_.version = current_.value_or(0);
+    report_.version = applied_ ? *applied_ : current_ ? current_->info.version : 0;
     report_.requests = source_.requests();
     report_.bytes = source_.bytes();
     if (cache_) {
@@ -203,10 +379,13 @@ class Run {
         state_.last_success = now_;
         state_.last_error.clear();
         state_.marked_stale = false;  // what is published is what the kiosk shows
+        state_.stale_reason.clear();
       } else {
         state_.last_error = message;
       }
+      if (outcome == Outcome::kLocalFailure) release_reserve(settings_.database);
       if (auto s = cache_->set_sync_state(state_); !s) log::error("recording the sync state: " + s.error().message);
+      if (outcome == Outcome::kUpdated || outcome == Outcome::kUpToDate) keep_reserve(settings_.database);
     }
     const std::string line = std::string(to_string(outcome)) + ": " + message + " [" + std::to_string(report_.requests) +
                              " requests, " + std::to_string(report_.bytes) + " bytes]";
@@ -225,7 +404,9 @@ class Run {
   ObjectStore store_;
   std::optional<cache::Cache> cache_;
   cache::SyncState state_;
-  std::optional<std::uint64_t> current_;
+  std::optional<cache::Snapshot> current_;
+  std::optional<std::uint64_t> applied_;
+  Trust trust_;
   Report report_;
 };
 
@@ -233,11 +414,12 @@ class Run {
 
 Report sync_once(const Settings& settings, Source& source, const Clock& clock) { return Run(settings, source, clock).go(); }
 
-bool wait_for_sane_clock(const Clock& clock, std::int64_t not_before, std::chrono::minutes patience, const Sleeper& sleep) {
+bool wait_for_sane_clock(const Clock& clock, std::int64_t not_before, std::chrono::minutes patience, const Sleeper& sleep,
+                         const std::atomic<bool>* stop) {
   const auto give_up = clock.steady() + patience;
   bool said = false;
   while (unix_now(clock) < not_before) {
-    if (clock.steady() >= give_up) return false;
+    if (clock.steady() >= give_up || (stop && stop->load())) return false;
     if (!said) log::info("waiting for the clock to be set (it reads " + feed::format_timestamp(unix_now(clock)) + ")");
     said = true;
     sleep(std::chrono::seconds(5));

@@ -4,10 +4,12 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <random>
 #include <string>
 
 #include "fetch/http_client.h"
+#include "platform/clock.h"
 #include "platform/result.h"
 
 namespace kiosk::syncer {
@@ -21,6 +23,8 @@ enum class SourceError {
   kMissing,      // the source says it does not exist (404, no such file)
   kRejected,     // refused by the consumer (an object's bytes do not match its hash)
   kLocal,        // a local file could not be read or written
+  kTimeLimit,    // the run's time limit came before the answer (or before the next try)
+  kCancelled,    // the program is stopping (a signal)
 };
 
 struct Fetched {
@@ -45,13 +49,35 @@ class Source {
                            const Receiver& into) = 0;
   virtual Fetched signature(std::uint64_t max_bytes, const Receiver& into) = 0;
   virtual Fetched object(const std::string& sha256, std::uint64_t max_bytes, const Receiver& into) = 0;
+  // Another file of the published folder, beside feed.json ("keys.json", "keys.json.minisig").
+  virtual Fetched sibling(const std::string& name, std::uint64_t max_bytes, const Receiver& into) = 0;
+  // The feed's address, as the sync state remembers it (HTTP validators belong to it).
   virtual std::string describe() const = 0;
+  // Whether fetching the manifest and its signature again can give a different pair: a web server
+  // can be caught between a publish's two files, a folder read at once cannot.
+  virtual bool may_change_while_read() const { return false; }
   std::size_t requests() const { return requests_; }
   std::uint64_t bytes() const { return bytes_; }
+
+  // The end of the run: each request's timeout and each wait between tries are cut to end before it,
+  // and past it a request fails at once with kTimeLimit.
+  void set_deadline(const Clock& clock, SteadyTime deadline) {
+    clock_ = &clock;
+    deadline_ = deadline;
+  }
+  // Time left before the deadline; nullopt without one.
+  std::optional<std::chrono::milliseconds> remaining() const {
+    if (!clock_) return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - clock_->steady());
+  }
 
  protected:
   std::size_t requests_ = 0;
   std::uint64_t bytes_ = 0;
+
+ private:
+  const Clock* clock_ = nullptr;
+  SteadyTime deadline_{};
 };
 
 // Retries for timeouts, broken transfers, 408, 429 and 5xx: exponential backoff with full jitter,
@@ -74,7 +100,9 @@ class HttpSource final : public Source {
                    const Receiver& into) override;
   Fetched signature(std::uint64_t max_bytes, const Receiver& into) override;
   Fetched object(const std::string& sha256, std::uint64_t max_bytes, const Receiver& into) override;
+  Fetched sibling(const std::string& name, std::uint64_t max_bytes, const Receiver& into) override;
   std::string describe() const override { return feed_url_; }
+  bool may_change_while_read() const override { return true; }
 
  private:
   Fetched get(fetch::Request request, const Receiver& into);
@@ -94,6 +122,7 @@ class DirectorySource final : public Source {
                    const Receiver& into) override;
   Fetched signature(std::uint64_t max_bytes, const Receiver& into) override;
   Fetched object(const std::string& sha256, std::uint64_t max_bytes, const Receiver& into) override;
+  Fetched sibling(const std::string& name, std::uint64_t max_bytes, const Receiver& into) override;
   std::string describe() const override { return dir_; }
 
  private:
