@@ -196,7 +196,7 @@ TEST_CASE("a disk that fills up while pictures arrive is a local failure that cl
   CHECK_THAT(r.output, Catch::Contains("files:\nFilesystem"));  // nothing left in objects/: no partial files
 }
 
-TEST_CASE("--status says a damaged cache is damaged and what the next run does with it", "[sync][cli]") {
+TEST_CASE("the status of a damaged cache says so and what the next run does with it", "[sync][cli]") {
   testing::TempDir dir;
   testing::Publisher publisher;
   testing::HttpTestServer server;
@@ -215,4 +215,71 @@ TEST_CASE("--status says a damaged cache is damaged and what the next run does w
   CHECK(sync.exit_code == 0);
   CHECK_THAT(sync.output, Catch::Contains("is damaged (file is not a database); moved it aside to " + db + ".damaged-"));
   CHECK_THAT(run_sync("--config " + config + " --status").output, Catch::Contains("content version:  3"));
+}
+
+namespace {
+
+testing::CommandRun feed_tool(const std::string& args) { return testing::run_command(std::string(KIOSK_FEED_BINARY) + " " + args); }
+
+// The key line of a .pub file (its second line).
+std::string key_line(const std::string& pub_file) {
+  const std::string text = testing::read_file(pub_file);
+  const auto nl = text.find('\n');
+  return text.substr(nl + 1, text.find('\n', nl + 1) - nl - 1);
+}
+
+}  // namespace
+
+TEST_CASE("staff recover every kiosk from a leaked feed key with the root key and the stock tools", "[sync][cli][keys]") {
+  testing::TempDir dir;
+  const std::string src = dir.file("indhold"), out = dir.file("www") + "/feed", keys = dir.file("keys");
+  REQUIRE(feed_tool("init " + src).exit_code == 0);
+  for (const char* name : {"root", "feed-2026", "feed-2027"}) {
+    REQUIRE(feed_tool("keygen --unprotected --dir " + keys + " --name " + name).exit_code == 0);
+  }
+  const auto publish = [&](const std::string& key, const std::string& extra) {
+    const auto r = feed_tool("build " + src + " " + out + " --key " + keys + "/" + key + ".key " + extra);
+    INFO(r.output);
+    REQUIRE(r.exit_code == 0);
+  };
+  publish("feed-2026", "");
+  auto trusted = feed_tool("trust " + out + " --root-key " + keys + "/root.key --feed-key " + keys + "/feed-2026.pub");
+  INFO(trusted.output);
+  REQUIRE(trusted.exit_code == 0);
+
+  testing::HttpTestServer server;
+  server.set_fallback([&](const HttpRequest& req) {
+    const fs::path file = dir.path() / "www" / req.path.substr(1);
+    std::error_code ec;
+    return fs::is_regular_file(file, ec) ? HttpResponse::ok(testing::read_file(file)) : HttpResponse::status_only(404);
+  });
+  const std::string config = dir.file("kiosk.toml");
+  testing::write_file(config, "[cache]\ndatabase = \"" + dir.file("kiosk/content.db") + "\"\n[sync]\nfeed_url = \"" +
+                                  server.url("/feed/feed.json") + "\"\npublic_keys = [\"" + key_line(keys + "/feed-2026.pub") +
+                                  "\"]\nroot_keys = [\"" + key_line(keys + "/root.pub") + "\"]\n");
+  fs::create_directories(dir.file("kiosk"));
+  // One kiosk-sync run that must apply a version; its output.
+  const auto applied = [&] {
+    auto r = run_sync("--config " + config);
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    return r.output;
+  };
+  applied();
+
+  // The feed key leaks; a feed at the top of the version range reaches every kiosk.
+  publish("feed-2026", "--version 9223372036854775807");
+  applied();
+  CHECK_THAT(run_sync("--config " + config + " --status").output, Catch::Contains("content version:  9223372036854775807"));
+
+  // From the office: a new feed key, trusted alone in a new epoch, and versions from 1 again.
+  auto moved = feed_tool("trust " + out + " --root-key " + keys + "/root.key --feed-key " + keys + "/feed-2027.pub --new-epoch");
+  INFO(moved.output);
+  REQUIRE(moved.exit_code == 0);
+  publish("feed-2027", "--version 1");
+  CHECK_THAT(applied(), Catch::Contains("keys.json serial 2 accepted") && Catch::Contains("applied version 1 (epoch 2)"));
+  CHECK_THAT(run_sync("--config " + config + " --status").output, Catch::Contains("content version:  1,"));
+  publish("feed-2027", "");
+  CHECK(run_sync("--config " + config).exit_code == 0);
+  CHECK_THAT(run_sync("--config " + config + " --status").output, Catch::Contains("content version:  2,"));
 }

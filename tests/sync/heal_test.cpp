@@ -118,7 +118,7 @@ TEST_CASE("a leaked feed key is replaced through a root-signed keys.json and a n
   REQUIRE(f.cached_version() == 9223372036854775807ull);
 
   // Staff sign a keys document with the offline root key: only the new feed key, a new epoch.
-  publish_keys(1, 1, fresh, root);
+  publish_keys(1, 2, fresh, root);
   auto honest = f.feed(1);
   f.publisher.publish_text(feed::to_json(honest), fresh.secret_key);
   {
@@ -127,7 +127,7 @@ TEST_CASE("a leaked feed key is replaced through a root-signed keys.json and a n
     INFO(log.all());
     CHECK(r.outcome == Outcome::kUpdated);
     CHECK(log.contains("keys.json serial 1 accepted"));
-    CHECK(log.contains("applied version 1 (epoch 1)"));
+    CHECK(log.contains("applied version 1 (epoch 2)"));
   }
   f.check_holds(honest);
 
@@ -151,6 +151,24 @@ TEST_CASE("a leaked feed key is replaced through a root-signed keys.json and a n
     CHECK(log.contains("keys.json refused"));
   }
   f.check_holds(next);
+}
+
+TEST_CASE("the first keys.json a kiosk sees keeps its version line and lets no older feed in", "[sync][heal][keys]") {
+  Fixture f;
+  const auto root = feed::minisign::generate_key_pair();
+  f.settings.root_keys = {root.public_key};
+  const auto v5 = f.published(5);
+  REQUIRE(f.run().outcome == Outcome::kUpdated);
+  const feed::TrustedKeys doc{1, 1, 1'790'000'000, {f.publisher.keys().public_key}, ""};
+  const std::string keys_json = feed::to_json(doc);
+  f.server.route("/feed/keys.json", HttpResponse::ok(keys_json));
+  f.server.route("/feed/keys.json.minisig", HttpResponse::ok(feed::minisign::sign(keys_json, root.secret_key, "keys")));
+  f.published(4);  // an older feed, validly signed, replayed as the keys document arrives
+  LogCapture log;
+  CHECK(f.run().outcome == Outcome::kRejected);
+  CHECK(log.contains("keys.json serial 1 accepted"));
+  CHECK(log.contains("rollback"));
+  f.check_holds(v5);
 }
 
 TEST_CASE("HTTP validators go only to the URL they came from", "[sync][heal]") {

@@ -422,7 +422,8 @@ Status Cache::apply(const model::Feed& feed, std::int64_t now_unix, const Signed
   if (*current) {
     const std::uint64_t cached = from_sql((*current)->version);
     const std::uint64_t cached_epoch = (*current)->epoch;
-    if (from.epoch < cached_epoch || (from.epoch == cached_epoch && feed.version <= cached)) {
+    const std::uint64_t line = version_line(from.epoch), cached_line = version_line(cached_epoch);
+    if (line < cached_line || (line == cached_line && feed.version <= cached)) {
       return make_error("version " + std::to_string(feed.version) + " (epoch " + std::to_string(from.epoch) +
                         ") is not newer than the cached version " + std::to_string(cached) + " (epoch " +
                         std::to_string(cached_epoch) + ")");

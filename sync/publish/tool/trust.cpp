@@ -82,7 +82,9 @@ Result<Published> read_published(const fs::path& out) {
 Result<feed::TrustedKeys> next_document(const std::optional<feed::TrustedKeys>& current, const Published& published,
                                         feed::TrustedKeys next, VersionLine line) {
   next.serial = current ? current->serial + 1 : 1;
-  next.epoch = !current ? 1 : current->epoch + (line == VersionLine::kStartNew ? 1 : 0);
+  // Kiosks count epochs 0 (no keys.json yet) and 1 as one version line, so a first document that
+  // starts a new line has epoch 2.
+  next.epoch = (!current ? 1 : current->epoch) + (line == VersionLine::kStartNew ? 1 : 0);
   const auto signer = ms::verify(published.manifest, published.manifest_signature, next.feed_keys);
   if (line == VersionLine::kStartNew) {
     const auto trusted_now = [&](const ms::PublicKey& key) {

@@ -122,11 +122,7 @@ class Run {
       return finish(Outcome::kBusy, "another kiosk-sync run is using " + settings_.database + "; gave up after waiting " +
                                         std::to_string(settings_.lock_wait.count()) + " s");
     }
-    if (auto healed = heal_damaged_cache(); !healed) return finish(Outcome::kLocalFailure, healed.error().message);
-
-    auto opened = cache::Cache::open(settings_.database, settings_.open_options);
-    if (!opened) return finish(Outcome::kLocalFailure, opened.error().message);
-    cache_.emplace(std::move(*opened));
+    if (auto opened = open_cache(); !opened) return finish(Outcome::kLocalFailure, opened.error().message);
     auto state = cache_->sync_state();
     if (!state) return finish(Outcome::kLocalFailure, state.error().message);
     state_ = *state;
@@ -136,9 +132,6 @@ class Run {
     state_.last_attempt = now_;
     state_.last_outcome = cache::kRunningOutcome;  // stays if this run is killed: --status says so
     if (auto s = cache_->set_sync_state(state_); !s) return finish(Outcome::kLocalFailure, s.error().message);
-    auto current = cache_->read_current();
-    if (!current) return finish(Outcome::kLocalFailure, current.error().message);
-    if (*current) current_ = std::move(**current);
 
     auto trusted = trusted_feed_keys(*cache_, settings_.root_keys, settings_.keys, source_);
     if (!trusted) return finish(Outcome::kLocalFailure, trusted.error().message);
@@ -171,7 +164,7 @@ class Run {
     if (!parsed) return finish(Outcome::kRejected, "schema: " + parsed.error().message);
     const model::Feed& feed = *parsed;
     if (auto refused = check_version(feed); refused.outcome != Outcome::kUpdated) return refused;
-    if (current_ && trust_.epoch == current_->info.epoch && feed.version == current_->info.version) {
+    if (current_ && !new_line() && feed.version == current_->info.version) {
       remember_http(m);
       return unchanged("version " + std::to_string(feed.version) + " is the cached version");
     }
@@ -180,35 +173,54 @@ class Run {
       return fetched;
     }
     if (stopping()) return interrupted("before applying version " + std::to_string(feed.version));
-    const bool new_line = current_ && trust_.epoch > current_->info.epoch;
+    const bool started_line = new_line();
     if (auto applied = cache_->apply(feed, now_, {manifest, minisig, trust_.epoch}); !applied) {
       return finish(Outcome::kLocalFailure, applied.error().message);
     }
     applied_ = feed.version;
     remember_http(m);
-    state_.last_issued_seen = new_line ? feed.issued : std::max(state_.last_issued_seen, feed.issued);
+    state_.last_issued_seen = started_line ? feed.issued : std::max(state_.last_issued_seen, feed.issued);
 
     if (auto kept = cache_->referenced_assets()) {
       report_.objects_removed = store_.prune(std::set<std::string>(kept->begin(), kept->end()));
     }
     return finish(Outcome::kUpdated, "applied version " + std::to_string(feed.version) +
-                                         (new_line ? " (epoch " + std::to_string(trust_.epoch) + ")" : "") + " (" +
+                                         (started_line ? " (epoch " + std::to_string(trust_.epoch) + ")" : "") + " (" +
                                          std::to_string(feed.content.results.size()) + " results, " +
                                          std::to_string(feed.assets.size()) + " objects)");
   }
 
  private:
-  // A damaged cache is moved aside for staff and the run goes on with a fresh one, so the next feed
-  // rebuilds it: the kiosk shows its built-in content meanwhile, never the damaged one.
-  Status heal_damaged_cache() {
+  // Opens the cache and reads its current version after SQLite's quick_check. When any of that fails
+  // and the file is damaged, it is moved aside for staff and the run goes on with a fresh cache that
+  // the feed rebuilds: the kiosk shows its built-in content meanwhile, never the damaged one.
+  Status open_cache() {
+    Error trouble;
+    if (auto opened = cache::Cache::open(settings_.database, settings_.open_options)) {
+      auto check = opened->quick_check();
+      auto current = check && *check == "ok" ? opened->read_current() : Result<std::optional<cache::Snapshot>>(make_error(""));
+      if (current) {
+        cache_.emplace(std::move(*opened));
+        if (*current) current_ = std::move(**current);
+        return Status::success();
+      }
+      trouble = current.error();
+    } else {
+      trouble = opened.error();
+    }
     auto look = cache::examine(settings_.database);
     if (!look) return look.error();
-    if (look->health != cache::Health::kDamaged) return Status::success();
+    if (look->health != cache::Health::kDamaged) {
+      return trouble.message.empty() ? make_error(settings_.database + ": cannot read the cache") : trouble;
+    }
     auto aside = cache::quarantine(settings_.database, now_);
     if (!aside) return aside.error();
     report_.quarantined = *aside;
     log::error("the cache " + settings_.database + " is damaged (" + look->detail + "); moved it aside to " + *aside +
                " and building a fresh one from the feed");
+    auto fresh = cache::Cache::open(settings_.database, settings_.open_options);
+    if (!fresh) return fresh.error();
+    cache_.emplace(std::move(*fresh));
     return Status::success();
   }
 
@@ -227,9 +239,8 @@ class Run {
   // Rollback, a future issue time, expiry: what makes a validly signed feed one not to apply.
   Report check_version(const model::Feed& feed) {
     const std::string published = "the published feed (version " + std::to_string(feed.version) + ")";
-    const bool new_line = current_ && trust_.epoch > current_->info.epoch;
-    if (current_ && !new_line &&
-        (trust_.epoch < current_->info.epoch || feed.version < current_->info.version)) {
+    if (current_ && !new_line() &&
+        (cache::version_line(trust_.epoch) < cache::version_line(current_->info.epoch) || feed.version < current_->info.version)) {
       return refuse("rollback: the published version " + std::to_string(feed.version) + " is older than the cached version " +
                         std::to_string(current_->info.version),
                     "the published feed is version " + std::to_string(feed.version) + ", older than version " +
@@ -242,7 +253,7 @@ class Run {
                     published + " says it was issued at " + feed::format_timestamp(feed.issued) +
                         ", ahead of this kiosk's clock: check the clock of the machine that built it");
     }
-    const std::int64_t floor = new_line ? now_ : std::max(now_, state_.last_issued_seen);
+    const std::int64_t floor = new_line() ? now_ : std::max(now_, state_.last_issued_seen);
     if (feed.expires <= floor) {
       return refuse("expired: version " + std::to_string(feed.version) + " expired at " + feed::format_timestamp(feed.expires) +
                         ", not after " + feed::format_timestamp(floor),
@@ -353,6 +364,10 @@ class Run {
   }
 
   bool stopping() const { return settings_.stop && settings_.stop->load(); }
+  // The trusted keys start a version line after the one the shown content belongs to.
+  bool new_line() const {
+    return current_ && cache::version_line(trust_.epoch) > cache::version_line(current_->info.epoch);
+  }
   Report interrupted(const std::string& when) { return finish(Outcome::kInterrupted, "stopped by a signal " + when); }
 
   static Report proceed() {

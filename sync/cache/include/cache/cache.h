@@ -55,6 +55,11 @@ struct SyncState {
   friend bool operator==(const SyncState&, const SyncState&) = default;
 };
 
+// The version line of an epoch. Epoch 0 (content applied before any keys document) and epoch 1 (the
+// first keys document) are one line: the first keys.json a kiosk sees must not let an older feed in.
+// A new line starts at epoch 2.
+inline std::uint64_t version_line(std::uint64_t epoch) { return epoch < 1 ? 1 : epoch; }
+
 // The outcome a run records when it starts; still there afterwards means it never finished.
 inline constexpr const char* kRunningOutcome = "running";
 
