@@ -73,7 +73,7 @@ fuzz: deps
 	.ci/install-deps .ci/fuzz-packages.txt
 	cmake --preset fuzz
 	cmake --build --preset fuzz -j $(JOBS)
-	for t in feed minisign config text_layout; do \
+	for t in feed minisign trusted_keys config text_layout; do \
 	  mkdir -p build-fuzz/corpus/$$t && cp -n tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/; \
 	  build-fuzz/tests/fuzz/fuzz_$$t build-fuzz/corpus/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=build-fuzz/crash-$$t- || exit 1; \

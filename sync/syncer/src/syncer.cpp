@@ -46,6 +46,9 @@ std::string lock_path(const std::string& database) { return database + ".lock"; 
 
 namespace {
 
+// How often a run fetches feed.json and its signature when they do not match (a publish in between).
+constexpr int kPairAttempts = 4;
+
 // Room kept on the disk for recording what happened: a file of this size beside the cache, removed
 // when the disk is full so that the sync state can still be written, and made again after a success.
 constexpr off_t kReserveBytes = 1 << 20;
@@ -149,8 +152,9 @@ class Run {
 
     // Nothing of the manifest is parsed before its signature is verified.
     auto verified = feed::minisign::verify(manifest, minisig, trust_.feed_keys);
-    if (!verified && source_.may_change_while_read()) {
-      // A publish may have swapped the pair between the two requests: fetch both once more.
+    // A publish may have swapped the pair between the two requests: fetch both again, a few times,
+    // since publishes can come back to back.
+    for (int again = 1; !verified && source_.may_change_while_read() && again < kPairAttempts; ++again) {
       log::info("signature: " + verified.error().message + "; fetching feed.json and its signature again");
       m = fetch_manifest(false, manifest);
       if (m.error != SourceError::kNone) return failed("feed.json", m);
