@@ -283,3 +283,32 @@ TEST_CASE("staff recover every kiosk from a leaked feed key with the root key an
   CHECK(run_sync("--config " + config).exit_code == 0);
   CHECK_THAT(run_sync("--config " + config + " --status").output, Catch::Contains("content version:  2,"));
 }
+
+TEST_CASE("a disk filled by something else still gets the run's outcome recorded, from the room kept for it", "[sync][cli][disk]") {
+  if (::geteuid() != 0 || std::system("unshare -m true 2>/dev/null") != 0) {
+    WARN("needs root and mount namespaces for a real small tmpfs; not run here");
+    return;
+  }
+  testing::TempDir dir;
+  testing::Publisher publisher;
+  testing::HttpTestServer server;
+  publisher.serve(server);
+  publisher.publish(feed_with_pictures(publisher, 1, 2));
+  publisher.write_to(dir.file("usb"));
+  publisher.publish(feed_with_pictures(publisher, 2, 2));
+  const std::string disk = dir.file("disk");
+  fs::create_directories(disk);
+  const std::string config = write_config(dir.file("kiosk.toml"), disk + "/content.db", publisher.feed_url(server), publisher);
+  const std::string sync = std::string(KIOSK_SYNC_BINARY) + " --config " + config;
+  // Version 1 from a stick; then a log file of something else fills the disk to the last byte.
+  const std::string script = "mount -t tmpfs -o size=3m tmpfs " + disk + " && " + sync + " --import " + dir.file("usb") +
+                             " >/dev/null 2>&1; ls " + disk + "; dd if=/dev/zero of=" + disk +
+                             "/filler bs=4k 2>/dev/null; " + sync + "; echo \"exit=$?\"; " + sync + " --status; ls " + disk;
+  const auto r = testing::run_command("unshare -m sh -c '" + script + "'");
+  INFO(r.output);
+  CHECK_THAT(r.output, Catch::Contains("content.db.reserve"));  // kept after the first run
+  CHECK_THAT(r.output, Catch::Contains("exit=40"));
+  CHECK_THAT(r.output, Catch::Contains("(local failure)"));
+  CHECK_THAT(r.output, Catch::Contains("last error:       ") && Catch::Contains("full"));
+  CHECK_THAT(r.output, Catch::Contains("content version:  1"));
+}

@@ -1,6 +1,7 @@
 #include "syncer/syncer.h"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -64,6 +65,17 @@ void keep_reserve(const std::string& database) {
 }
 
 void release_reserve(const std::string& database) { ::unlink(reserve_path(database).c_str()); }
+
+// " (the disk is full)" when the disk holding the cache has almost nothing left: SQLite then often
+// says only "disk I/O error".
+std::string disk_full_note(const std::string& database) {
+  struct statvfs fs {};
+  const auto slash = database.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : database.substr(0, slash + 1);
+  if (::statvfs(dir.c_str(), &fs) != 0) return "";
+  const auto free_bytes = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
+  return free_bytes < (64u << 10) ? " (the disk is full: " + std::to_string(free_bytes / 1024) + " KiB free)" : "";
+}
 
 std::int64_t unix_now(const Clock& clock) {
   return std::chrono::duration_cast<std::chrono::seconds>(clock.wall().time_since_epoch()).count();
@@ -386,12 +398,29 @@ class Run {
     state_.validators_url = source_.describe();
   }
 
+  // The cache could not be opened (a full disk leaves SQLite no room even for its shared-memory
+  // index): with the reserve freed, one more try, so that the run's outcome is still recorded.
+  void reopen_to_record() {
+    auto opened = cache::Cache::open(settings_.database, settings_.open_options);
+    if (!opened) return;
+    auto state = opened->sync_state();
+    if (!state) return;
+    state_ = *state;
+    state_.last_attempt = now_;
+    cache_.emplace(std::move(*opened));
+  }
+
   Report finish(Outcome outcome, const std::string& message) {
     report_.outcome = outcome;
     report_.message = message;
     report_.version = applied_ ? *applied_ : current_ ? current_->info.version : 0;
     report_.requests = source_.requests();
     report_.bytes = source_.bytes();
+    if (outcome == Outcome::kLocalFailure) {
+      report_.message += disk_full_note(settings_.database);
+      release_reserve(settings_.database);
+      if (!cache_) reopen_to_record();
+    }
     if (cache_) {
       state_.last_outcome = to_string(outcome);
       if (outcome == Outcome::kUpdated || outcome == Outcome::kUpToDate) {
@@ -400,13 +429,12 @@ class Run {
         state_.marked_stale = false;  // what is published is what the kiosk shows
         state_.stale_reason.clear();
       } else {
-        state_.last_error = message;
+        state_.last_error = report_.message;
       }
-      if (outcome == Outcome::kLocalFailure) release_reserve(settings_.database);
       if (auto s = cache_->set_sync_state(state_); !s) log::error("recording the sync state: " + s.error().message);
       if (outcome == Outcome::kUpdated || outcome == Outcome::kUpToDate) keep_reserve(settings_.database);
     }
-    const std::string line = std::string(to_string(outcome)) + ": " + message + " [" + std::to_string(report_.requests) +
+    const std::string line = std::string(to_string(outcome)) + ": " + report_.message + " [" + std::to_string(report_.requests) +
                              " requests, " + std::to_string(report_.bytes) + " bytes]";
     if (outcome == Outcome::kUpdated || outcome == Outcome::kUpToDate) {
       log::info(line);
