@@ -61,6 +61,13 @@ model::Feed feed_with_pictures(testing::Publisher& publisher, std::uint64_t vers
   return f;
 }
 
+// A real small disk is a tmpfs mounted in a mount namespace of its own: root only.
+bool can_mount_small_disk() {
+  if (::geteuid() == 0 && std::system("unshare -m true 2>/dev/null") == 0) return true;
+  WARN("needs root and mount namespaces for a real small tmpfs; not run here");
+  return false;
+}
+
 // Waits (bounded) until the server has been asked for a path containing `part`.
 bool server_saw(const testing::HttpTestServer& server, const std::string& part) {
   for (int i = 0; i < 1000; ++i) {
@@ -172,10 +179,7 @@ TEST_CASE("a run killed or stopped half-way shows as interrupted in --status", "
 }
 
 TEST_CASE("a disk that fills up while pictures arrive is a local failure that cleans up and is recorded", "[sync][cli][disk]") {
-  if (::geteuid() != 0 || std::system("unshare -m true 2>/dev/null") != 0) {
-    WARN("needs root and mount namespaces for a real small tmpfs; not run here");
-    return;
-  }
+  if (!can_mount_small_disk()) return;
   testing::TempDir dir;
   testing::Publisher publisher;
   testing::HttpTestServer server;
@@ -285,10 +289,7 @@ TEST_CASE("staff recover every kiosk from a leaked feed key with the root key an
 }
 
 TEST_CASE("a disk filled by something else still gets the run's outcome recorded, from the room kept for it", "[sync][cli][disk]") {
-  if (::geteuid() != 0 || std::system("unshare -m true 2>/dev/null") != 0) {
-    WARN("needs root and mount namespaces for a real small tmpfs; not run here");
-    return;
-  }
+  if (!can_mount_small_disk()) return;
   testing::TempDir dir;
   testing::Publisher publisher;
   testing::HttpTestServer server;
