@@ -1,7 +1,5 @@
 #include "syncer/syncer.h"
 
-#include <fcntl.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,6 +11,7 @@
 #include "platform/file_lock.h"
 #include "platform/log.h"
 #include "syncer/object_store.h"
+#include "disk_room.h"
 #include "trust.h"
 
 namespace kiosk::syncer {
@@ -49,33 +48,6 @@ namespace {
 
 // How often a run fetches feed.json and its signature when they do not match (a publish in between).
 constexpr int kPairAttempts = 4;
-
-// Room kept on the disk for recording what happened: a file of this size beside the cache, removed
-// when the disk is full so that the sync state can still be written, and made again after a success.
-constexpr off_t kReserveBytes = 1 << 20;
-
-std::string reserve_path(const std::string& database) { return database + ".reserve"; }
-
-void keep_reserve(const std::string& database) {
-  const std::string path = reserve_path(database);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) return;
-  if (::posix_fallocate(fd, 0, kReserveBytes) != 0) ::unlink(path.c_str());
-  ::close(fd);
-}
-
-void release_reserve(const std::string& database) { ::unlink(reserve_path(database).c_str()); }
-
-// " (the disk is full)" when the disk holding the cache has almost nothing left: SQLite then often
-// says only "disk I/O error".
-std::string disk_full_note(const std::string& database) {
-  struct statvfs fs {};
-  const auto slash = database.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : database.substr(0, slash + 1);
-  if (::statvfs(dir.c_str(), &fs) != 0) return "";
-  const auto free_bytes = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
-  return free_bytes < (64u << 10) ? " (the disk is full: " + std::to_string(free_bytes / 1024) + " KiB free)" : "";
-}
 
 std::int64_t unix_now(const Clock& clock) {
   return std::chrono::duration_cast<std::chrono::seconds>(clock.wall().time_since_epoch()).count();
