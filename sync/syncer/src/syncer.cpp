@@ -157,7 +157,8 @@ class Run {
       return unchanged("version " + std::to_string(feed.version) + " is the cached version");
     }
 
-    if (auto fetched = complete_objects(feed.assets, "version " + std::to_string(feed.version)); fetched.outcome != Outcome::kUpdated) {
+    if (auto fetched = complete_objects(feed.assets, "version " + std::to_string(feed.version), Pictures::kOfNewVersion);
+        fetched.outcome != Outcome::kUpdated) {
       return fetched;
     }
     if (stopping()) return interrupted("before applying version " + std::to_string(feed.version));
@@ -255,7 +256,7 @@ class Run {
   Report unchanged(const std::string& why) {
     if (!current_) return finish(Outcome::kNetworkFailure, "feed.json: not modified, but this kiosk has no content; try again");
     const std::string what = "version " + std::to_string(current_->info.version);
-    if (auto r = complete_objects(current_->assets, what); r.outcome != Outcome::kUpdated) return r;
+    if (auto r = complete_objects(current_->assets, what, Pictures::kShownNow); r.outcome != Outcome::kUpdated) return r;
     if (current_->info.expires <= now_) {
       return refuse("expired: the published " + what + " expired at " + feed::format_timestamp(current_->info.expires) +
                         " and nothing newer is published",
@@ -267,8 +268,11 @@ class Run {
                                                                       : ""));
   }
 
+  // Whose pictures complete_objects() looks at: any missing from the version shown now are repairs.
+  enum class Pictures { kOfNewVersion, kShownNow };
+
   // Every asset present with its size, and hashed while the run's budget lasts; fetches the rest.
-  Report complete_objects(const std::vector<model::AssetRef>& assets, const std::string& what) {
+  Report complete_objects(const std::vector<model::AssetRef>& assets, const std::string& what, Pictures whose) {
     if (auto p = store_.prepare(); !p) return finish(Outcome::kLocalFailure, p.error().message);
     std::vector<const model::AssetRef*> missing;
     std::uint64_t missing_bytes = 0, hashed = 0;
@@ -289,7 +293,7 @@ class Run {
       }
     }
     if (missing.empty()) return proceed();
-    const bool repairing = current_ && &assets == &current_->assets;
+    const bool repairing = whose == Pictures::kShownNow;
     if (repairing || damaged) {
       log::warning(std::to_string(missing.size()) + " of the " + std::to_string(assets.size()) + " pictures of " + what +
                    " are missing or damaged on this kiosk (" + std::to_string(damaged) + " damaged); fetching them again");
