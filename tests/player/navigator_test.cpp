@@ -77,7 +77,7 @@ TEST_CASE("tapping a result opens its detail and Back returns to the list", "[pl
   CHECK(s.nav.view() == View::kBrowser);
 }
 
-TEST_CASE("a finger that wanders a little still taps; further it drags and does not tap", "[player][touch]") {
+TEST_CASE("a finger that wanders a little still taps, further it drags and does not tap", "[player][touch]") {
   Screen s;
   s.tap(1600, 950);
   s.regions_for_view();

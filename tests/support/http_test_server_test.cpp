@@ -133,7 +133,7 @@ HttpResponse with_fault(std::string body, Fault fault) {
 
 }  // namespace
 
-TEST_CASE("a route answers with exactly its status, headers and body; the request is logged", "[http_test_server]") {
+TEST_CASE("a route answers with exactly its status, headers and body and the request is logged", "[http_test_server]") {
   HttpTestServer server;
   HttpResponse response;
   response.headers = {{"Content-Type", "application/json"}, {"X-Custom", "yes"}};
@@ -174,7 +174,7 @@ TEST_CASE("an unknown path gets 404", "[http_test_server]") {
   CHECK(server.request_count() == 1);
 }
 
-TEST_CASE("status lines carry the standard reason phrase; route headers are sent", "[http_test_server]") {
+TEST_CASE("status lines carry the standard reason phrase and route headers are sent", "[http_test_server]") {
   HttpTestServer server;
   HttpResponse busy = HttpResponse::status_only(429);
   busy.headers.emplace_back("Retry-After", "7");
@@ -369,7 +369,7 @@ TEST_CASE("unused_local_port() refuses connections", "[http_test_server]") {
   CHECK(errno == ECONNREFUSED);
 }
 
-TEST_CASE("handlers compute responses from the request; the fallback takes paths without a route",
+TEST_CASE("handlers compute responses from the request and the fallback takes paths without a route",
           "[http_test_server]") {
   HttpTestServer server;
   server.route("/echo", [](const HttpRequest& req) { return HttpResponse::ok(req.header("x-probe"), "text/plain"); });

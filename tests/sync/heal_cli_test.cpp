@@ -61,6 +61,19 @@ model::Feed feed_with_pictures(testing::Publisher& publisher, std::uint64_t vers
   return f;
 }
 
+// One kiosk's cache and configuration, and a server publishing `version` of a small feed.
+struct OneKiosk {
+  explicit OneKiosk(std::uint64_t version) {
+    publisher.serve(server);
+    publisher.publish(testing::numbered_feed(version, 5));
+  }
+  testing::TempDir dir;
+  testing::Publisher publisher;
+  testing::HttpTestServer server;
+  std::string db = dir.file("content.db");
+  std::string config = write_config(dir.file("kiosk.toml"), db, publisher.feed_url(server), publisher);
+};
+
 // A real small disk is a tmpfs mounted in a mount namespace of its own: root only.
 bool can_mount_small_disk() {
   if (::geteuid() == 0 && std::system("unshare -m true 2>/dev/null") == 0) return true;
@@ -121,13 +134,9 @@ TEST_CASE("two kiosk-sync runs at once take turns and leave every picture of the
 }
 
 TEST_CASE("a run gives up with exit 50 while another holds the cache longer than it waits", "[sync][cli]") {
-  testing::TempDir dir;
-  testing::Publisher publisher;
-  testing::HttpTestServer server;
-  publisher.serve(server);
-  publisher.publish(testing::numbered_feed(1, 5));
-  const std::string db = dir.file("content.db");
-  const std::string config = write_config(dir.file("kiosk.toml"), db, publisher.feed_url(server), publisher);
+  const OneKiosk kiosk(1);
+  const std::string& db = kiosk.db;
+  const std::string& config = kiosk.config;
   auto held = FileLock::acquire(db + ".lock", {});
   REQUIRE(held.ok());
   REQUIRE(held->has_value());
@@ -135,7 +144,7 @@ TEST_CASE("a run gives up with exit 50 while another holds the cache longer than
   INFO(r.output);
   CHECK(r.exit_code == 50);
   CHECK_THAT(r.output, Catch::Contains("busy: another kiosk-sync run is using " + db));
-  CHECK(server.request_count() == 0);
+  CHECK(kiosk.server.request_count() == 0);
   held->reset();
   CHECK(run_sync("--config " + config).exit_code == 0);
 }
@@ -201,13 +210,9 @@ TEST_CASE("a disk that fills up while pictures arrive is a local failure that cl
 }
 
 TEST_CASE("the status of a damaged cache says so and what the next run does with it", "[sync][cli]") {
-  testing::TempDir dir;
-  testing::Publisher publisher;
-  testing::HttpTestServer server;
-  publisher.serve(server);
-  publisher.publish(testing::numbered_feed(3, 5));
-  const std::string db = dir.file("content.db");
-  const std::string config = write_config(dir.file("kiosk.toml"), db, publisher.feed_url(server), publisher);
+  const OneKiosk kiosk(3);
+  const std::string& db = kiosk.db;
+  const std::string& config = kiosk.config;
   testing::write_file(db, "this is a text file, not a cache\n");
   const auto status = run_sync("--config " + config + " --status");
   INFO(status.output);
