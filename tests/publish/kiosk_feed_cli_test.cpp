@@ -344,6 +344,31 @@ TEST_CASE("diff says what changed between two published feeds", "[publish][cli]"
   CHECK(diff.output.find("\"Ny overskrift\"") != std::string::npos);
 }
 
+TEST_CASE("diff names a file that is not a feed, such as a web server's error page", "[publish][cli]") {
+  Workspace ws;
+  REQUIRE(ws.build().exit_code == 0);
+  // What curl without -f saves on a first publish: the server's 404 page.
+  write_file(ws.dir.file("server-feed.json"), "<html>\r\n<head><title>404 Not Found</title></head>\r\n</html>\r\n");
+  auto html = feed_tool("diff " + ws.dir.file("server-feed.json") + " " + ws.out);
+  INFO(html.output);
+  CHECK(html.exit_code == 1);
+  CHECK(html.output.find(ws.dir.file("server-feed.json") + ": not a feed (HTML page?): it begins with \"<html>\"") != std::string::npos);
+  CHECK(html.output.find("curl -fsS") != std::string::npos);
+  CHECK(html.output.find("parse error") == std::string::npos);
+  // Other text that is not JSON, either side.
+  write_file(ws.dir.file("notes.txt"), "Forbidden\n");
+  auto text = feed_tool("diff " + ws.out + " " + ws.dir.file("notes.txt"));
+  INFO(text.output);
+  CHECK(text.exit_code == 1);
+  CHECK(text.output.find(ws.dir.file("notes.txt") + ": not a feed (HTML page?): it begins with \"Forbidden\"") != std::string::npos);
+  // An empty download.
+  write_file(ws.dir.file("empty.json"), "");
+  auto empty = feed_tool("diff " + ws.dir.file("empty.json") + " " + ws.out);
+  INFO(empty.output);
+  CHECK(empty.exit_code == 1);
+  CHECK(empty.output.find(ws.dir.file("empty.json") + ": not a feed: the file is empty") != std::string::npos);
+}
+
 TEST_CASE("preview draws every slide of a source folder with the kiosk's renderer", "[publish][cli]") {
   Workspace ws;
   ws.set_heading(kNewest, "title", "Forhåndsvist overskrift");

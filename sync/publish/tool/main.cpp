@@ -1,5 +1,6 @@
 // kiosk-feed: the staff tool. Writes content without JSON, previews it with the kiosk's renderer,
 // builds and signs it for the web server, and checks and compares what was published.
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -145,7 +146,26 @@ Result<model::Feed> load_feed(const std::string& path) {
   if (!in) return make_error(file.string() + ": not found or not readable");
   std::ostringstream ss;
   ss << in.rdbuf();
-  auto feed = feed::parse_feed(ss.str());
+  const std::string text = ss.str();
+  // A feed.json is a JSON object. What a web server sends instead (its 404 page, a login page) is
+  // named as such, not as a JSON syntax error.
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) {
+    return make_error(file.string() + ": not a feed: the file is empty (did the download fail? fetch it with curl -fsS)");
+  }
+  if (text[first] != '{') {
+    std::size_t shown = std::min<std::size_t>(40, text.size() - first);
+    while (first + shown < text.size() && (static_cast<unsigned char>(text[first + shown]) & 0xC0) == 0x80) --shown;  // whole UTF-8
+    std::string start = text.substr(first, shown);
+    start = start.substr(0, start.find_first_of("\r\n"));
+    for (char& c : start) {
+      if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    }
+    return make_error(file.string() + ": not a feed (HTML page?): it begins with \"" + start +
+                      "\" where a feed.json begins with {. A web server's error page is saved like this when a feed is "
+                      "fetched with curl without -f; fetch it with curl -fsS");
+  }
+  auto feed = feed::parse_feed(text);
   if (!feed) return make_error(file.string() + ": " + feed.error().message);
   return feed;
 }
