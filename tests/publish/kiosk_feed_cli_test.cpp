@@ -12,6 +12,7 @@
 #include <map>
 #include <regex>
 
+#include "feed/minisign.h"
 #include "http_test_server.h"
 #include "test_support.h"
 
@@ -404,6 +405,54 @@ TEST_CASE("keygen will not overwrite a key and the command line is checked", "[p
   CHECK(feed_tool("frobnicate").exit_code == 2);
   CHECK(feed_tool("build a b").output.find("give --key") != std::string::npos);
   CHECK(feed_tool("--help").exit_code == 0);
+}
+
+TEST_CASE("a new key's password has at least 8 characters and a key with a shorter one still signs", "[publish][cli]") {
+  Workspace ws;
+  const std::string keys = ws.dir.file("keys");
+  const auto keygen = [&](const std::string& name, const std::string& password, bool from_file) {
+    write_file(ws.dir.file("pw.txt"), password + "\n");
+    const std::string command = "keygen --kdf fast --name " + name + " --dir " + keys;
+    return from_file ? feed_tool(command + " --password-file " + ws.dir.file("pw.txt"))
+                     : run_command("KIOSK_FEED_PASSWORD='" + password + "' " + KIOSK_FEED_BINARY + " " + command + " </dev/null");
+  };
+  for (const bool from_file : {true, false}) {
+    INFO((from_file ? "--password-file" : "KIOSK_FEED_PASSWORD"));
+    auto short_one = keygen("short", "abc", from_file);
+    INFO(short_one.output);
+    CHECK(short_one.exit_code == 1);
+    CHECK(short_one.output.find("the password is 3 characters; a new key's password must be at least 8") != std::string::npos);
+    CHECK(short_one.output.find("Nothing was written.") != std::string::npos);
+    CHECK_FALSE(fs::exists(keys + "/short.key"));
+    CHECK_FALSE(fs::exists(keys + "/short.pub"));
+    // Characters, not bytes: "æøå1234" is 7 characters in 10 bytes.
+    auto seven = keygen("seven", "æøå1234", from_file);
+    INFO(seven.output);
+    CHECK(seven.exit_code == 1);
+    CHECK(seven.output.find("the password is 7 characters") != std::string::npos);
+    const std::string eight_name = from_file ? "eight-file" : "eight-env";
+    auto eight = keygen(eight_name, "æøå12345", from_file);
+    INFO(eight.output);
+    CHECK(eight.exit_code == 0);
+    CHECK(value_of(eight.output, "protected") == "yes");
+  }
+
+  // A key made before the rule, with a 3-character password, still opens for signing.
+  namespace ms = kiosk::feed::minisign;
+  const ms::KeyPair pair = ms::generate_key_pair();
+  auto old_key = ms::format_minisign_secret_key(pair.secret_key, "abc", ms::kKdfLimitsFast);
+  REQUIRE(old_key.ok());
+  write_file(ws.dir.file("old.key"), *old_key);
+  write_file(ws.dir.file("old-pw.txt"), "abc\n");
+  auto built = ws.build("--key " + ws.dir.file("old.key") + " --password-file " + ws.dir.file("old-pw.txt"));
+  INFO(built.output);
+  CHECK(built.exit_code == 0);
+  CHECK(value_of(built.output, "version") == "1");
+  auto from_env = run_command("KIOSK_FEED_PASSWORD=abc " + std::string(KIOSK_FEED_BINARY) + " build " + ws.src + " " + ws.out +
+                              " --key " + ws.dir.file("old.key") + " </dev/null");
+  INFO(from_env.output);
+  CHECK(from_env.exit_code == 0);
+  CHECK(value_of(from_env.output, "version") == "2");
 }
 
 TEST_CASE("trust signs keys.json with the root key, and build keeps it", "[publish][cli][trust]") {

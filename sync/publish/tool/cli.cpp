@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "feed/feed_json.h"
+#include "model/validate.h"
 #include "publish/diff.h"
 
 namespace kiosk::feedtool {
@@ -60,7 +61,7 @@ namespace {
 // Reads a line from the terminal with echo off.
 Result<std::string> ask(const std::string& prompt) {
   std::FILE* tty = std::fopen("/dev/tty", "r+");
-  if (!tty) return make_error("the key needs a password and there is no terminal to ask on; give --password-file FILE");
+  if (!tty) return make_error("the key needs a password and there is no terminal to ask on; give --password-file FILE or set KIOSK_FEED_PASSWORD");
   std::fprintf(tty, "%s", prompt.c_str());
   std::fflush(tty);
   termios saved{};
@@ -83,7 +84,12 @@ Result<std::string> ask(const std::string& prompt) {
 
 }  // namespace
 
-Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm) {
+Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm, std::size_t min_chars) {
+  const auto long_enough = [min_chars](Result<std::string> password) -> Result<std::string> {
+    if (!password || model::utf8_length(*password) >= min_chars) return password;
+    return make_error("the password is " + std::to_string(model::utf8_length(*password)) + " characters; a new key's password must be at least " +
+                      std::to_string(min_chars) + " (a few words are easy to remember and hard to guess)");
+  };
   if (const auto file = args.option("--password-file")) {
     std::ifstream in(*file, std::ios::binary);
     if (!in) return make_error("--password-file: cannot read " + *file);
@@ -91,12 +97,13 @@ Result<std::string> get_password(const Args& args, const std::string& prompt, bo
     std::getline(in, line);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) return make_error("--password-file: " + *file + " starts with an empty line");
-    return line;
+    return long_enough(line);
   }
-  if (const char* env = std::getenv("KIOSK_FEED_PASSWORD"); env && *env) return std::string(env);
+  if (const char* env = std::getenv("KIOSK_FEED_PASSWORD"); env && *env) return long_enough(std::string(env));
   auto first = ask(prompt);
   if (!first || !confirm) return first;
   if (first->empty()) return make_error("the password is empty; for a key without one, give --unprotected");
+  if (auto checked = long_enough(*first); !checked) return checked;
   auto second = ask("Again: ");
   if (!second) return second;
   if (*first != *second) return make_error("the two passwords differ");

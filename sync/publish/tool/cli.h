@@ -60,8 +60,13 @@ class Progress {
 };
 
 // The password for a key: the first line of --password-file, else $KIOSK_FEED_PASSWORD, else asked
-// on the terminal without echo (twice when `confirm`). An error when there is no way to ask.
-Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm);
+// on the terminal without echo (twice when `confirm`). An error when there is no way to ask, or
+// when it is shorter than `min_chars` characters (for a new key; a key that exists opens with the
+// password it has).
+Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm, std::size_t min_chars = 0);
+
+// What a new key's password must be at least, in characters.
+inline constexpr std::size_t kMinNewPasswordChars = 8;
 
 // "E7C422E23C77894E,C8FF819F2A82A543": the key ids of `keys`, for messages and key=value lines.
 std::string key_ids(const std::vector<feed::minisign::PublicKey>& keys);

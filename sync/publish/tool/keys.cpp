@@ -79,9 +79,10 @@ int keygen(const Args& args) {
   }
   std::optional<std::string> password;
   if (!args.flag("--unprotected")) {
-    auto pw = get_password(args, "Password for the new secret key: ", true);
+    auto pw = get_password(args, "Password for the new secret key (at least " + std::to_string(kMinNewPasswordChars) + " characters): ",
+                           true, kMinNewPasswordChars);
     if (!pw) {
-      std::fprintf(stderr, "kiosk-feed keygen: %s\n", pw.error().message.c_str());
+      std::fprintf(stderr, "kiosk-feed keygen: %s. Nothing was written.\n", pw.error().message.c_str());
       return kFailed;
     }
     password = std::move(*pw);
