@@ -407,6 +407,27 @@ TEST_CASE("keygen will not overwrite a key and the command line is checked", "[p
   CHECK(feed_tool("--help").exit_code == 0);
 }
 
+TEST_CASE("every command prints its own help with --help or -h", "[publish][cli]") {
+  for (const std::string& command : std::vector<std::string>{"init", "keygen", "build", "verify", "trust", "preview", "diff"}) {
+    for (const std::string& asked : {command + " --help", command + " -h", "help " + command, command + " --bogus a b --help"}) {
+      auto help = feed_tool(asked);
+      INFO(asked << "\n" << help.output);
+      CHECK(help.exit_code == 0);
+      CHECK(help.output.rfind("Usage: kiosk-feed " + command + " ", 0) == 0);
+      CHECK(help.output.find("unknown option") == std::string::npos);
+    }
+  }
+  auto keygen = feed_tool("keygen --help");
+  CHECK(keygen.output.find("--password-file FILE") != std::string::npos);
+  CHECK(keygen.output.find("$KIOSK_FEED_PASSWORD") != std::string::npos);
+  CHECK(keygen.output.find("at least 8 characters") != std::string::npos);
+  CHECK(keygen.output.find("key=value") != std::string::npos);
+  // A mistake points to the command's own help.
+  auto unknown = feed_tool("keygen --passwordfile x");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.output.find("unknown option --passwordfile\nRun kiosk-feed keygen --help for its arguments.") != std::string::npos);
+}
+
 TEST_CASE("a new key's password has at least 8 characters and a key with a shorter one still signs", "[publish][cli]") {
   Workspace ws;
   const std::string keys = ws.dir.file("keys");

@@ -15,21 +15,29 @@ namespace kiosk::feedtool {
 Result<Args> parse_args(const std::vector<std::string>& args, std::size_t positional, const std::set<std::string>& options,
                         const std::set<std::string>& flags) {
   Args out;
+  std::optional<std::string> mistake;  // the first; --help anywhere wins over it
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a.rfind("--", 0) == 0) {
+    if (a == "--help" || a == "-h") {
+      out.help = true;
+    } else if (a.rfind("--", 0) == 0) {
       if (options.count(a)) {
-        if (i + 1 >= args.size()) return make_error(a + " needs a value");
-        out.options[a].push_back(args[++i]);
+        if (i + 1 >= args.size()) {
+          mistake = mistake.value_or(a + " needs a value");
+        } else {
+          out.options[a].push_back(args[++i]);
+        }
       } else if (flags.count(a)) {
         out.flags.insert(a);
       } else {
-        return make_error("unknown option " + a);
+        mistake = mistake.value_or("unknown option " + a);
       }
     } else {
       out.positional.push_back(a);
     }
   }
+  if (out.help) return out;
+  if (mistake) return make_error(*mistake);
   if (out.positional.size() != positional) {
     return make_error("expected " + std::to_string(positional) + " argument" + (positional == 1 ? "" : "s") + ", got " +
                       std::to_string(out.positional.size()));

@@ -20,11 +20,13 @@ namespace kiosk::feedtool {
 enum Exit : int { kOk = 0, kFailed = 1, kUsage = 2 };
 
 // A command's arguments: positional ones, `--name value` options and `--flag`s, each checked
-// against what the command takes.
+// against what the command takes. `--help` or `-h` anywhere (not as an option's value) asks for the
+// command's help; the arguments are then not checked further.
 struct Args {
   std::vector<std::string> positional;
   std::map<std::string, std::vector<std::string>> options;  // each value given, in order
   std::set<std::string> flags;
+  bool help = false;  // --help or -h was given: the command's help, and nothing run
 
   // The option's value; the last one when it was given more than once.
   std::optional<std::string> option(const std::string& name) const {

@@ -22,32 +22,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kUsageText = R"(Usage: kiosk-feed COMMAND ...
+// Each command's entry in `kiosk-feed --help`, and its own help (`kiosk-feed COMMAND --help`).
+struct Help {
+  const char* synopsis;  // after "kiosk-feed "
+  const char* summary;   // what it does, indented under the synopsis
+  const char* details;   // the options, for the command's own help only
+};
 
-  init DIR                     a new source folder holding the built-in default content
-  keygen [--dir DIR] [--name NAME] [--unprotected] [--valid-days N] [--force] [--kdf strong|fast]
-                               a minisign key pair: NAME.key (secret, password-protected) and NAME.pub
-  build SRC OUT --key SECRET [--expires-days N] [--version N] [--keep-old-objects DAYS]
-                               checks SRC, scales its pictures, signs, and swaps the result in as OUT;
-                               pictures of earlier versions stay DAYS (default 7) for kiosks fetching them
-  verify OUT|URL --pubkey PUB [--root-key-pub ROOT.pub]
-                               checks a published feed as a kiosk would, and OUT's keys.json when there is one
-  trust OUT --root-key ROOT.key --feed-key PUB [--feed-key PUB2 ...] [--new-epoch] [--note TEXT]
-            [--root-key-pub OTHER_ROOT.pub]
-                               signs OUT/keys.json with the offline root key: the feed keys kiosks trust
-                               from now on, and with --new-epoch a new version line (docs/keys.md)
-  preview SRC|OUT PNGDIR [--size WxH] [--area ID]
-                               every slide as a PNG, drawn by the kiosk's own renderer
-  diff OLD NEW                 what changed between two published feeds (folders or feed.json files)
-
-A key's password is asked on the terminal, or read from --password-file FILE or $KIOSK_FEED_PASSWORD.
-On a terminal the commands report in sentences with progress bars; otherwise in key=value lines.
-Exit status: 0 done, 1 refused or failed (the reason is printed), 2 bad command line.
-docs/staff-guide.md (in Danish) walks through editing, previewing and publishing.
-)";
+constexpr const char* kPasswordText =
+    "A key's password is asked on the terminal, or read from the first line of --password-file FILE or from\n"
+    "$KIOSK_FEED_PASSWORD. A new key's password must be at least 8 characters.\n";
+constexpr const char* kKeyValueText = "in key=value lines, one a line (version=2)";
+constexpr const char* kOutputText =
+    "On a terminal init, keygen, build, verify and trust report in sentences with progress bars; otherwise\n"
+    "(a pipe, a file, a script) in key=value lines, one a line (version=2).\n";
+constexpr const char* kExitText = "Exit status: 0 done, 1 refused or failed (the reason is printed), 2 bad command line.\n";
 
 int usage_error(const std::string& command, const std::string& message) {
-  std::fprintf(stderr, "kiosk-feed %s: %s\nRun kiosk-feed --help for the commands.\n", command.c_str(), message.c_str());
+  std::fprintf(stderr, "kiosk-feed %s: %s\nRun kiosk-feed %s --help for its arguments.\n", command.c_str(), message.c_str(),
+               command.c_str());
   return kUsage;
 }
 
@@ -185,35 +178,140 @@ struct Command {
   std::set<std::string> options;
   std::set<std::string> flags;
   int (*run)(const Args&);
+  Help help;
+  bool asks_password;
+  const char* script_output;  // what it prints when stdout is not a terminal, if that differs
 };
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> kCommands = {
+      {"init", 1, {}, {}, init,
+       {"init DIR", "a new source folder holding the built-in default content",
+        "  DIR must be new or empty. It gets content.toml and results/*.txt to edit, then:\n"
+        "  kiosk-feed preview DIR /tmp/preview\n"},
+       false, kKeyValueText},
+      {"keygen", 0, {"--dir", "--name", "--valid-days", "--password-file", "--kdf"}, {"--unprotected", "--force"}, keygen,
+       {"keygen [--dir DIR] [--name NAME] [--unprotected] [--valid-days N] [--force] [--kdf strong|fast]",
+        "a minisign key pair: NAME.key (secret, password-protected) and NAME.pub",
+        "  --dir DIR             the folder for the two files (default: the current folder)\n"
+        "  --name NAME           the files' name (default: kiosk-feed)\n"
+        "  --valid-days N        build refuses the key after N days (1 to 3650, default 730)\n"
+        "  --password-file FILE  the new key's password is FILE's first line (else asked twice)\n"
+        "  --unprotected         no password: only for tests and throwaway keys\n"
+        "  --force               overwrites NAME.key and NAME.pub; kiosks keep trusting only the old public key\n"
+        "  --kdf strong|fast     strong (minisign's own, the default) or fast (for tests)\n"},
+       true, kKeyValueText},
+      {"build", 2, {"--key", "--expires-days", "--version", "--keep-old-objects", "--password-file"}, {}, build,
+       {"build SRC OUT --key SECRET [--expires-days N] [--version N] [--keep-old-objects DAYS]",
+        "checks SRC, scales its pictures, signs, and swaps the result in as OUT;\n"
+        "pictures of earlier versions stay DAYS (default 7) for kiosks fetching them",
+        "  --key SECRET               the secret key file (NAME.key) from kiosk-feed keygen\n"
+        "  --password-file FILE       the key's password is FILE's first line\n"
+        "  --expires-days N           this version expires after N days (1 to 365; default: content.toml's expires_days)\n"
+        "  --version N                the version number (default: one above OUT's)\n"
+        "  --keep-old-objects DAYS    0 to 365, default 7\n"
+        "  Always build into the same OUT: the next version number comes from it.\n"},
+       true, kKeyValueText},
+      {"verify", 1, {"--pubkey", "--root-key-pub"}, {}, verify,
+       {"verify OUT|URL --pubkey PUB [--root-key-pub ROOT.pub]",
+        "checks a published feed as a kiosk would, and OUT's keys.json when there is one",
+        "  OUT|URL                 a published folder, or the address of its feed.json (http:// or https://)\n"
+        "  --pubkey PUB            the .pub file or the \"RW...\" line the kiosks trust\n"
+        "  --root-key-pub ROOT.pub trust the feed keys OUT's keys.json lists, signed with this root key\n"},
+       false, kKeyValueText},
+      {"trust", 1, {"--root-key", "--feed-key", "--root-key-pub", "--note", "--password-file"}, {"--new-epoch"}, trust,
+       {"trust OUT --root-key ROOT.key --feed-key PUB [--feed-key PUB2 ...] [--new-epoch] [--note TEXT]\n"
+        "            [--root-key-pub OTHER_ROOT.pub]",
+        "signs OUT/keys.json with the offline root key: the feed keys kiosks trust\n"
+        "from now on, and with --new-epoch a new version line (docs/keys.md)",
+        "  --password-file FILE  the root key's password is FILE's first line\n"},
+       true, kKeyValueText},
+      {"preview", 2, {"--size", "--area"}, {}, preview,
+       {"preview SRC|OUT PNGDIR [--size WxH] [--area ID]", "every slide as a PNG, drawn by the kiosk's own renderer",
+        "  --size WxH   the screen's size (default 1920x1080)\n"
+        "  --area ID    the slides of this area (default: the first in content.toml)\n"},
+       false, "the PNG files' paths, one a line"},
+      {"diff", 2, {}, {}, diff,
+       {"diff OLD NEW", "what changed between two published feeds (folders or feed.json files)",
+        "  Fetch the one on the web server with curl -fsS -o FILE URL: -f keeps an error page out of FILE.\n"},
+       false, nullptr},
+  };
+  return kCommands;
+}
+
+std::string indented(const std::string& text, const std::string& indent) {
+  std::string out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    const std::size_t to = std::min(text.find('\n', from), text.size());
+    out += indent + text.substr(from, to - from) + "\n";
+    from = to + 1;
+  }
+  return out;
+}
+
+std::string usage_text() {
+  constexpr std::size_t kColumn = 31;
+  std::string text = "Usage: kiosk-feed COMMAND ...\n\n";
+  for (const auto& c : commands()) {
+    std::string entry = "  " + std::string(c.help.synopsis);
+    std::string summary = indented(c.help.summary, std::string(kColumn, ' '));
+    if (entry.find('\n') == std::string::npos && entry.size() < kColumn) {
+      summary.replace(0, entry.size(), entry);  // a short synopsis: the summary on the same line
+      entry.clear();
+    } else {
+      entry += "\n";
+    }
+    text += entry + summary;
+  }
+  text += "\nkiosk-feed COMMAND --help shows a command's options.\n";
+  text += kPasswordText;
+  text += kOutputText;
+  text += kExitText;
+  text += "docs/staff-guide.md (in Danish) walks through editing, previewing and publishing.\n";
+  return text;
+}
+
+std::string command_help(const Command& c) {
+  std::string text = "Usage: kiosk-feed " + std::string(c.help.synopsis) + "\n\n" + indented(c.help.summary, "  ") + "\n" +
+                     c.help.details + "\n";
+  if (c.asks_password) text += kPasswordText;
+  if (c.script_output) {
+    text += "On a terminal it reports in sentences; otherwise (a pipe, a file, a script) " + std::string(c.script_output) + ".\n";
+  }
+  text += kExitText;
+  return text;
+}
 
 }  // namespace
 
 int run(const std::vector<std::string>& argv) {
-  if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
-    std::fputs(kUsageText, argv.empty() ? stderr : stdout);
+  if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || (argv[0] == "help" && argv.size() == 1)) {
+    std::fputs(usage_text().c_str(), argv.empty() ? stderr : stdout);
     return argv.empty() ? kUsage : kOk;
   }
   if (argv[0] == "--version") {
     std::printf("kiosk-feed %s\n", KIOSK_VERSION);
     return kOk;
   }
-  static const Command kCommands[] = {
-      {"init", 1, {}, {}, init},
-      {"keygen", 0, {"--dir", "--name", "--valid-days", "--password-file", "--kdf"}, {"--unprotected", "--force"}, keygen},
-      {"build", 2, {"--key", "--expires-days", "--version", "--keep-old-objects", "--password-file"}, {}, build},
-      {"verify", 1, {"--pubkey", "--root-key-pub"}, {}, verify},
-      {"trust", 1, {"--root-key", "--feed-key", "--root-key-pub", "--note", "--password-file"}, {"--new-epoch"}, trust},
-      {"preview", 2, {"--size", "--area"}, {}, preview},
-      {"diff", 2, {}, {}, diff},
-  };
-  for (const auto& c : kCommands) {
-    if (argv[0] != c.name) continue;
+  const bool help_for = argv[0] == "help";  // kiosk-feed help COMMAND
+  const std::string& name = help_for ? argv[1] : argv[0];
+  for (const auto& c : commands()) {
+    if (name != c.name) continue;
+    if (help_for) {
+      std::fputs(command_help(c).c_str(), stdout);
+      return kOk;
+    }
     auto args = parse_args({argv.begin() + 1, argv.end()}, c.positional, c.options, c.flags);
     if (!args) return usage_error(c.name, args.error().message);
+    if (args->help) {
+      std::fputs(command_help(c).c_str(), stdout);
+      return kOk;
+    }
     return c.run(*args);
   }
-  return usage_error(argv[0], "no such command");
+  std::fprintf(stderr, "kiosk-feed: no such command: %s\nRun kiosk-feed --help for the commands.\n", name.c_str());
+  return kUsage;
 }
 
 }  // namespace kiosk::feedtool
