@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cache/cache.h"
+#include "cache_files.h"
 #include "feed/feed_json.h"
 #include "test_support.h"
 
@@ -27,16 +28,7 @@ Cache open(const std::string& path) {
 }
 
 // Runs SQL on a second, raw connection: for faults the program itself never produces.
-void raw_exec(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  char* err = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-  INFO((err ? err : ""));
-  sqlite3_free(err);
-  sqlite3_close(db);
-  REQUIRE(rc == SQLITE_OK);
-}
+void raw_exec(const std::string& path, const std::string& sql) { kiosk::testing::sql_on_file(path, sql); }
 
 std::int64_t scalar(const std::string& path, const std::string& sql) {
   sqlite3* db = nullptr;

@@ -24,6 +24,8 @@ using sqlite::Transaction;
 struct Cache::Db {
   sqlite::DbHandle handle;
   std::string path;
+  bool read_only = false;
+  int presented = -1;  // read-only: the file's schema the stand-in views were made for (-1: none yet)
   sqlite3* get() const { return handle.get(); }
 };
 
@@ -43,6 +45,15 @@ std::uint64_t from_sql(std::int64_t v) {
 }
 
 Error with_path(const std::string& path, const Error& e) { return make_error(path + ": " + e.message); }
+
+// SQLite's "unable to open database file" says nothing of why: the system's reason (no such file,
+// permission denied) when the failure came from the file system.
+Error with_system_reason(sqlite3* db, const Error& e) {
+  const int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
+  const int err = db ? sqlite3_system_errno(db) : 0;
+  if (err == 0 || (code != SQLITE_CANTOPEN && code != SQLITE_READONLY && code != SQLITE_IOERR && code != SQLITE_PERM)) return e;
+  return make_error(e.message + " (" + std::strerror(err) + ")");
+}
 
 // A digest of a version's content in a canonical form (the manifest as feed_json writes it), taken
 // when it is applied and compared whenever it is read: bytes that changed on the disk inside a page
@@ -384,6 +395,31 @@ Cache::Cache(Cache&&) noexcept = default;
 Cache& Cache::operator=(Cache&&) noexcept = default;
 Cache::~Cache() = default;
 
+Result<Cache> Cache::open_read_only(const std::string& path) {
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  auto db = std::make_unique<Db>(Db{sqlite::DbHandle(raw), path, true});
+  if (rc != SQLITE_OK) return with_path(path, with_system_reason(raw, sqlite::error(raw, "opening the cache to read")));
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  sqlite3_extended_result_codes(raw, 1);
+  Cache cache(std::move(db));
+  // The first read opens the file's -wal and -shm: what fails there fails here, not later.
+  if (auto s = cache.readable(); !s) return with_system_reason(raw, s.error());
+  return cache;
+}
+
+Status Cache::readable() {
+  if (!db_->read_only) return Status::success();
+  sqlite3* db = db_->get();
+  auto version = user_version(db);
+  if (!version) return with_path(db_->path, version.error());
+  if (auto known = known_schema(*version); !known) return with_path(db_->path, known.error());
+  if (*version == db_->presented) return Status::success();
+  if (auto s = present_as_current(db, *version); !s) return with_path(db_->path, s.error());
+  db_->presented = *version;
+  return Status::success();
+}
+
 Result<Cache> Cache::open(const std::string& path, const OpenOptions& options) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -464,6 +500,7 @@ Result<std::optional<Snapshot>> Cache::read_current() {
   // One read transaction: WAL gives it a consistent view however kiosk-sync commits meanwhile.
   auto tx = Transaction::begin(db, Transaction::Kind::kRead);
   if (!tx) return with_path(db_->path, tx.error());
+  if (auto s = readable(); !s) return s.error();
   auto current = read_current_row(db);
   if (!current) return with_path(db_->path, current.error());
   if (!*current) return std::optional<Snapshot>{};
@@ -487,6 +524,7 @@ Result<std::optional<Snapshot>> Cache::read_current() {
 }
 
 Result<std::optional<std::uint64_t>> Cache::current_version() {
+  if (auto s = readable(); !s) return s.error();
   auto current = read_current_row(db_->get());
   if (!current) return with_path(db_->path, current.error());
   if (!*current) return std::optional<std::uint64_t>{};
@@ -501,6 +539,7 @@ Result<int> Cache::schema_version() {
 }
 
 Result<SyncState> Cache::sync_state() {
+  if (auto r = readable(); !r) return r.error();
   auto s = Stmt::prepare(db_->get(),
                          "SELECT last_attempt, last_success, last_error, last_outcome, etag, last_modified, "
                          "last_issued_seen, marked_stale, stale_reason, validators_url FROM sync_state WHERE id = 1");
@@ -524,6 +563,7 @@ Status Cache::set_sync_state(const SyncState& st) {
 }
 
 Result<std::optional<SignedManifest>> Cache::current_manifest() {
+  if (auto r = readable(); !r) return r.error();
   auto s = Stmt::prepare(db_->get(),
                          "SELECT v.manifest, v.signature, v.epoch FROM current c JOIN versions v ON v.version = c.version "
                          "WHERE c.id = 1 AND v.manifest IS NOT NULL");
@@ -536,6 +576,7 @@ Result<std::optional<SignedManifest>> Cache::current_manifest() {
 }
 
 Result<std::optional<TrustRecord>> Cache::trust() {
+  if (auto r = readable(); !r) return r.error();
   auto s = Stmt::prepare(db_->get(), "SELECT serial, epoch, document, signature FROM trust WHERE id = 1");
   if (!s) return with_path(db_->path, s.error());
   if (!s->step()) {
@@ -554,6 +595,7 @@ Status Cache::set_trust(const TrustRecord& record) {
 }
 
 Result<std::vector<std::string>> Cache::referenced_assets() {
+  if (auto r = readable(); !r) return r.error();
   auto s = Stmt::prepare(db_->get(), "SELECT DISTINCT sha256 FROM version_assets ORDER BY sha256");
   if (!s) return with_path(db_->path, s.error());
   std::vector<std::string> out;
@@ -595,7 +637,7 @@ Result<Examination> examine(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return Examination{Health::kAbsent, ""};
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   sqlite::DbHandle db(raw);
   if (rc != SQLITE_OK) {
     if (is_damage_code(rc)) return damaged_file(sqlite3_errstr(rc));
@@ -620,7 +662,7 @@ Result<Examination> examine(const std::string& path) {
   db.reset();
 
   // The pages are sound; is the content still what was applied?
-  auto cache = Cache::open(path);
+  auto cache = Cache::open_read_only(path);
   if (!cache) return cache.error();
   auto snap = cache->read_current();
   if (!snap) {

@@ -155,6 +155,39 @@ CREATE TABLE trust (
 
 constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3};
 
+// The views that let a reader see a file of schema `v` as the current schema: what the migrations
+// after `v` add, with the values a migration gives old rows. A file of schema 0 (empty) has no tables:
+// it reads as a cache with no version, no pictures, no sync yet and no keys document.
+std::string stand_ins(int v) {
+  static_assert(kSchemaVersion == 3, "a new schema needs its stand-ins here for the files before it");
+  std::string sql;
+  const auto view = [&sql](const char* name, const char* select) {
+    sql += std::string("CREATE TEMP VIEW ") + name + " AS " + select + ";";
+  };
+  if (v < 1) {
+    view("current", "SELECT NULL AS id, NULL AS version, NULL AS previous WHERE 0");
+    view("version_assets", "SELECT NULL AS version, NULL AS sha256, NULL AS size, NULL AS media_type WHERE 0");
+    view("versions",
+         "SELECT NULL AS version, NULL AS format, NULL AS issued, NULL AS expires, NULL AS applied_at, NULL AS source, "
+         "0 AS epoch, '' AS content_sha256, NULL AS manifest, NULL AS signature WHERE 0");
+  } else if (v < 3) {
+    view("versions", "SELECT *, 0 AS epoch, '' AS content_sha256, NULL AS manifest, NULL AS signature FROM main.versions");
+  }
+  if (v < 2) {
+    view("sync_state",
+         "SELECT 1 AS id, 0 AS last_attempt, 0 AS last_success, '' AS last_error, '' AS last_outcome, '' AS etag, "
+         "'' AS last_modified, 0 AS last_issued_seen, 0 AS marked_stale, '' AS stale_reason, '' AS validators_url");
+  } else if (v < 3) {
+    view("sync_state", "SELECT *, '' AS stale_reason, '' AS validators_url FROM main.sync_state");
+  }
+  if (v < 3) view("trust", "SELECT NULL AS id, NULL AS serial, NULL AS epoch, NULL AS document, NULL AS signature WHERE 0");
+  return sql;
+}
+
+constexpr std::array<const char*, 5> kStandInNames = {"current", "version_assets", "versions", "sync_state", "trust"};
+
+}  // namespace
+
 Result<int> user_version(sqlite3* db) {
   auto stmt = sqlite::Stmt::prepare(db, "PRAGMA user_version");
   if (!stmt) return stmt.error();
@@ -162,15 +195,23 @@ Result<int> user_version(sqlite3* db) {
   return static_cast<int>(stmt->int64(0));
 }
 
-}  // namespace
+Status known_schema(int version) {
+  if (version <= kSchemaVersion) return Status::success();
+  return make_error("the cache has schema version " + std::to_string(version) + ", newer than this program's " +
+                    std::to_string(kSchemaVersion) + "; refusing to touch it (update the program)");
+}
+
+Status present_as_current(sqlite3* db, int file_version) {
+  std::string sql;
+  for (const char* name : kStandInNames) sql += std::string("DROP VIEW IF EXISTS temp.") + name + ";";
+  sql += stand_ins(file_version);
+  return sqlite::exec(db, sql, "reading a cache of schema " + std::to_string(file_version));
+}
 
 Status migrate(sqlite3* db) {
   auto version = user_version(db);
   if (!version) return version.error();
-  if (*version > kSchemaVersion) {
-    return make_error("the cache has schema version " + std::to_string(*version) + ", newer than this program's " +
-                      std::to_string(kSchemaVersion) + "; refusing to touch it (update the program)");
-  }
+  if (auto known = known_schema(*version); !known) return known;
   for (int v = *version; v < kSchemaVersion; ++v) {
     auto tx = sqlite::Transaction::begin(db, sqlite::Transaction::Kind::kWrite);
     if (!tx) return tx.error();

@@ -93,7 +93,7 @@ struct Examination {
   std::string detail;  // for kDamaged: what is wrong, in SQLite's words where it has them
 };
 
-// Looks at the cache at `path` without changing it. An error means it could not tell (the file is
+// Looks at the cache at `path` without changing it (read-only, see Cache::open_read_only). An error means it could not tell (the file is
 // locked, not readable, or written by a newer program): that is not damage.
 Result<Examination> examine(const std::string& path);
 
@@ -108,9 +108,23 @@ struct OpenOptions {
 
 class Cache {
  public:
-  // Opens (creating if needed) and migrates the database at `path`. Errors name the path and carry
-  // SQLite's message; a file from a newer program (higher user_version) is refused, not touched.
+  // Opens (creating if needed) and migrates the database at `path`: kiosk-sync's way, the only
+  // writer. Errors name the path and carry SQLite's message; a file from a newer program (higher
+  // user_version) is refused, not touched.
   static Result<Cache> open(const std::string& path, const OpenOptions& options = {});
+
+  // Opens the cache at `path` for reading only, as the display and `kiosk-sync --status` do: never
+  // creates, migrates or writes the file, so a reader with fewer rights than kiosk-sync (or a file
+  // that is empty) is left as it was. A missing file is an error. A file of an older schema reads as
+  // if migrated (kiosk-sync migrates it on its next run), an empty one as a cache without content; one
+  // from a newer program is refused. The write methods fail on such a connection.
+  //
+  // A WAL file is read with its `-shm` index beside it. While another connection has the cache open
+  // the index exists and any reader that can read it can read the cache; when nobody has it open,
+  // SQLite creates the index (owned like the database) if the folder allows, and the open fails if
+  // not. `immutable=1` would read without it, but it also takes no locks and ignores the `-wal`, so
+  // a kiosk-sync run that commits meanwhile could be read half-written: not used.
+  static Result<Cache> open_read_only(const std::string& path);
 
   Cache(Cache&&) noexcept;
   Cache& operator=(Cache&&) noexcept;
@@ -162,6 +176,8 @@ class Cache {
   struct Db;
   explicit Cache(std::unique_ptr<Db> db);
   Result<std::string> check(const std::string& pragma);
+  // On a read-only connection: refuses a newer schema and shows an older one as the current one.
+  Status readable();
   std::unique_ptr<Db> db_;
 };
 

@@ -1,0 +1,57 @@
+// Cache files as an older program left them, for the tests of the cache's readers (the display,
+// `kiosk-sync --status`). Header-only; the test links SQLite and kiosk_cache.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "cache/cache.h"
+#include "feed/feed_json.h"
+#include "test_support.h"
+
+namespace kiosk::testing {
+
+// The built-in default feed as version `version`.
+inline model::Feed default_feed_as_version(std::uint64_t version) {
+  auto f = feed::parse_feed(default_feed_text());
+  REQUIRE(f.ok());
+  f->version = version;
+  return *f;
+}
+
+// Runs SQL on a raw connection of its own: for what the program itself never does.
+inline void sql_on_file(const std::string& path, const std::string& sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  char* err = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+  INFO((err ? err : ""));
+  sqlite3_free(err);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
+// A closed cache at `path` holding `feed` (applied at `applied_unix`) and `state`, taken back to
+// what schema `schema` had: 3 is today's, 2 had no digests, signed bytes, stale reason or keys
+// document, 1 no sync state either.
+inline void write_cache_of_schema(const std::string& path, const model::Feed& feed, std::int64_t applied_unix,
+                                  const cache::SyncState& state, int schema) {
+  {
+    auto cache = cache::Cache::open(path);
+    REQUIRE(cache.ok());
+    REQUIRE(cache->apply(feed, applied_unix).ok());
+    REQUIRE(cache->set_sync_state(state).ok());
+  }
+  if (schema < 3) {
+    sql_on_file(path,
+                "DROP TABLE trust; ALTER TABLE versions DROP COLUMN epoch; ALTER TABLE versions DROP COLUMN content_sha256; "
+                "ALTER TABLE versions DROP COLUMN manifest; ALTER TABLE versions DROP COLUMN signature; "
+                "ALTER TABLE sync_state DROP COLUMN stale_reason; ALTER TABLE sync_state DROP COLUMN validators_url; "
+                "PRAGMA user_version = 2;");
+  }
+  if (schema < 2) sql_on_file(path, "DROP TABLE sync_state; PRAGMA user_version = 1;");
+}
+
+}  // namespace kiosk::testing
