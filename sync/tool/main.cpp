@@ -1,8 +1,13 @@
 // kiosk-sync: fetches the signed feed and applies it to the kiosk's cache. See `kiosk-sync --help`.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -65,8 +70,36 @@ std::int64_t unix_now(const Clock& clock) {
 
 std::string when(std::int64_t unix) { return unix == 0 ? "never" : feed::format_timestamp(unix); }
 
-// What --status says of a cache it cannot read: damaged (and what the next run does), or why not.
+// Why this user may not read the cache, or "" when permissions are not what stops it: the folder, the
+// file, its -wal and -shm, or an -shm index that would have to be made in a folder it may not write.
+std::string permission_problem(const std::string& database) {
+  const std::filesystem::path file(database);
+  const std::string dir = file.has_parent_path() ? file.parent_path().string() : ".";
+  if (::access(dir.c_str(), X_OK) != 0 && errno == EACCES) return "the folder " + dir + " is closed to this user";
+  for (const std::string& f : {database, database + "-wal", database + "-shm"}) {
+    if (::access(f.c_str(), R_OK) != 0 && errno == EACCES) return f + " is not readable by this user";
+  }
+  struct stat st {};
+  if (::stat((database + "-shm").c_str(), &st) != 0 && errno == ENOENT && ::access(dir.c_str(), W_OK) != 0 &&
+      errno == EACCES) {
+    return "nothing has it open, and reading it then needs " + database + "-shm made in " + dir +
+           ", where this user may not write";
+  }
+  return "";
+}
+
+int denied(const std::string& database, const std::string& why) {
+  std::fprintf(stderr,
+               "kiosk-sync: cannot read the cache %s: %s (permission denied).\n"
+               "Run as the kiosk user or with sudo: sudo -u kiosk kiosk-sync --status\n",
+               database.c_str(), why.c_str());
+  return syncer::exit_code(syncer::Outcome::kLocalFailure);
+}
+
+// What --status says of a cache it cannot read: not allowed (and how to run it), damaged (and what
+// the next run does), or why not.
 int unreadable(const config::Config& config, const Error& error) {
+  if (const std::string why = permission_problem(config.database); !why.empty()) return denied(config.database, why);
   auto look = cache::examine(config.database);
   if (look && look->health == cache::Health::kDamaged) {
     std::printf("cache:            %s\n", config.database.c_str());
@@ -79,8 +112,17 @@ int unreadable(const config::Config& config, const Error& error) {
   return syncer::exit_code(syncer::Outcome::kLocalFailure);
 }
 
+// Reads the cache without writing it (an ordinary user may have no right to, and must not need one).
 int status(const config::Config& config) {
-  auto cache = cache::Cache::open(config.database);
+  struct stat st {};
+  if (::stat(config.database.c_str(), &st) != 0 && errno == ENOENT) {
+    std::printf("cache:            none yet at %s (kiosk-sync makes it on its first run)\n", config.database.c_str());
+    std::printf("feed:             %s\n", config.feed_url.empty() ? "(none configured)" : config.feed_url.c_str());
+    std::printf("content version:  none (the kiosk shows its built-in content)\n");
+    std::printf("last attempt:     never\n");
+    return 0;
+  }
+  auto cache = cache::Cache::open_read_only(config.database);
   if (!cache) return unreadable(config, cache.error());
   auto state = cache->sync_state();
   auto snap = cache->read_current();
