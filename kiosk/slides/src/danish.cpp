@@ -79,6 +79,13 @@ std::string danish_day(std::int64_t unix_seconds) {
   return danish_date({tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
 }
 
+std::string danish_moment(std::int64_t unix_seconds) {
+  const std::tm tm = local_tm(static_cast<std::time_t>(unix_seconds));
+  char time[16];
+  std::snprintf(time, sizeof time, " kl. %02d.%02d", tm.tm_hour, tm.tm_min);
+  return danish_date({tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}) + time;
+}
+
 model::PartialDate local_date(WallTime t) {
   const std::tm tm = local_tm(std::chrono::system_clock::to_time_t(t));
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};

@@ -27,6 +27,15 @@ bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days) {
   return now_unix - fresh > static_cast<std::int64_t>(stale_after_days) * 86400;
 }
 
+std::string stale_reason(const ContentOrigin& origin, WallTime now) {
+  const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  // The same order as is_stale(): the first that holds is the reason.
+  if (origin.expires_unix != 0 && now_unix >= origin.expires_unix) return "udløbet " + danish_day(origin.expires_unix);
+  if (origin.marked_stale) return "udgivelsen blev afvist";
+  const std::int64_t fresh = std::max(origin.updated_unix, origin.last_sync_unix);
+  return fresh == 0 ? "aldrig hentet" : "sidst hentet " + danish_day(fresh);
+}
+
 std::vector<render::Compositor::Overlay> progress_overlay(const Theme& theme, float progress) {
   const Rect footer = footer_rect(theme);
   const int h = progress_bar_height(theme);
@@ -55,12 +64,15 @@ Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& 
   std::string age = ctx.origin.built_in ? "Indbygget indhold" : "Opdateret " + danish_day(ctx.origin.updated_unix);
   TextStyle age_style = theme.muted_body();
   if (ctx.stale) {
-    age = ctx.origin.built_in ? "Forældet indhold" : "Forældet: opdateret " + danish_day(ctx.origin.updated_unix);
+    age = "Forældet: " + stale_reason(ctx.origin, ctx.now);
     age_style = {theme.body_px, Weight::kBold, theme.colors.on_warning};
   }
   age_style.max_lines = 1;
-  const int pad = ctx.stale ? theme.gap / 2 : 0;
-  const int age_w = std::min(row.w / 2, canvas.text_width(age, age_style.px, age_style.weight) + 2 * pad);
+  const int pad = ctx.stale ? theme.gap / 4 : 0;
+  // Why the content is stale matters more than the place's name (which the status slide shows too):
+  // the marker may take the whole row, and the place what is left, on a narrow screen nothing.
+  const int age_room = ctx.stale ? row.w : row.w / 2;
+  const int age_w = std::min(age_room, canvas.text_width(age, age_style.px, age_style.weight) + 2 * pad);
   const Rect age_box{row.right() - age_w, row.y, age_w, row.h};
   if (ctx.stale) canvas.fill({age_box.x, footer.y + bar_h, age_box.w, footer.h - bar_h}, theme.colors.warning);
   canvas.text(age, age_box.inset(pad, 0), age_style);
@@ -69,7 +81,8 @@ Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& 
   const std::string place = ctx.area ? ctx.area->name + " \xC2\xB7 " + ctx.area->kommune : "Hele landet";
   TextStyle place_style = theme.body();
   place_style.max_lines = 1;
-  canvas.text(place, row, place_style);
+  // Room for less than a short word and its ellipsis: no place rather than a lone "…".
+  if (row.w >= canvas.text_width("Hele\xE2\x80\xA6", place_style.px, place_style.weight)) canvas.text(place, row, place_style);
   return Rect{0, 0, theme.width, footer.y}.inset(theme.margin);
 }
 

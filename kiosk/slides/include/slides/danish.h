@@ -25,6 +25,8 @@ std::string danish_decimal(double value);
 std::string clock_text(WallTime t);
 // A local calendar date of a unix time, "27. november 2026".
 std::string danish_day(std::int64_t unix_seconds);
+// A local date and time of a unix time, as Danish writes it: "14. december 2026 kl. 18.47".
+std::string danish_moment(std::int64_t unix_seconds);
 // The local calendar date of `t`, for comparisons with milestones.
 model::PartialDate local_date(WallTime t);
 
