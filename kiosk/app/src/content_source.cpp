@@ -49,7 +49,7 @@ Result<LoadedContent> load_content(const config::Config& config, const AssetPath
     log::info("no content cache at " + config.database + " yet; showing the built-in default content");
     return load_default_content(assets);
   }
-  auto cache = cache::Cache::open(config.database);
+  auto cache = cache::Cache::open_read_only(config.database);
   if (!cache) {
     log::error(cache.error().message + "; showing the built-in default content");
     return load_default_content(assets);

@@ -26,7 +26,7 @@ bool ContentWatch::changed() {
     cache_.reset();
     seen_.reset();
     if (const auto now = identity(database_)) {
-      if (auto opened = cache::Cache::open(database_)) {
+      if (auto opened = cache::Cache::open_read_only(database_)) {
         cache_.emplace(std::move(*opened));
         file_ = *now;
         if (auto v = cache_->data_version()) seen_ = *v;
@@ -37,7 +37,7 @@ bool ContentWatch::changed() {
   if (!cache_) {
     const auto id = identity(database_);
     if (!id) return false;
-    auto opened = cache::Cache::open(database_);
+    auto opened = cache::Cache::open_read_only(database_);
     if (!opened) return false;
     cache_.emplace(std::move(*opened));
     file_ = *id;

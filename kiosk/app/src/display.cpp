@@ -11,7 +11,7 @@
 #include "app/content_watch.h"
 #include "render/png.h"
 #include "slides/touch_views.h"
-#include "staff_facts.h"
+#include "app/staff_facts.h"
 #include "touch_input.h"
 #include "app/scene.h"
 #include "platform/log.h"
