@@ -1,10 +1,13 @@
 #include <SDL_image.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <sstream>
 
 #include "content_gen.h"
 #include "render/canvas.h"
+#include "render/image_cache.h"
+#include "slides/danish.h"
 #include "render_support.h"
 #include "slides/touch_views.h"
 
@@ -25,8 +28,10 @@ struct Drawn {
 };
 
 template <class Draw>
-Drawn draw_view(testing::SoftwareTarget& target, const model::Feed& feed, const slides::ViewState& state, Draw draw) {
+Drawn draw_view(testing::SoftwareTarget& target, const model::Feed& feed, const slides::ViewState& state, Draw draw,
+                render::ImageCache* images = nullptr) {
   render::Canvas canvas(target.renderer(), target.fonts(), target.surface()->w, target.surface()->h);
+  canvas.set_images(images);
   Drawn out;
   canvas.set_recorder(&out.texts);
   const slides::SlideContext ctx{feed.content, vollsmose(feed), {}, FakeClock().wall(), false, 0};
@@ -112,4 +117,86 @@ TEST_CASE("the staff overlay lists its facts", "[slides][touch]") {
   CHECK(has("Program"));
   CHECK(has("kiosk 0.1.0"));
   CHECK(has("3.2 GB fri"));
+}
+
+TEST_CASE("the detail view shows every part a result has at a readable size, at every screen size", "[slides][touch][layout]") {
+  testing::TempDir dir;
+  const std::string objects = dir.file("objects");
+  const auto pictures = testing::large_feed(1, 1, objects, 640, 400);
+  REQUIRE_FALSE(pictures.content.results[0].image.empty());
+  const model::Series series{"Beboere i beskæftigelse", "%", model::ChartKind::kBar,
+                             {{"2018", 31}, {"2019", 33}, {"2020", 32}, {"2021", 35}, {"2022", 37}, {"2023", 38}, {"2024", 41}}};
+  struct Screen {
+    int w, h;
+  };
+  for (const Screen screen : {Screen{800, 480}, Screen{1280, 720}, Screen{1920, 1080}, Screen{3840, 2160}, Screen{1080, 1920}}) {
+    const slides::Theme theme = slides::Theme::for_screen(screen.w, screen.h);
+    for (int combination = 0; combination < 8; ++combination) {
+      const bool picture = combination & 1, chart = combination & 2, link = combination & 4;
+      auto feed = testing::default_feed();
+      model::Result& r = feed.content.results[0];
+      r.image = picture ? pictures.content.results[0].image : "";
+      r.series = chart ? std::optional(series) : std::nullopt;
+      r.link = link ? "https://udsatteomraader.example/rapporter/foelgeevaluering-2024-delrapport-3.pdf" : "";
+      INFO(screen.w << "x" << screen.h << (picture ? " picture" : "") << (chart ? " chart" : "") << (link ? " link" : ""));
+      testing::SoftwareTarget target(screen.w, screen.h);
+      render::ImageCache images(target.renderer(), objects, 64u << 20);
+      slides::ViewState state;
+      state.selected = r.id;
+
+      // Scroll through the view a page at a time; each part must be seen whole at some point.
+      std::set<slides::DetailPart> seen;
+      int pages = 0;
+      for (float scroll = 0;; scroll += 1) {
+        state.scroll = scroll;
+        const Drawn d = draw_view(target, feed, state, slides::draw_detail, &images);
+        if (pages == 0) {
+          target.keep_png("detail-" + std::to_string(screen.w) + "x" + std::to_string(screen.h) + "-" + std::to_string(combination));
+        }
+        const render::Rect screen_box{0, 0, screen.w, screen.h};
+        CHECK(d.layout.parts.size() == static_cast<std::size_t>(picture + chart + link));
+        for (const auto& p : d.layout.parts) {
+          INFO("part " << static_cast<int>(p.part) << " at " << p.box.x << "," << p.box.y << " " << p.box.w << "x" << p.box.h
+                       << (p.below_text ? " below the text" : " beside it"));
+          const bool visible = p.below_text ? d.layout.viewport.contains(p.box) : true;
+          if (!visible) continue;
+          seen.insert(p.part);
+          CHECK(screen_box.contains(p.box));
+          const render::Rect min = [&] {
+            render::Canvas canvas(target.renderer(), target.fonts(), screen.w, screen.h);
+            return slides::detail_part_min(canvas, theme, r, p.part);
+          }();
+          CHECK(p.box.w >= min.w);
+          CHECK(p.box.h >= min.h);
+          for (const auto& q : d.layout.parts) {
+            if (&q != &p && (!q.below_text || d.layout.viewport.contains(q.box))) CHECK_FALSE(p.box.intersects(q.box));
+          }
+          // The chart has its bars: the newest value is written above its bar, inside the chart.
+          if (p.part == slides::DetailPart::kChart) {
+            const std::string newest = slides::danish_decimal(series.points.back().value);
+            CHECK(std::any_of(d.texts.begin(), d.texts.end(), [&](const auto& t) { return t.text == newest && p.box.contains(t.used); }));
+          }
+        }
+        // The words never run into a part, and every text is on the screen at a readable size.
+        for (const auto& t : d.texts) {
+          INFO("text '" << t.text.substr(0, 40) << "' at " << t.used.x << "," << t.used.y << " " << t.used.w << "x" << t.used.h);
+          CHECK(screen_box.contains(t.used));
+          CHECK(t.px >= std::min(screen.w, screen.h) / 28);
+          for (const auto& p : d.layout.parts) {
+            // A part below the words is seen only inside the scrolled area.
+            const render::Rect& v = d.layout.viewport;
+            const render::Rect box = !p.below_text ? p.box
+                                                   : render::Rect{p.box.x, std::max(p.box.y, v.y), p.box.w,
+                                                                  std::min(p.box.bottom(), v.bottom()) - std::max(p.box.y, v.y)};
+            if (t.used.intersects(box)) CHECK(box.contains(t.used));
+          }
+        }
+        ++pages;
+        if (scroll >= d.layout.max_scroll) break;
+        scroll = std::min(d.layout.max_scroll, scroll + d.layout.page) - 1;
+      }
+      CHECK(seen.size() == static_cast<std::size_t>(picture + chart + link));
+      CHECK(pages < 20);
+    }
+  }
 }

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <SDL.h>
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 
+#include <cstdlib>
 #include <memory>
+#include <string>
 #include <stdexcept>
 
 #include "render/fonts.h"
@@ -33,6 +36,14 @@ class SoftwareTarget {
   SDL_Renderer* renderer() const { return renderer_.get(); }
   SDL_Surface* surface() const { return surface_.get(); }
   render::FontSet& fonts() const { return *fonts_; }
+
+  // With KIOSK_KEEP_PNG_DIR set, writes what was drawn to <dir>/<name>.png, to look at it.
+  void keep_png(const std::string& name) const {
+    const char* dir = std::getenv("KIOSK_KEEP_PNG_DIR");
+    if (!dir) return;
+    SDL_RenderFlush(renderer_.get());
+    IMG_SavePNG(surface_.get(), (std::string(dir) + "/" + name + ".png").c_str());
+  }
 
   // The colour of one output pixel, after the renderer has carried out what it has queued.
   SDL_Color pixel(int x, int y) const {

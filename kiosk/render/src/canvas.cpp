@@ -21,6 +21,8 @@ struct Canvas::CachedLine {
 namespace {
 
 constexpr float kPi = 3.14159265358979f;
+// The white border the QR standard asks for around the code, in modules.
+constexpr int kQrQuietModules = 4;
 
 std::string cache_key(const std::string& line, const TextStyle& s) {
   std::string key;
@@ -175,9 +177,17 @@ Rect Canvas::text(std::string_view text, const Rect& box, const TextStyle& style
     y += laid.advance;
   }
   if (recorder_ && !laid.layout.lines.empty()) {
-    std::string joined;
-    for (const auto& line : laid.layout.lines) joined += (joined.empty() ? "" : "\n") + line;
-    recorder_->push_back({std::move(joined), laid.used, style.px, laid.layout.truncated});
+    Rect seen = laid.used;
+    if (clip_) {
+      const int x0 = std::max(seen.x, clip_->x), y0 = std::max(seen.y, clip_->y);
+      const int x1 = std::min(seen.right(), clip_->right()), y1 = std::min(seen.bottom(), clip_->bottom());
+      seen = {x0, y0, x1 - x0, y1 - y0};
+    }
+    if (!seen.empty()) {
+      std::string joined;
+      for (const auto& line : laid.layout.lines) joined += (joined.empty() ? "" : "\n") + line;
+      recorder_->push_back({std::move(joined), seen, style.px, laid.layout.truncated});
+    }
   }
   return laid.used;
 }
@@ -189,8 +199,7 @@ Rect Canvas::qr_code(std::string_view text, const Rect& box) {
   const std::string s(text);
   std::unique_ptr<QRcode, Free> qr(QRcode_encodeString(s.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
   if (!qr) return {};
-  constexpr int kQuietModules = 4;
-  const int modules = qr->width + 2 * kQuietModules;
+  const int modules = qr->width + 2 * kQrQuietModules;
   const int unit = std::min(box.w, box.h) / modules;
   if (unit < 2) return {};
   const int side = unit * modules;
@@ -199,14 +208,24 @@ Rect Canvas::qr_code(std::string_view text, const Rect& box) {
   for (int y = 0; y < qr->width; ++y) {
     for (int x = 0; x < qr->width; ++x) {
       if (qr->data[y * qr->width + x] & 1) {
-        fill({square.x + (x + kQuietModules) * unit, square.y + (y + kQuietModules) * unit, unit, unit}, Color{0, 0, 0, 255});
+        fill({square.x + (x + kQrQuietModules) * unit, square.y + (y + kQrQuietModules) * unit, unit, unit}, Color{0, 0, 0, 255});
       }
     }
   }
   return square;
 }
 
+int Canvas::qr_modules(std::string_view text) {
+  const std::string s(text);
+  QRcode* qr = QRcode_encodeString(s.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+  if (!qr) return 0;
+  const int modules = qr->width + 2 * kQrQuietModules;
+  QRcode_free(qr);
+  return modules;
+}
+
 void Canvas::set_clip(const std::optional<Rect>& clip) {
+  clip_ = clip;
   if (!clip) {
     SDL_RenderSetClipRect(renderer_, nullptr);
     return;

@@ -133,6 +133,131 @@ ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideC
   return layout;
 }
 
+namespace {
+
+int shorter_side(const Theme& theme) { return std::min(theme.width, theme.height); }
+
+constexpr const char* kCodeCaption = "Scan: hele rapporten";
+
+int caption_height(render::Canvas& canvas, const Theme& theme) { return canvas.line_height(theme.muted_body()); }
+int caption_width(render::Canvas& canvas, const Theme& theme) {
+  return canvas.text_width(kCodeCaption, theme.body_px, render::Weight::kRegular);
+}
+
+// A QR code's side: every module at least 2 pixels and the code a sixth of the shorter side at the
+// least (about 8 cm on a 42" screen); up to 3/10 of it where there is room.
+int code_min_side(const Theme& theme, const std::string& link) {
+  return std::max(shorter_side(theme) / 6, render::Canvas::qr_modules(link) * 2);
+}
+int code_preferred_side(const Theme& theme) { return shorter_side(theme) * 3 / 10; }
+
+// The part in `box`, or the part as it is drawn at its place below the text.
+void draw_part(render::Canvas& canvas, const Theme& theme, const model::Result& r, DetailPart part, Rect box) {
+  switch (part) {
+    case DetailPart::kPicture:
+      canvas.image(r.image, box);
+      break;
+    case DetailPart::kChart:
+      canvas.fill(box, theme.colors.panel);
+      draw_chart(canvas, theme, box.inset(theme.gap), *r.series);
+      break;
+    case DetailPart::kCode: {
+      const int caption_h = caption_height(canvas, theme);
+      Rect code = box;
+      canvas.qr_code(r.link, code.take_top(std::max(0, box.h - caption_h)));
+      render::TextStyle caption = theme.muted_body();
+      caption.align = render::Align::kCenter;
+      caption.max_lines = 1;
+      canvas.text(kCodeCaption, code, caption);
+      break;
+    }
+  }
+}
+
+// Lays `parts` one after another along `side` (downwards when `down`, else across), each at least
+// its smallest readable size, packed from the start; the QR code keeps its own size and the
+// picture and the chart share the rest (the chart the larger share). Empty when they do not fit.
+std::vector<PlacedPart> stack_parts(render::Canvas& canvas, const Theme& theme, const model::Result& r, Rect side,
+                                    bool down, const std::vector<DetailPart>& parts) {
+  if (parts.empty() || side.empty()) return {};
+  const int gap = theme.gap;
+  const int along = down ? side.h : side.w, across = down ? side.w : side.h;
+  const auto min_along = [&](DetailPart p) {
+    const Rect m = detail_part_min(canvas, theme, r, p);
+    return down ? m.h : m.w;
+  };
+  const auto min_across = [&](DetailPart p) {
+    const Rect m = detail_part_min(canvas, theme, r, p);
+    return down ? m.w : m.h;
+  };
+  int rest = along - gap * (static_cast<int>(parts.size()) - 1);
+  int code_along = 0, code_side = 0;
+  const bool has_code = std::find(parts.begin(), parts.end(), DetailPart::kCode) != parts.end();
+  if (has_code) {
+    const int caption_h = caption_height(canvas, theme);
+    const int room = down ? across : across - caption_h;
+    const int code = std::min({room, code_preferred_side(theme), down ? rest - caption_h : rest});
+    if (code < code_min_side(theme, r.link)) return {};
+    code_side = code;
+    // Across a band the code's box is as wide as its caption too.
+    code_along = down ? code + caption_h : std::min(rest, std::max(code, caption_width(canvas, theme)));
+    rest -= code_along;
+  }
+  const bool picture = std::find(parts.begin(), parts.end(), DetailPart::kPicture) != parts.end();
+  const bool chart = std::find(parts.begin(), parts.end(), DetailPart::kChart) != parts.end();
+  int picture_along = 0, chart_along = 0;
+  if (picture && chart) {
+    picture_along = std::max(min_along(DetailPart::kPicture), rest * 2 / 5);
+    chart_along = rest - picture_along;
+  } else if (picture) {
+    picture_along = rest;
+  } else if (chart) {
+    chart_along = rest;
+  }
+  std::vector<PlacedPart> placed;
+  int at = down ? side.y : side.x;
+  for (DetailPart p : parts) {
+    const int extent = p == DetailPart::kCode ? code_along : p == DetailPart::kChart ? chart_along : picture_along;
+    if (extent < min_along(p) || across < min_across(p)) return {};
+    const int w = down ? side.w : extent;
+    // Across a band the QR code's box is the code and its caption, not the band's whole height.
+    const int h = down ? extent : p == DetailPart::kCode ? code_side + caption_height(canvas, theme) : side.h;
+    placed.push_back({p, down ? Rect{side.x, at, w, h} : Rect{at, side.y, w, h}, false});
+    at += extent + gap;
+  }
+  return placed;
+}
+
+}  // namespace
+
+render::Rect detail_part_min(render::Canvas& canvas, const Theme& theme, const model::Result& r, DetailPart part) {
+  const int side = shorter_side(theme);
+  const int line = canvas.line_height(theme.body());
+  switch (part) {
+    case DetailPart::kPicture:
+      return {0, 0, side / 5, side / 5};
+    case DetailPart::kCode: {
+      const int code = code_min_side(theme, r.link);
+      return {0, 0, code, code + caption_height(canvas, theme)};
+    }
+    case DetailPart::kChart: {
+      // What draw_chart needs for bars with their values and labels: the heading (up to two lines),
+      // the unit line, a value above the highest bar, a plot of two lines and the labels, inside the
+      // panel's padding.
+      const int w = side * 2 / 5;
+      int h = theme.gap * 2 + line * 4;
+      if (r.series) {
+        render::TextStyle heading = theme.label();
+        heading.max_lines = 2;
+        if (!r.series->title.empty()) h += canvas.measure(r.series->title, {0, 0, w - theme.gap * 2, side}, heading).h + theme.gap / 3;
+        if (!r.series->unit.empty()) h += line + theme.gap / 4;
+      }
+      return {0, 0, w, h + theme.gap / 4};
+    }
+  }
+  return {};
+}
+
 ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
@@ -148,43 +273,116 @@ ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideCo
   const model::Result& r = *result;
   text_line(canvas, bar, byline(r), theme.muted_body(), 0);
 
-  Rect side{};
-  if (!r.image.empty() || r.series || !r.link.empty()) {
-    side = theme.portrait ? content.take_bottom(content.h * 2 / 5, theme.gap * 2) : Rect{};
-    if (!theme.portrait) {
-      side = content;
-      content = side.take_left(side.w * 3 / 5, theme.margin);
+  std::vector<DetailPart> parts;
+  if (!r.image.empty()) parts.push_back(DetailPart::kPicture);
+  if (r.series && !r.series->points.empty()) parts.push_back(DetailPart::kChart);
+  if (!r.link.empty()) parts.push_back(DetailPart::kCode);
+
+  // Beside the words (landscape: a column on the right; portrait: a band at the bottom) go as many
+  // parts as fit there at a readable size; the rest follow the words in the scroll. The picture
+  // moves below first, then the QR code; the chart, which carries the result, stays longest.
+  std::vector<PlacedPart> beside;
+  std::vector<DetailPart> below = parts;
+  if (!parts.empty()) {
+    Rect words = content;
+    const Rect side = theme.portrait ? words.take_bottom(words.h * 2 / 5, theme.gap * 2) : [&] {
+      Rect column = words;
+      words = column.take_left(column.w * 3 / 5, theme.margin);
+      return column;
+    }();
+    std::vector<DetailPart> trying = parts;
+    while (!trying.empty()) {
+      beside = stack_parts(canvas, theme, r, side, !theme.portrait, trying);
+      // In a wide column the picture and the QR code may share a row above the chart.
+      const bool all = trying.size() == 3;
+      if (beside.empty() && all && !theme.portrait) {
+        const int row_h = detail_part_min(canvas, theme, r, DetailPart::kCode).h;
+        Rect rest = side;
+        const Rect row = rest.take_top(std::max(row_h, std::min(rest.h - detail_part_min(canvas, theme, r, DetailPart::kChart).h - theme.gap,
+                                                                code_preferred_side(theme) + caption_height(canvas, theme))),
+                                       theme.gap);
+        auto top = stack_parts(canvas, theme, r, row, false, {DetailPart::kPicture, DetailPart::kCode});
+        auto chart = stack_parts(canvas, theme, r, rest, true, {DetailPart::kChart});
+        if (!top.empty() && !chart.empty()) {
+          beside = top;
+          beside.insert(beside.end(), chart.begin(), chart.end());
+        }
+      }
+      if (!beside.empty()) break;
+      const auto drop = std::find(trying.begin(), trying.end(), DetailPart::kPicture) != trying.end() ? DetailPart::kPicture
+                        : std::find(trying.begin(), trying.end(), DetailPart::kCode) != trying.end() ? DetailPart::kCode
+                                                                                                      : DetailPart::kChart;
+      trying.erase(std::find(trying.begin(), trying.end(), drop));
+    }
+    if (!beside.empty()) {
+      content = words;
+      below.clear();
+      for (DetailPart p : parts) {
+        if (std::none_of(beside.begin(), beside.end(), [&](const PlacedPart& b) { return b.part == p; })) below.push_back(p);
+      }
     }
   }
-  // The text scrolls under a fixed title.
+
+  // The title stays; the words and the parts below them scroll under it, with a bar at the right
+  // that shows how much there is and where the view is.
   text_block(canvas, content, r.title, theme.title(), 3, theme.gap);
   std::string text = r.summary;
   if (!r.body.empty()) text += "\n\n" + r.body;
-  const Rect full = canvas.measure(text, {content.x, 0, content.w, 1 << 20}, theme.body());
-  layout.max_scroll = std::max(0.0f, static_cast<float>(full.h - content.h));
-  layout.page = static_cast<float>(content.h * 4 / 5);
+  const auto below_height = [&](int width) {
+    std::vector<int> heights;
+    for (DetailPart p : below) {
+      const Rect m = detail_part_min(canvas, theme, r, p);
+      int h = m.h;
+      if (p == DetailPart::kPicture) h = std::max(m.h, std::min(content.h * 3 / 5, width * 3 / 4));
+      if (p == DetailPart::kChart) h = std::max(m.h, std::min(content.h * 4 / 5, width / 2));
+      if (p == DetailPart::kCode) {
+        h = std::max(m.w, std::min(width, code_preferred_side(theme))) + caption_height(canvas, theme);
+      }
+      heights.push_back(h);
+    }
+    return heights;
+  };
+  const int bar_w = std::max(4, theme.gap / 3);
+  Rect words = content;
+  int text_h = canvas.measure(text, {0, 0, words.w, 1 << 20}, theme.body()).h;
+  std::vector<int> heights = below_height(words.w);
+  const auto total = [&] {
+    int sum = text_h;
+    for (int h : heights) sum += theme.gap * 2 + h;
+    return sum;
+  };
+  if (total() > words.h) {
+    words.w -= bar_w + theme.gap;
+    text_h = canvas.measure(text, {0, 0, words.w, 1 << 20}, theme.body()).h;
+    heights = below_height(words.w);
+  }
+  const int doc_h = total();
+  layout.max_scroll = std::max(0.0f, static_cast<float>(doc_h - words.h));
+  layout.page = static_cast<float>(words.h * 4 / 5);
+  layout.viewport = words;
   const int offset = static_cast<int>(std::lround(std::clamp(state.scroll, 0.0f, layout.max_scroll)));
-  canvas.set_clip(content);
-  canvas.text(text, {content.x, content.y - offset, content.w, full.h + 1}, theme.body());
+  canvas.set_clip(words);
+  canvas.text(text, {words.x, words.y - offset, words.w, text_h + 1}, theme.body());
+  int y = words.y - offset + text_h;
+  for (std::size_t i = 0; i < below.size(); ++i) {
+    y += theme.gap * 2;
+    const Rect box{words.x, y, words.w, heights[i]};
+    if (box.bottom() > words.y && box.y < words.bottom()) draw_part(canvas, theme, r, below[i], box);
+    layout.parts.push_back({below[i], box, true});
+    y += heights[i];
+  }
   canvas.set_clip(std::nullopt);
+  if (layout.max_scroll > 0) {
+    const Rect track{words.right() + theme.gap, words.y, bar_w, words.h};
+    canvas.fill(track, theme.colors.rule);
+    const int thumb_h = std::max(bar_w * 4, track.h * words.h / doc_h);
+    const int thumb_y = track.y + static_cast<int>(std::lround((track.h - thumb_h) * (offset / layout.max_scroll)));
+    canvas.fill({track.x, thumb_y, bar_w, thumb_h}, theme.colors.muted);
+  }
 
-  if (!side.empty()) {
-    // The QR code to the full report keeps a fixed size at the bottom; picture and chart share the rest.
-    if (!r.link.empty()) {
-      const int qr = std::min(side.w, side.h / 2);
-      Rect code = side.take_bottom(qr + canvas.line_height(theme.muted_body()), theme.gap);
-      render::TextStyle caption = theme.muted_body();
-      caption.align = render::Align::kCenter;
-      caption.max_lines = 1;
-      canvas.qr_code(r.link, code.take_top(qr));
-      canvas.text("Scan: hele rapporten", code, caption);
-    }
-    const bool picture = !r.image.empty(), chart = r.series.has_value();
-    if (picture) canvas.image(r.image, side.take_top(chart ? side.h / 3 : side.h, theme.gap));
-    if (chart && side.h > 0) {
-      canvas.fill(side, theme.colors.panel);
-      draw_chart(canvas, theme, side.inset(theme.gap), *r.series);
-    }
+  for (const PlacedPart& p : beside) {
+    draw_part(canvas, theme, r, p.part, p.box);
+    layout.parts.push_back(p);
   }
   return layout;
 }

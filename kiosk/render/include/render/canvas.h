@@ -86,11 +86,14 @@ class Canvas {
   // the quiet zone the standard asks for. Returns the drawn square, or an empty rect when the text
   // cannot be encoded or the box is too small for modules of at least 2 pixels.
   Rect qr_code(std::string_view text, const Rect& box);
+  // The side of that QR code in modules, quiet zone included (0 when the text cannot be encoded):
+  // for sizing a box in which every module gets at least 2 pixels.
+  static int qr_modules(std::string_view text);
 
   // Limits drawing to `clip` (nullopt: the whole canvas), for scrolled lists and texts.
   void set_clip(const std::optional<Rect>& clip);
 
-  // While set, every text() call appends what it drew.
+  // While set, every text() call appends what it drew: the part inside the clip, when any is.
   void set_recorder(std::vector<DrawnText>* recorder) { recorder_ = recorder; }
 
   std::size_t cached_text_bytes() const { return cache_bytes_; }
@@ -116,6 +119,7 @@ class Canvas {
   std::size_t cache_budget_;
   ImageCache* images_ = nullptr;
   std::vector<DrawnText>* recorder_ = nullptr;
+  std::optional<Rect> clip_;
 };
 
 }  // namespace kiosk::render

@@ -20,12 +20,23 @@ struct ViewState {
   std::string selected;  // the result shown in detail
 };
 
+// The parts of a result besides its words, as the detail view places them.
+enum class DetailPart { kPicture, kChart, kCode };
+
+struct PlacedPart {
+  DetailPart part;
+  render::Rect box;         // where it was drawn (for a part below the text: at the view's scroll)
+  bool below_text = false;  // in the scrolled column under the text, not beside it
+};
+
 struct ViewLayout {
   std::vector<player::HitRegion> regions;
   float max_scroll = 0;
   float page = 0;
   float item_height = 0;
   std::vector<std::string> ids;  // the listed results, top to bottom
+  std::vector<PlacedPart> parts;  // the detail view's picture, chart and QR code
+  render::Rect viewport;          // the detail view's scrolled area
 };
 
 // Touch targets are at least 9 mm on a 24" 1080p screen: 1/22.5 of the shorter side (48 px at 1080p).
@@ -40,7 +51,13 @@ std::vector<const model::Result*> filtered_results(const model::Content& content
 ViewLayout cycle_regions(const Theme& theme, bool results_slide);
 
 ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
+// One result: its title, its words (scrolled), and each part it has (picture, chart, QR code of its
+// link) at a readable size: beside the words when they fit there, else below them in the scroll.
 ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
+
+// The smallest box in which a part of `result` stays readable on this screen: for the layout and
+// for tests. A QR code's box includes its caption line.
+render::Rect detail_part_min(render::Canvas& canvas, const Theme& theme, const model::Result& result, DetailPart part);
 
 // Read-only facts for staff, as label/value pairs, in a panel over whatever is shown.
 void draw_staff_overlay(render::Canvas& canvas, const Theme& theme, const std::vector<std::pair<std::string, std::string>>& facts);
