@@ -28,7 +28,11 @@ struct LegendItem {
 };
 
 // A row of dot-and-words items, wrapping onto further rows when the box is narrow; takes the used
-// height off the top of `box`.
+// height off the top of `box`. Every item is drawn: callers reserve legend_height() for it first
+// (a legend that drops an entry leaves a colour unexplained).
 void draw_legend(render::Canvas& canvas, const Theme& theme, render::Rect& box, const std::vector<LegendItem>& items);
+// The height draw_legend() takes for `items` in a box `width` wide.
+int legend_height(render::Canvas& canvas, const Theme& theme, int width, const std::vector<LegendItem>& items);
+int legend_radius(const Theme& theme);
 
 }  // namespace kiosk::slides

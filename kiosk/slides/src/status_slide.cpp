@@ -20,49 +20,80 @@ constexpr const char* kCriteriaHeading = "Et område er udsat, når mindst to af
 
 int latest_list_year(const model::Content& c) { return c.national_counts.empty() ? 0 : c.national_counts.back().date.year; }
 
-// One marker per list year, filled in the category's colour where the content states it, hollow
-// where it does not; a legend of what the colours mean below.
-void draw_history(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, Rect box) {
+// The list years the history shows: up to twelve, ending with the latest list or the area's latest year.
+struct Years {
+  int from, last, count;
+};
+
+Years history_years(const model::Area& area, int last_year) {
   const int first = std::min(area.categories.front().year, 2018);
   const int last = std::max(last_year, area.categories.back().year);
   const int years = std::min(last - first + 1, 12);
-  const int from = last - years + 1;
+  return {last - years + 1, last, years};
+}
+
+const model::CategoryYear* category_in(const model::Area& area, int year) {
+  const auto it = std::find_if(area.categories.begin(), area.categories.end(),
+                               [&](const model::CategoryYear& c) { return c.year == year; });
+  return it == area.categories.end() ? nullptr : &*it;
+}
+
+// What the markers' colours mean: every category the history shows, and the hollow marker.
+std::vector<LegendItem> history_legend(const Theme& theme, const model::Area& area, const Years& years) {
+  std::set<model::Category> shown;
+  bool unknown = false;
+  for (int year = years.from; year <= years.last; ++year) {
+    if (const auto* c = category_in(area, year)) {
+      shown.insert(c->category);
+    } else {
+      unknown = true;
+    }
+  }
+  std::vector<LegendItem> legend;
+  for (model::Category c : shown) legend.push_back({category_color(theme, c), true, category_name(c, years.last)});
+  if (unknown) legend.push_back({theme.colors.rule, false, "ikke oplyst"});
+  return legend;
+}
+
+int marker_radius(const Theme& theme, int cell) { return std::max(5, std::min(cell / 3, theme.body_px / 2)); }
+
+// The height of the history in a box `width` wide: the markers, their years and the whole legend.
+int history_height(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, int width) {
+  const Years years = history_years(area, last_year);
+  const int radius = marker_radius(theme, width / years.count);
+  return radius * 2 + theme.gap / 3 + canvas.line_height(theme.muted_body()) + theme.gap +
+         legend_height(canvas, theme, width, history_legend(theme, area, years));
+}
+
+// One marker per list year, filled in the category's colour where the content states it, hollow
+// where it does not; a legend of what the colours mean below.
+void draw_history(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, Rect box) {
+  const Years years = history_years(area, last_year);
   render::TextStyle year_style = theme.muted_body();
   year_style.align = render::Align::kCenter;
-  const int cell = box.w / years;
+  const int cell = box.w / years.count;
   // Label every year when they fit, else every other one (counting back from the latest).
   const int label_w = canvas.text_width("2024", year_style.px, year_style.weight);
   const int every = label_w + theme.gap / 2 <= cell ? 1 : 2;
-  const int radius = std::max(5, std::min(cell / 3, theme.body_px / 2));
+  const int radius = marker_radius(theme, cell);
   const int year_h = canvas.line_height(year_style);
-  if (box.h < radius * 2 + theme.gap / 3 + year_h) return;
-  std::set<model::Category> shown;
-  bool unknown = false;
-  for (int i = 0; i < years; ++i) {
-    const int year = from + i;
+  for (int i = 0; i < years.count; ++i) {
+    const int year = years.from + i;
     const int cx = box.x + cell * i + cell / 2;
     const int cy = box.y + radius;
-    const auto it = std::find_if(area.categories.begin(), area.categories.end(),
-                                 [&](const model::CategoryYear& c) { return c.year == year; });
-    if (it != area.categories.end()) {
-      canvas.fill_circle({cx, cy}, radius, category_color(theme, it->category));
-      shown.insert(it->category);
+    if (const auto* c = category_in(area, year)) {
+      canvas.fill_circle({cx, cy}, radius, category_color(theme, c->category));
     } else {
       canvas.ring({cx, cy}, radius, std::max(2, radius / 4), theme.colors.rule);
-      unknown = true;
     }
-    if ((last - year) % every == 0) {
+    if ((years.last - year) % every == 0) {
       const int w = std::max(cell, label_w);
       canvas.text(std::to_string(year), {std::clamp(cx - w / 2, box.x, box.right() - w), cy + radius + theme.gap / 3, w, year_h},
                   year_style);
     }
   }
   box.take_top(radius * 2 + theme.gap / 3 + year_h, theme.gap);
-
-  std::vector<LegendItem> legend;
-  for (model::Category c : shown) legend.push_back({category_color(theme, c), true, category_name(c, last)});
-  if (unknown) legend.push_back({theme.colors.rule, false, "ikke oplyst"});
-  draw_legend(canvas, theme, box, legend);
+  draw_legend(canvas, theme, box, history_legend(theme, area, years));
 }
 
 void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box) {
@@ -74,22 +105,49 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
                theme.muted_body(), 3, theme.gap);
     return;
   }
+  const int last_year = latest_list_year(ctx.content);
   // A long name steps down in size to stay on one line, as far as the slide-title size.
   render::TextStyle name = theme.headline();
+  name.max_lines = 2;
   while (name.px > theme.title_px && canvas.text_width(area->name, name.px, name.weight) > box.w) name.px -= std::max(1, name.px / 16);
-  text_block(canvas, box, area->name, name, 2, theme.gap);
   if (area->categories.empty()) {
+    text_block(canvas, box, area->name, name, 2, theme.gap);
     text_block(canvas, box, "Områdets placering på listerne er ikke oplyst.", theme.body(), 2, theme.gap);
     return;
   }
   const model::CategoryYear& latest = area->categories.back();
-  const int last_year = latest_list_year(ctx.content);
-  const std::string lead = latest.year >= last_year ? "På listen pr. 1. december " : "Senest oplyst, 1. december ";
-  text_block(canvas, box, lead + std::to_string(latest.year), theme.muted_body(), 2, 0);
+  const std::string lead = (latest.year >= last_year ? "På listen pr. 1. december " : "Senest oplyst, 1. december ") +
+                           std::to_string(latest.year);
+  render::TextStyle lead_style = theme.muted_body();
+  lead_style.max_lines = 2;
+  // What a resident needs first is kept when the column is short: the name and the category, then
+  // the history with its whole legend (never markers without it), then the line with the list date
+  // (the history's years say it too). The name steps down to the title size before the history goes.
+  const auto height_of = [&](const std::string& text, const render::TextStyle& style) {
+    return canvas.measure(text, {0, 0, box.w, theme.height}, style).h;
+  };
+  const int category_h = canvas.line_height(theme.title()) + theme.gap / 2;
+  const int history_h = history_height(canvas, theme, *area, last_year, box.w);
+  int lead_h = height_of(lead, lead_style);
+  const int name_h = height_of(area->name, name) + theme.gap;
+  bool history = true;
+  if (name_h + lead_h + category_h + history_h > box.h) lead_h = 0;
+  if (name_h + lead_h + category_h + history_h > box.h) {
+    render::TextStyle smaller = name;
+    smaller.px = std::min(name.px, theme.title_px);
+    if (height_of(area->name, smaller) + theme.gap + category_h + history_h <= box.h) {
+      name = smaller;
+    } else {
+      history = false;
+    }
+  }
+
+  text_block(canvas, box, area->name, name, 2, theme.gap);
+  if (lead_h > 0) text_block(canvas, box, lead, lead_style, 2, 0);
   render::TextStyle category = theme.title();
   category.color = category_color(theme, latest.category);
-  text_line(canvas, box, category_name(latest.category, latest.year), category, theme.gap);
-  draw_history(canvas, theme, *area, last_year, box);
+  text_line(canvas, box, category_name(latest.category, latest.year), category, theme.gap / 2);
+  if (history) draw_history(canvas, theme, *area, last_year, box);
 }
 
 struct Figure {
