@@ -2,6 +2,7 @@
 #include <SDL_image.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -114,4 +115,51 @@ TEST_CASE("a missing font stops the screenshot with the font's path", "[app][scr
   const auto status = app::render_screenshots({dir.file("shots"), {800, 480}, 0, clock.wall()}, *content, no_fonts, test_config(dir), clock.steady());
   REQUIRE_FALSE(status.ok());
   CHECK_THAT(status.error().message, Catch::Contains(no_fonts.font_regular()));
+}
+
+TEST_CASE("screenshots with the touch views draw the browser and every result in detail, each page of a long one", "[app][screenshot]") {
+  kiosk::testing::TempDir dir;
+  const app::AssetPaths assets{kiosk::testing::source_path("assets")};
+  auto content = app::load_default_content(assets);
+  REQUIRE(content.ok());
+  // One result long enough to scroll on a small screen.
+  std::string long_body;
+  for (int i = 0; i < 40; ++i) long_body += "Afsnit " + std::to_string(i + 1) + " af den lange tekst om resultatet. ";
+  content->content.results[0].body = long_body;
+  const FakeClock clock;
+  app::ScreenshotRequest request{dir.file("shots"), {800, 480}, 0, clock.wall()};
+  request.touch_views = true;
+  const auto status = app::render_screenshots(request, *content, assets, test_config(dir), clock.steady());
+  INFO((status.ok() ? "" : status.error().message));
+  REQUIRE(status.ok());
+
+  std::vector<std::string> pngs;
+  for (const auto& e : std::filesystem::directory_iterator(dir.file("shots"))) {
+    if (e.path().extension() == ".png") pngs.push_back(e.path().filename().string());
+  }
+  std::sort(pngs.begin(), pngs.end());
+  INFO([&] {
+    std::string all;
+    for (const auto& p : pngs) all += p + " ";
+    return all;
+  }());
+  CHECK(std::count(pngs.begin(), pngs.end(), "04-browser.png") == 1);
+  CHECK(std::count(pngs.begin(), pngs.end(), "05-browser-all.png") == 1);
+  CHECK(kiosk::testing::read_file(dir.file("shots/05-browser-all.txt")).find(content->content.results[1].title) != std::string::npos);
+  for (const auto& r : content->content.results) {
+    INFO(r.id);
+    const auto is_detail = [&](const std::string& name) { return name.find("-detail-" + r.id) != std::string::npos; };
+    const auto pages = std::count_if(pngs.begin(), pngs.end(), is_detail);
+    CHECK(pages >= 1);
+    const auto first = *std::find_if(pngs.begin(), pngs.end(), is_detail);
+    const std::string text = kiosk::testing::read_file(dir.file("shots/" + first.substr(0, first.size() - 4) + ".txt"));
+    CHECK(text.find(r.title.substr(0, r.title.find(' '))) != std::string::npos);
+    if (r.id == content->content.results[0].id) {
+      // The long one is drawn a page at a time, numbered from the first, down to its last words.
+      CHECK(pages >= 2);
+      const auto last = *std::find_if(pngs.rbegin(), pngs.rend(), is_detail);
+      CHECK(last.find("-" + std::to_string(pages) + ".png") != std::string::npos);
+      CHECK(kiosk::testing::read_file(dir.file("shots/" + last.substr(0, last.size() - 4) + ".txt")).find("Afsnit 40") != std::string::npos);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <system_error>
 
 #include "app/kiosk_app.h"
@@ -9,8 +10,16 @@
 #include "render/compositor.h"
 #include "render/image_cache.h"
 #include "render/png.h"
+#include "slides/touch_views.h"
 
 namespace kiosk::app {
+
+namespace {
+
+// A long result is drawn a page at a time, as a resident scrolls it, up to this many pictures.
+constexpr int kMaxDetailPages = 6;
+
+}  // namespace
 
 Status render_screenshots(const ScreenshotRequest& request, const LoadedContent& content, const AssetPaths& assets,
                           const config::Config& config, SteadyTime started) {
@@ -37,44 +46,95 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
   const slides::Theme theme = slides::Theme::for_screen((*compositor)->width(), (*compositor)->height());
   Scene scene(content, config.area, config.stale_after_days);
   std::size_t shot = 0;
-  std::vector<std::string> results_seen;  // the texts of each round drawn, to stop when they repeat
+  // Draws one screen through the compositor as the display would, writes <dir>/<name>.png and the
+  // texts drawn to <name>.txt; returns the texts.
+  const auto shoot = [&](const std::string& name, const std::function<void(render::Canvas&)>& draw,
+                         const std::vector<render::Compositor::Overlay>& overlays) -> Result<std::string> {
+    const SteadyTime now = SystemClock().steady();
+    std::vector<render::DrawnText> texts;
+    (*compositor)->canvas().set_recorder(&texts);
+    auto shown = (*compositor)->show(draw, render::Compositor::Change::kCut, now);
+    (*compositor)->canvas().set_recorder(nullptr);
+    if (!shown) return shown.error();
+    std::string all_text;
+    for (const auto& t : texts) all_text += t.text + "\n\n";
+    (*compositor)->compose(now, overlays);
+    SDL_RenderPresent(renderer.get());
+    if (shot++ == 0) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(SystemClock().steady() - started).count();
+      log::info("first frame rendered " + std::to_string(ms) + " ms after start (" + std::to_string(size.w) + "x" +
+                std::to_string(size.h) + ", software)");
+    }
+    const auto base = std::filesystem::path(request.dir) / name;
+    if (auto s = render::save_png(target.get(), base.string() + ".png"); !s) return s.error();
+    std::ofstream text_file(base.string() + ".txt", std::ios::binary);
+    text_file << all_text;
+    if (!text_file) return make_error("cannot write " + base.string() + ".txt");
+    return all_text;
+  };
+  const auto numbered = [](std::size_t n, const std::string& rest) {
+    char number[16];
+    std::snprintf(number, sizeof number, "%02zu-", n);
+    return number + rest;
+  };
+
+  std::size_t n = 0;
   for (std::size_t i = 0; i < scene.size(); ++i) {
     const bool results = std::string(scene.name(i)) == "results";
     const int rounds = results ? std::max(1, request.result_rounds) : 1;
+    std::vector<std::string> results_seen;  // the texts of each round drawn, to stop when they repeat
+    ++n;
     for (int round = 0; round < rounds; ++round) {
-      const SteadyTime now = SystemClock().steady();
-      std::vector<render::DrawnText> texts;
-      (*compositor)->canvas().set_recorder(&texts);
-      auto shown = (*compositor)->show(
-          [&](render::Canvas& canvas) { scene.draw(i, canvas, request.now, static_cast<std::size_t>(round)); },
-          render::Compositor::Change::kCut, now);
-      (*compositor)->canvas().set_recorder(nullptr);
-      if (!shown) return shown;
-      std::string all_text;
-      for (const auto& t : texts) all_text += t.text + "\n\n";
+      const std::string name = numbered(n, std::string(scene.name(i)) + (rounds > 1 ? "-" + std::to_string(round + 1) : ""));
+      auto texts = shoot(name, [&](render::Canvas& canvas) { scene.draw(i, canvas, request.now, static_cast<std::size_t>(round)); },
+                         slides::progress_overlay(theme, 0.5f));
+      if (!texts) return texts.error();
       if (results) {
         // Fewer results than rounds: the rotation has come round to the first again.
-        if (std::find(results_seen.begin(), results_seen.end(), all_text) != results_seen.end()) break;
-        results_seen.push_back(all_text);
+        if (std::find(results_seen.begin(), results_seen.end(), *texts) != results_seen.end()) {
+          std::filesystem::remove(std::filesystem::path(request.dir) / (name + ".png"), ec);
+          std::filesystem::remove(std::filesystem::path(request.dir) / (name + ".txt"), ec);
+          break;
+        }
+        results_seen.push_back(*texts);
       }
-      (*compositor)->compose(now, slides::progress_overlay(theme, 0.5f));
-      SDL_RenderPresent(renderer.get());
-      if (shot++ == 0) {
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(SystemClock().steady() - started).count();
-        log::info("first frame rendered " + std::to_string(ms) + " ms after start (" + std::to_string(size.w) + "x" +
-                  std::to_string(size.h) + ", software)");
+    }
+  }
+  if (!request.touch_views) return Status::success();
+
+  // What a resident sees after touching: the browser (this area, then all areas), and every result
+  // in detail, a picture per page where it scrolls.
+  const auto ctx = scene.context(request.now, 0);
+  const auto browser = [&](player::Filter filter, const std::string& name) -> Result<slides::ViewLayout> {
+    slides::ViewState state;
+    state.filter = filter;
+    slides::ViewLayout layout;
+    auto texts = shoot(numbered(++n, name), [&](render::Canvas& canvas) { layout = slides::draw_browser(canvas, theme, ctx, state); }, {});
+    if (!texts) return texts.error();
+    return layout;
+  };
+  if (auto here = browser(player::Filter::kThisArea, "browser"); !here) return here.error();
+  auto all = browser(player::Filter::kAllAreas, "browser-all");
+  if (!all) return all.error();
+  for (const std::string& id : all->ids) {
+    slides::ViewState state;
+    state.selected = id;
+    ++n;
+    const std::string name = numbered(n, "detail-" + id);
+    for (int page = 1; page <= kMaxDetailPages; ++page) {
+      slides::ViewLayout layout;
+      auto texts = shoot(page == 1 ? name : name + "-" + std::to_string(page),
+                         [&](render::Canvas& canvas) { layout = slides::draw_detail(canvas, theme, ctx, state); }, {});
+      if (!texts) return texts.error();
+      if (state.scroll >= layout.max_scroll) break;
+      if (page == 1) {  // it scrolls: the pages are numbered from the first
+        const auto base = std::filesystem::path(request.dir) / name;
+        for (const char* ext : {".png", ".txt"}) {
+          std::filesystem::rename(base.string() + ext, base.string() + "-1" + ext, ec);
+          if (ec) return make_error("cannot rename " + base.string() + ext + ": " + ec.message());
+        }
       }
-      char name[64];
-      if (rounds > 1) {
-        std::snprintf(name, sizeof name, "%02zu-%s-%d", i + 1, scene.name(i), round + 1);
-      } else {
-        std::snprintf(name, sizeof name, "%02zu-%s", i + 1, scene.name(i));
-      }
-      const auto base = std::filesystem::path(request.dir) / name;
-      if (auto s = render::save_png(target.get(), base.string() + ".png"); !s) return s;
-      std::ofstream text_file(base.string() + ".txt", std::ios::binary);
-      text_file << all_text;
-      if (!text_file) return make_error("cannot write " + base.string() + ".txt");
+      state.scroll = std::min(layout.max_scroll, state.scroll + layout.page);
     }
   }
   return Status::success();

@@ -30,6 +30,9 @@ struct ScreenshotRequest {
   // How many rounds of the results slide to render (it tells up to five results in turn, one per
   // round): 1 for the cycle's first screen of each slide, 5 to see every result it shows.
   int result_rounds = 1;
+  // Also the touch views: the browser (this area, all areas) and each result in detail, after the
+  // cycle's slides (<nn>-browser.png, <nn>-browser-all.png, <nn>-detail-<id>[-<page>].png).
+  bool touch_views = false;
 };
 
 // Renders each cycle slide once, with the real renderer on an off-screen surface (SDL's dummy video
