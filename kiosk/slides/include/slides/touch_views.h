@@ -39,7 +39,8 @@ struct ViewLayout {
   render::Rect viewport;          // the detail view's scrolled area
 };
 
-// Touch targets are at least 9 mm on a 24" 1080p screen: 1/22.5 of the shorter side (48 px at 1080p).
+// Touch targets are at least 9 mm on a 24" 1080p screen, 1/22.5 of the shorter side (48 px at
+// 1080p), and never lower than a line of body text with its gap (66 px at 1080p).
 int touch_target_px(const Theme& theme);
 
 // Results newest first; with kThisArea only those about the kiosk's area or about all areas.
