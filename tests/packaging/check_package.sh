@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the .deb and installs into a DESTDIR, then checks what landed where and that the installed
-# kiosk finds its own fonts and default content; and, as root, that dpkg installs, removes and
-# purges it in a root of its own, purge leaving no enable links or state behind.
+# kiosk finds its own fonts and default content; that every file and link the shipped docs name is
+# in the .deb and the copyright file is machine-readable; and, as root, that dpkg installs,
+# removes and purges it in a root of its own, purge leaving no enable links or state behind.
 # Usage: check_package.sh <build dir> <scratch dir> <source dir>
 set -euo pipefail
 build=$1 scratch=$2 src=$3
@@ -16,6 +17,7 @@ for f in usr/bin/kiosk usr/bin/kiosk-sync usr/bin/kiosk-feed usr/share/kiosk/fon
          usr/share/kiosk/content/default-feed.json usr/lib/systemd/system/kiosk.service \
          usr/lib/systemd/system/kiosk-sync.service usr/lib/systemd/system/kiosk-sync.timer \
          usr/lib/sysusers.d/kiosk.conf usr/lib/udev/rules.d/70-kiosk-backlight.rules etc/kiosk/kiosk.toml \
+         usr/share/doc/kiosk/README.md usr/share/doc/kiosk/copyright usr/share/doc/kiosk/examples/kiosk.toml \
          usr/share/doc/kiosk/sync.md; do
   [ -e "$root/$f" ] || fail "installed tree lacks /$f"
 done
@@ -52,6 +54,66 @@ for script in postinst prerm postrm; do
   dpkg-deb -I "$deb" "$script" > /dev/null 2>&1 || fail "the .deb has no $script"
 done
 echo "deb: $(basename "$deb"), $(wc -l < "$scratch/contents.txt") entries, conffile, maintainer scripts and Depends as expected"
+
+# What the shipped docs, units and kiosk.toml point at is in the .deb: each relative Markdown link
+# and file:// URL, and each path in the package's own places (/usr/share/doc/kiosk, /etc/kiosk ...).
+# The repository's docs/ folder does not exist on a board, so a path "docs/..." is a dangling one.
+tree=$scratch/deb-tree
+dpkg-deb -x "$deb" "$tree"
+in_deb() { [ -e "$tree$1" ] || [ -L "$tree$1" ]; }
+shipped_texts=$(cd "$tree" && find usr/share/doc/kiosk etc/kiosk usr/lib/systemd/system -type f | sort)
+bad=()
+for f in $shipped_texts; do
+  dir=/$(dirname "$f")
+  while IFS= read -r target; do
+    case "$target" in http://*|https://*|mailto:*|'#'*|'') continue ;; esac
+    target=${target%%#*}
+    path=$(realpath -m "$dir/$target")
+    in_deb "$path" || bad+=("/$f links to $target ($path), which the package does not ship")
+  done < <(grep -oE '\]\([^) ]*\)' "$tree/$f" | sed 's/^](//; s/)$//')
+  while IFS= read -r path; do
+    path=${path%.}; path=${path%,}
+    in_deb "$path" || bad+=("/$f names $path, which the package does not ship")
+  done < <(grep -oE '/(usr/share/doc/kiosk|usr/share/kiosk|etc/kiosk|usr/bin/kiosk|usr/lib/systemd/system/kiosk|usr/lib/sysusers\.d/kiosk|usr/lib/udev/rules\.d/70-kiosk)[A-Za-z0-9._/-]*' "$tree/$f" | sort -u)
+  while IFS= read -r path; do
+    bad+=("/$f names the source tree's ${path#?}; in the package the docs lie side by side")
+  done < <(grep -oE '(^|[ (`"])docs/[A-Za-z0-9._/-]+' "$tree/$f" | sort -u)
+done
+[ ${#bad[@]} -eq 0 ] || { printf '%s\n' "${bad[@]}"; fail "the shipped docs point at files the package does not ship"; }
+echo "docs: every link and path in $(echo "$shipped_texts" | wc -l) shipped texts is in the .deb"
+
+# /usr/share/doc/kiosk/copyright in Debian's machine-readable format, read by Debian's own parser
+# (python3-debian): every licence named has its text, and every folder of the source's assets/
+# that carries a licence file (bundled third-party files) has a paragraph of its own.
+/usr/bin/python3 - "$tree/usr/share/doc/kiosk/copyright" "$src" <<'PY' || fail "usr/share/doc/kiosk/copyright"
+import pathlib, sys
+from debian.copyright import Copyright
+copyright = Copyright(open(sys.argv[1], encoding="utf-8"), strict=True)
+src = pathlib.Path(sys.argv[2])
+texts = {p.license.synopsis for p in copyright.all_license_paragraphs()}
+problems = []
+def names(licence):
+    return licence.synopsis.replace(" or ", " and ").split(" and ") if licence else []
+for name in names(copyright.header.license):
+    if name not in texts:
+        problems.append(f"the package's licence {name} has no text")
+for para in copyright.all_files_paragraphs():
+    if not para.copyright:
+        problems.append(f"Files: {' '.join(para.files)} has no Copyright")
+    if not para.license.text and any(name not in texts for name in names(para.license)):
+        problems.append(f"Files: {' '.join(para.files)}: licence {para.license.synopsis} has no text")
+default = copyright.find_files_paragraph("no/such/file")
+for licence in sorted(src.glob("assets/**/*")):
+    if licence.name.split(".")[0].upper() not in ("OFL", "LICENSE", "LICENCE", "COPYING"):
+        continue
+    for f in sorted(licence.parent.iterdir()):
+        rel = f.relative_to(src).as_posix()
+        if copyright.find_files_paragraph(rel) is default:
+            problems.append(f"{rel} is a bundled third-party file (its folder has {licence.name}) with no Files: paragraph")
+print("\n".join(problems) if problems else "copyright: machine-readable, " +
+      ", ".join(sorted(texts)) + " with their texts, bundled files covered")
+sys.exit(1 if problems else 0)
+PY
 
 # dpkg itself installs, upgrades, removes and purges the .deb, in a root of its own (DPKG_ROOT):
 # the maintainer script creates the kiosk user there, and staff's edits of the conffile survive a
