@@ -46,6 +46,7 @@ TEST_CASE("a read-only open of an empty file reads a cache without content and l
     CHECK_FALSE(cache.set_sync_state({}).ok());  // a reader cannot write
   }
   CHECK(std::filesystem::file_size(path) == 0);
+  CHECK(kiosk::testing::read_file(path + "-wal").empty());
 }
 
 TEST_CASE("a read-only open of a missing file fails naming it and creates nothing", "[cache][read-only]") {
@@ -62,7 +63,7 @@ TEST_CASE("a read-only open reads a cache of an older schema as if migrated and 
   INFO("schema " << schema);
   kiosk::testing::TempDir dir;
   const std::string path = cache_of_schema(dir, schema);
-  const std::string before = kiosk::testing::read_file(path);
+  const std::string before = kiosk::testing::cache_bytes(path);
   {
     Cache cache = open_read_only(path);
     auto snap = cache.read_current();
@@ -79,12 +80,12 @@ TEST_CASE("a read-only open reads a cache of an older schema as if migrated and 
     CHECK(cache.referenced_assets().ok());
     CHECK(cache.trust().ok());
   }
-  CHECK(kiosk::testing::read_file(path) == before);
+  CHECK(kiosk::testing::cache_bytes(path) == before);
   // and examine() looks without migrating
   auto look = kiosk::cache::examine(path);
   REQUIRE(look.ok());
   CHECK(look->health == kiosk::cache::Health::kHealthy);
-  CHECK(kiosk::testing::read_file(path) == before);
+  CHECK(kiosk::testing::cache_bytes(path) == before);
 }
 
 TEST_CASE("a reader kept open sees the file migrated and written by kiosk-sync meanwhile", "[cache][read-only]") {

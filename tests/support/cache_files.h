@@ -33,6 +33,10 @@ inline void sql_on_file(const std::string& path, const std::string& sql) {
   REQUIRE(rc == SQLITE_OK);
 }
 
+// What a reader of the cache at `path` finds, as bytes: the file and its write-ahead log, where a
+// write stays until a checkpoint copies it into the file.
+inline std::string cache_bytes(const std::string& path) { return read_file(path) + "\n-wal:\n" + read_file(path + "-wal"); }
+
 // A closed cache at `path` holding `feed` (applied at `applied_unix`) and `state`, taken back to
 // what schema `schema` had: 3 is today's, 2 had no digests, signed bytes, stale reason or keys
 // document, 1 no sync state either.

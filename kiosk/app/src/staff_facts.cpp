@@ -2,7 +2,6 @@
 
 #include <sys/statvfs.h>
 
-#include <array>
 #include <cstdio>
 #include <filesystem>
 
@@ -29,7 +28,7 @@ std::string free_disk(const std::string& database) {
 
 std::string danish_outcome(const std::string& stored) {
   // The words of syncer::to_string() and cache::kRunningOutcome.
-  static constexpr std::array<std::pair<const char*, const char*>, 8> kWords = {{
+  static constexpr std::pair<const char*, const char*> kWords[] = {
       {"updated", "opdateret"},
       {"up to date", "uændret"},
       {"network failure", "netværksfejl"},
@@ -38,7 +37,7 @@ std::string danish_outcome(const std::string& stored) {
       {"busy", "optaget af en anden kørsel"},
       {"interrupted", "afbrudt"},
       {cache::kRunningOutcome, "i gang eller afbrudt"},
-  }};
+  };
   for (const auto& [english, danish] : kWords) {
     if (stored == english) return danish;
   }

@@ -630,23 +630,20 @@ bool is_damage_code(int rc) { return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff
 
 Examination damaged_file(std::string detail) { return Examination{Health::kDamaged, std::move(detail)}; }
 
-}  // namespace
-
-Result<Examination> examine(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::exists(path, ec)) return Examination{Health::kAbsent, ""};
+// SQLite's quick_check on a connection of its own, closed when this returns (its statement too, so
+// the connection is really closed and not left open until later): damage found, or nullopt.
+Result<std::optional<Examination>> pages_checked(const std::string& path) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   sqlite::DbHandle db(raw);
   if (rc != SQLITE_OK) {
-    if (is_damage_code(rc)) return damaged_file(sqlite3_errstr(rc));
+    if (is_damage_code(rc)) return std::optional{damaged_file(sqlite3_errstr(rc))};
     return with_path(path, sqlite::error(raw, "opening the cache"));
   }
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   auto check = Stmt::prepare(raw, "PRAGMA quick_check");
   if (!check) {
-    if (is_damage_code(sqlite3_extended_errcode(raw))) return damaged_file(sqlite3_errmsg(raw));
+    if (is_damage_code(sqlite3_extended_errcode(raw))) return std::optional{damaged_file(sqlite3_errmsg(raw))};
     return with_path(path, check.error());
   }
   std::string found;
@@ -655,11 +652,22 @@ Result<Examination> examine(const std::string& path) {
     if (row != "ok") found += (found.empty() ? "" : "; ") + row;
   }
   if (auto st = check->status("checking the cache"); !st) {
-    if (is_damage_code(sqlite3_extended_errcode(raw))) return damaged_file(sqlite3_errmsg(raw));
+    if (is_damage_code(sqlite3_extended_errcode(raw))) return std::optional{damaged_file(sqlite3_errmsg(raw))};
     return with_path(path, st.error());
   }
-  if (!found.empty()) return damaged_file("SQLite's quick_check: " + found.substr(0, 400));
-  db.reset();
+  if (!found.empty()) return std::optional{damaged_file("SQLite's quick_check: " + found.substr(0, 400))};
+  return std::optional<Examination>{};
+}
+
+}  // namespace
+
+Result<Examination> examine(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return Examination{Health::kAbsent, ""};
+  auto pages = pages_checked(path);
+  if (!pages) return pages.error();
+  if (*pages) return **pages;
 
   // The pages are sound; is the content still what was applied?
   auto cache = Cache::open_read_only(path);
