@@ -2,6 +2,8 @@
 // commits, the staff panel, screenshots) leaves the file's bytes as they were, and a missing cache
 // stays missing.
 #include <catch2/catch.hpp>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "app/content_source.h"
@@ -92,4 +94,27 @@ TEST_CASE("kiosk --screenshot leaves an empty or older cache as it found it and 
   CHECK(std::filesystem::exists(db) == exists);
   if (exists) CHECK(kiosk::testing::cache_bytes(db) == before);
   if (!exists) CHECK(std::filesystem::is_empty(dir.file("kiosk")));
+}
+
+TEST_CASE("a cache the kiosk may not reach is named as such, not as missing", "[app][read-only][cli]") {
+  if (::geteuid() != 0) {
+    WARN("skipped: running the kiosk as another user (nobody) needs this test to run as root");
+    return;
+  }
+  kiosk::testing::TempDir dir;
+  const std::string db = dir.file("kiosk/content.db");
+  std::filesystem::create_directories(dir.file("kiosk"));
+  kiosk::testing::write_cache_of_schema(db, feed_version(6), 1'800'000'000, {}, 3);
+  std::filesystem::permissions(dir.file("kiosk"), std::filesystem::perms::owner_all);  // 0700, root's
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::all);
+  kiosk::testing::write_file(dir.file("kiosk.toml"), "[cache]\ndatabase = \"" + db + "\"\n");
+  std::filesystem::permissions(dir.file("kiosk.toml"), std::filesystem::perms::all);
+  const auto r = kiosk::testing::run_command("setpriv --reuid=65534 --regid=65534 --clear-groups " + std::string(KIOSK_BINARY) +
+                                             " --config " + dir.file("kiosk.toml") + " --screenshot /tmp/kiosk-shots-nobody-" +
+                                             std::to_string(::getpid()) + " --size 800x480");
+  std::filesystem::remove_all("/tmp/kiosk-shots-nobody-" + std::to_string(::getpid()));
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK(r.output.find("cannot be reached: Permission denied") != std::string::npos);
+  CHECK(r.output.find("no content cache") == std::string::npos);
 }

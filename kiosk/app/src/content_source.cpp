@@ -45,7 +45,14 @@ Result<LoadedContent> load_default_content(const AssetPaths& assets) {
 
 Result<LoadedContent> load_content(const config::Config& config, const AssetPaths& assets) {
   std::error_code ec;
-  if (!fs::exists(config.database, ec)) {
+  const bool exists = fs::exists(config.database, ec);
+  if (ec) {
+    // A folder the kiosk may not enter is not "no cache yet": say what stops it.
+    log::error("the content cache " + config.database + " cannot be reached: " + ec.message() +
+               " (the kiosk runs as the kiosk user, which kiosk-sync's files are for); showing the built-in default content");
+    return load_default_content(assets);
+  }
+  if (!exists) {
     log::info("no content cache at " + config.database + " yet; showing the built-in default content");
     return load_default_content(assets);
   }
