@@ -25,7 +25,10 @@ kiosk::model::Content default_content() {
 std::string folder_with(const TempDir& dir, const std::vector<std::pair<std::string, std::string>>& files) {
   const std::string src = dir.file("src");
   REQUIRE(kiosk::source::write_source(src, default_content(), "test").ok());
-  for (const auto& [name, text] : files) write_file(fs::path(src) / name, text);
+  for (const auto& [name, text] : files) {
+    fs::create_directories((fs::path(src) / name).parent_path());
+    write_file(fs::path(src) / name, text);
+  }
   return src;
 }
 
@@ -111,7 +114,7 @@ TEST_CASE("a result file with every heading is read as written", "[source]") {
 TEST_CASE("each mistake in a result file names the file and the line", "[source]") {
   TempDir dir;
   const std::string src = folder_with(
-      dir, {{"results/a.txt", "title: A\ndate: 2024-13\nareas: volsmose\npicture: mangler.jpg\n\nTekst.\n"},
+      dir, {{"results/a.txt", "title: A\ndate: 2024-13\nareas: ukendt-by\npicture: mangler.jpg\n\nTekst.\n"},
             {"results/b.txt", "titel: B\ndate: 2024\n\nTekst.\n"},
             {"results/c.txt", "title: C\ndate: 2024\npoints: 2019 = mange\n\nTekst.\n"},
             {"results/d.txt", "title: D\ndate: 2024\n"},
@@ -121,8 +124,8 @@ TEST_CASE("each mistake in a result file names the file and the line", "[source]
   const std::string message = error_of(src);
   INFO(message);
   const auto has = [&](const std::string& line) { return message.find(line) != std::string::npos; };
-  CHECK(has("results/a.txt:2: date: \"2024-13\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD"));
-  CHECK(has("results/a.txt:3: areas: unknown area \"volsmose\"; content.toml has "));
+  CHECK(has("results/a.txt:2: date: \"2024-13\" is not a real date: there is no month 13"));
+  CHECK(has("results/a.txt:3: areas: unknown area \"ukendt-by\"; content.toml has "));
   CHECK(has("results/a.txt:4: picture: \"mangler.jpg\" not found (looked for " + (fs::path(src) / "results" / "mangler.jpg").string() + ")"));
   CHECK(has("results/b.txt:1: unknown heading \"titel\"; the headings are id, title, date,"));
   CHECK(has("results/c.txt:3: points: \"2019 = mange\" is not written label = number"));
@@ -157,7 +160,7 @@ TEST_CASE("each mistake in content.toml names the line", "[source]") {
   CHECK(has(line("navn") + "[[area]] 16 \"vollsmose\": unknown key 'navn'; the keys are id, name, kommune, lists, position, note"));
   CHECK(has(line("[[area]]") + "[[area]] 16 \"vollsmose\": 'name' is missing"));
   CHECK(has(line("lists") + "[[area]] 16 \"vollsmose\": lists: 2018 must be \"udsat\", \"parallelsamfund\", \"omdannelse\", \"forebyggelse\" or \"none\""));
-  CHECK(has(line("when") + "[[milestone]] 13 \"ny\": 'when': \"2027-02-30\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+  CHECK(has(line("when") + "[[milestone]] 13 \"ny\": 'when': \"2027-02-30\" is not a real date: 2027-02 has 28 days"));
   CHECK(has(line("track") + "[[milestone]] 13 \"ny\": track must be \"physical\", \"social\" or \"both\", not \"fysisk\""));
   CHECK(has(line("udsatte") + "[[national]] 8: 'udsatte' must be a whole number"));
   // In file order.
@@ -255,4 +258,142 @@ TEST_CASE("brackets and dots in content.toml's strings and comments are not nest
   CHECK(area.kommune == "Odense " + brackets + " " + dots);
   CHECK(area.note == brackets + " " + dots);
   CHECK(area.categories.size() == 1);
+}
+
+TEST_CASE("a heading after a blank line among the headings is a warning naming its line, and the text is kept", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {{"results/a.txt", "title: A\ndate: 2024\npublisher: VIVE\n\nlink: https://www.vive.dk\n"
+                                                              "picture: a.png\n\nTekst.\n\nMere.\nchart: bar\n"}});
+  auto read = kiosk::source::read_source(src);
+  INFO((read.ok() ? std::string() : read.error().message));
+  REQUIRE(read.ok());
+  const std::string blank = "looks like a heading, but the blank line on line 4 ended the headings, so it is read as text; "
+                            "remove that blank line if it is a heading";
+  CHECK(read->warnings == std::vector<std::string>{"results/a.txt:5: 'link:' " + blank, "results/a.txt:6: 'picture:' " + blank,
+                                                   "results/a.txt:11: 'chart:' " + blank});
+  const auto& result = *std::find_if(read->content.results.begin(), read->content.results.end(), [](const auto& r) { return r.id == "a"; });
+  CHECK(result.summary == "link: https://www.vive.dk picture: a.png");
+  CHECK(result.link.empty());
+
+  // When the headings lost are required ones, the problem and the warning that tells why come together.
+  write_file(fs::path(src) / "results" / "a.txt", "title: A\n\ndate: 2024\npublisher: VIVE\n\nTekst.\n");
+  const std::string message = error_of(src);
+  CHECK(message == "results/a.txt:1: 'date:' is missing\n"
+                   "results/a.txt:1: 'publisher:' is missing; write who published the result, e.g. publisher: VIVE\n"
+                   "warning: results/a.txt:3: 'date:' looks like a heading, but the blank line on line 2 ended the headings, so "
+                   "it is read as text; remove that blank line if it is a heading\n"
+                   "warning: results/a.txt:4: 'publisher:' looks like a heading, but the blank line on line 2 ended the "
+                   "headings, so it is read as text; remove that blank line if it is a heading");
+}
+
+TEST_CASE("a picture in results that no result shows is a warning naming its path", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {{"results/a.txt", "title: A\ndate: 2024\npublisher: VIVE\npicture: billeder/brugt.jpg\n\nTekst.\n"},
+                                            {"results/billeder/brugt.jpg", "x"},
+                                            {"results/billeder/gammel.JPG", "x"},
+                                            {"results/overset.png", "x"},
+                                            {"results/noter.docx", "x"}});
+  auto read = kiosk::source::read_source(src);
+  INFO((read.ok() ? std::string() : read.error().message));
+  REQUIRE(read.ok());
+  CHECK(read->warnings == std::vector<std::string>{
+                              "results/billeder/gammel.JPG: no result shows this picture; name it on a result's 'picture:' line, or remove it",
+                              "results/overset.png: no result shows this picture; name it on a result's 'picture:' line, or remove it"});
+}
+
+TEST_CASE("a result dated after today is a warning, and a year outside the feed's years is refused saying which years",
+          "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {{"results/a.txt", "title: A\ndate: 2052\npublisher: VIVE\n\nTekst.\n"},
+                                            {"results/b.txt", "title: B\ndate: 2025-06-10\npublisher: VIVE\n\nTekst.\n"},
+                                            {"results/c.txt", "title: C\ndate: 2025-06\npublisher: VIVE\n\nTekst.\n"},
+                                            {"results/d.txt", "title: D\ndate: 2025-06-11\npublisher: VIVE\n\nTekst.\n"},
+                                            {"results/e.txt", "title: E\ndate: 2025-07\npublisher: VIVE\n\nTekst.\n"}});
+  const kiosk::model::PartialDate today{2025, 6, 10};
+  auto read = kiosk::source::read_source(src, today);
+  INFO((read.ok() ? std::string() : read.error().message));
+  REQUIRE(read.ok());
+  const std::string ahead = " is after today, 2025-06-10; the newest result is shown first, so this one stays first until then. Is the year right?";
+  CHECK(read->warnings == std::vector<std::string>{"results/a.txt:2: date: \"2052\"" + ahead, "results/d.txt:2: date: \"2025-06-11\"" + ahead,
+                                                   "results/e.txt:2: date: \"2025-07\"" + ahead});
+  // Without a date to compare with, nothing is said.
+  auto undated = kiosk::source::read_source(src);
+  REQUIRE(undated.ok());
+  CHECK(undated->warnings.empty());
+
+  // The form is right but the year is not one a feed holds.
+  write_file(fs::path(src) / "results" / "a.txt", "title: A\ndate: 2101-01-01\npublisher: VIVE\n\nTekst.\n");
+  write_file(fs::path(src) / "results" / "b.txt", "title: B\ndate: 1989\npublisher: VIVE\n\nTekst.\n");
+  write_file(fs::path(src) / "results" / "c.txt", "title: C\ndate: 2024-6-1\npublisher: VIVE\n\nTekst.\n");
+  write_file(fs::path(src) / "results" / "d.txt", "title: D\ndate: 2024-02-00\npublisher: VIVE\n\nTekst.\n");
+  write_file(fs::path(src) / "results" / "e.txt", "title: E\ndate: 2024-02-30\npublisher: VIVE\n\nTekst.\n");
+  const std::string message = error_of(src);
+  INFO(message);
+  const auto has = [&](const std::string& line) { return message.find(line) != std::string::npos; };
+  CHECK(has("results/a.txt:2: date: \"2101-01-01\" has the year 2101; a feed holds the years 1990 to 2100"));
+  CHECK(has("results/b.txt:2: date: \"1989\" has the year 1989; a feed holds the years 1990 to 2100"));
+  CHECK(has("results/c.txt:2: date: \"2024-6-1\" is not a date written YYYY, YYYY-MM or YYYY-MM-DD"));
+  CHECK(has("results/d.txt:2: date: \"2024-02-00\" is not a real date: there is no day 00"));
+  CHECK(has("results/e.txt:2: date: \"2024-02-30\" is not a real date: 2024-02 has 29 days"));
+}
+
+TEST_CASE("a misspelt area, a picture named in other capital letters, a link with a space and a missing publisher are said plainly",
+          "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(
+      dir, {{"results/a.txt", "title: A\ndate: 2024\npublisher: VIVE\nareas: Vollsmose, volsmose, vollsmose, nowhere-at-all\n\nTekst.\n"},
+            {"results/b.txt", "title: B\ndate: 2024\npublisher: VIVE\npicture: Beboerhus.jpg\n\nTekst.\n"},
+            {"results/beboerhus.jpg", "x"},
+            {"results/c.txt", "title: C\ndate: 2024\npublisher: VIVE\npicture: billeder/facade.jpeg\n\nTekst.\n"},
+            {"results/billeder/facade.jpg", "x"},
+            {"results/d.txt", "title: D\ndate: 2024\npublisher: VIVE\nlink: https://www.vive.dk/rapport om boliger.pdf\n\nTekst.\n"},
+            {"results/e.txt", "title: E\ndate: 2024\npublisher: VIVE\nlink: https://www.vive.dk/område\n\nTekst.\n"},
+            {"results/f.txt", "title: F\ndate: 2024\n\nTekst.\n"},
+            {"results/g.txt", "title: G\ndate: 2024\npublisher:\n\nTekst.\n"}});
+  const std::string message = error_of(src);
+  INFO(message);
+  const auto has = [&](const std::string& line) { return message.find(line) != std::string::npos; };
+  CHECK(has("results/a.txt:4: areas: unknown area \"Vollsmose\"; did you mean \"vollsmose\"? (area ids are in small letters)\n"));
+  CHECK(has("results/a.txt:4: areas: unknown area \"volsmose\"; did you mean \"vollsmose\"?\n"));
+  CHECK(has("results/a.txt:4: areas: unknown area \"nowhere-at-all\"; content.toml has "));
+  CHECK(has("results/b.txt:4: picture: \"Beboerhus.jpg\" not found (looked for " + (fs::path(src) / "results" / "Beboerhus.jpg").string() +
+            "); there is \"beboerhus.jpg\": write the name with the same small and capital letters"));
+  CHECK(has("results/c.txt:4: picture: \"billeder/facade.jpeg\" not found (looked for " +
+            (fs::path(src) / "results" / "billeder" / "facade.jpeg").string() + "); did you mean \"billeder/facade.jpg\"?"));
+  CHECK(has("results/d.txt:4: link: the link contains a space; write %20 in its place, or remove it"));
+  CHECK(has("results/e.txt:4: link: the link contains \"å\"; write such letters with %-codes (copy the link from the browser's address bar)"));
+  CHECK(has("results/f.txt:1: 'publisher:' is missing; write who published the result, e.g. publisher: VIVE"));
+  CHECK(has("results/g.txt:3: 'publisher:' is missing; write who published the result, e.g. publisher: VIVE"));
+}
+
+TEST_CASE("the common TOML mistakes in content.toml are said in plain words with the line", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {});
+  const auto path = fs::path(src) / "content.toml";
+  const std::string text = kiosk::testing::read_file(path);
+  // "content.toml:<line>: " for line `n` of what is added after the file's text and an empty line.
+  const auto at = [&](long n) { return "content.toml:" + std::to_string(std::count(text.begin(), text.end(), '\n') + 1 + n) + ": "; };
+  // What read_source says of content.toml with `added`, up to toml++'s own words.
+  const auto plain = [&](const std::string& added) {
+    write_file(path, text + "\n" + added);
+    const std::string message = error_of(src);
+    const auto detail = message.find(" (TOML: Error while parsing ");
+    CHECK(detail != std::string::npos);
+    return message.substr(0, detail);
+  };
+  CHECK(plain("[[area]]\nid = \"ny\nname = \"Ny\"\n") ==
+        at(2) + "the text after `id =` starts with \" but has no closing \" on the same line; add \" at the end of the text");
+  CHECK(plain("[[area]]\nid 'ny'\n") == at(2) + "`id 'ny'` needs = between the name and the value, e.g. name = \"Vollsmose\"");
+  CHECK(plain("[[area]]\nid = 'a'\nid = 'b'\n") == at(3) + "'id' is given twice here; keep one of them");
+  CHECK(plain("[feed]\n") == at(1) + "[feed] is written twice; write each [section] once (only [[double]] sections such as [[area]] repeat)");
+  CHECK(plain("[[area]]\nname = Vollsmose\n") ==
+        at(2) + "the value `Vollsmose` of `name` is not understood: write text in quotes (name = \"Vollsmose\"), numbers without them "
+                "(udsatte = 12, lat = 55.38)");
+  CHECK(plain("[[area]]\nname =\n") == at(2) + "there is no value after `name =`; write one, e.g. name = \"Vollsmose\" or udsatte = 12");
+  CHECK(plain("[[area]]\nposition = { lat = 55,38, lon = 10.43 }\n") ==
+        at(2) + "the number 55,38 is written with a decimal comma; write it with a point: 55.38");
+  CHECK(plain("[[area]\n") == at(1) + "the section heading `[[area]` is not written right: write [feed], or [[area]] with two brackets on each side");
+  CHECK(plain("[[area]]\nnote = \"\"\"Første linje\nanden linje\n") ==
+        at(3) + "the text that starts with three quotes on line " + at(2).substr(13, at(2).size() - 15) +
+                " is never closed; add the same three quotes after its last line");
 }

@@ -54,9 +54,14 @@ std::vector<std::string> read_areas(Problems& problems, const std::string& name,
     if (id.empty()) continue;
     const bool known = std::any_of(content.areas.begin(), content.areas.end(), [&](const model::Area& a) { return a.id == id; });
     if (!known) {
+      std::vector<std::string> area_ids;
+      for (const auto& a : content.areas) area_ids.push_back(a.id);
       std::string list;
-      for (std::size_t i = 0; i < content.areas.size() && i < 20; ++i) list += (i ? ", " : "") + content.areas[i].id;
-      problems.add(name, h.line, "areas: unknown area " + in_quotes(id) + "; content.toml has " + (list.empty() ? "no areas" : list));
+      for (std::size_t i = 0; i < area_ids.size() && i < 20; ++i) list += (i ? ", " : "") + area_ids[i];
+      const auto meant = likely_meant(id, area_ids);
+      std::string hint = "content.toml has " + (list.empty() ? "no areas" : list);
+      if (!meant.empty()) hint = did_you_mean(meant) + (lowered(meant.front()) == lowered(id) ? " (area ids are in small letters)" : "");
+      problems.add(name, h.line, "areas: unknown area " + in_quotes(id) + "; " + hint);
     } else if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
       ids.emplace_back(id);
     }
@@ -104,7 +109,24 @@ Result<std::string> find_picture(const fs::path& result_file, const std::string&
   }
   const fs::path picture = result_file.parent_path() / name;
   std::error_code ec;
-  if (!fs::is_regular_file(picture, ec)) return make_error(in_quotes(given) + " not found (looked for " + picture.string() + ")");
+  if (!fs::is_regular_file(picture, ec)) {
+    std::string message = in_quotes(given) + " not found (looked for " + picture.string() + ")";
+    // "Beboerhus.jpg" for beboerhus.jpg: the name as the folder has it.
+    std::vector<std::string> names;
+    for (fs::directory_iterator it(picture.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec)) names.push_back(it->path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    const std::string wanted = picture.filename().string();
+    if (const auto meant = likely_meant(wanted, names); !meant.empty()) {
+      std::vector<std::string> as_given;  // with the subfolder given, if any
+      for (const auto& m : meant) as_given.push_back((name.parent_path() / m).string());
+      message += lowered(meant.front()) == lowered(wanted)
+                     ? "; there is " + in_quotes(as_given.front()) + ": write the name with the same small and capital letters"
+                     : "; " + did_you_mean(as_given);
+    }
+    return make_error(message);
+  }
   const fs::path real = fs::canonical(picture, ec);
   const fs::path folder = ec ? fs::path() : fs::canonical(result_file.parent_path().parent_path(), ec);
   if (ec) return make_error(in_quotes(given) + " cannot be followed (" + ec.message() + ")");
@@ -118,7 +140,8 @@ Result<std::string> find_picture(const fs::path& result_file, const std::string&
 
 }  // namespace
 
-void read_result_file(Problems& problems, const fs::path& file, SourceFolder& out, bool areas_known) {
+void read_result_file(Problems& problems, const fs::path& file, SourceFolder& out, bool areas_known,
+                      const std::optional<model::PartialDate>& today) {
   const std::string name = std::string(kResultsDir) + "/" + file.filename().string();
   auto text = read_text(file);
   if (!text) {
@@ -149,7 +172,18 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
   }
   std::vector<std::string> paragraphs;
   std::vector<std::size_t> paragraph_lines;
+  const std::size_t blank_line = i + 1;  // the line that ends the headings
   for (bool in_paragraph = false; i < lines.size(); ++i) {
+    // A blank line among the headings turns the rest of them into text: said, since nothing else
+    // would show it until the slide did.
+    if (const auto colon = lines[i].find(':'); colon != std::string_view::npos && colon > 0) {
+      const std::string_view key = lines[i].substr(0, colon);
+      if (std::find(std::begin(kHeadings), std::end(kHeadings), key) != std::end(kHeadings)) {
+        problems.warn(name, i + 1,
+                      "'" + std::string(key) + ":' looks like a heading, but the blank line on line " + std::to_string(blank_line) +
+                          " ended the headings, so it is read as text; remove that blank line if it is a heading");
+      }
+    }
     if (lines[i].empty()) {
       in_paragraph = false;
     } else if (in_paragraph) {
@@ -189,10 +223,15 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
   }
   if (!h.count("date")) {
     problems.add(name, 1, "'date:' is missing");
-  } else if (auto d = model::parse_partial_date(h["date"].value)) {
+  } else if (auto d = read_date(h["date"].value)) {
     r.date = *d;
+    // A year mistyped ahead (2052 for 2025) would keep the result first on the screen for years.
+    if (today && after(r.date, *today)) {
+      problems.warn(name, h["date"].line, "date: " + in_quotes(h["date"].value) + " is after today, " + model::format_partial_date(*today) +
+                                              "; the newest result is shown first, so this one stays first until then. Is the year right?");
+    }
   } else {
-    problems.add(name, h["date"].line, "date: " + in_quotes(h["date"].value) + " is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
+    problems.add(name, h["date"].line, "date: " + in_quotes(h["date"].value) + " " + d.error().message);
   }
   for (const auto& other : out.content.results) {
     if (!r.title.empty() && other.title == r.title && other.date == r.date) {
@@ -200,10 +239,23 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
                                               "; a copied file that still needs its own text?");
     }
   }
-  r.publisher = h["publisher"].value;
+  if (!h.count("publisher") || h["publisher"].value.empty()) {
+    problems.add(name, h.count("publisher") ? h["publisher"].line : 1, "'publisher:' is missing; write who published the result, e.g. publisher: VIVE");
+  } else {
+    r.publisher = h["publisher"].value;
+  }
   r.link = h["link"].value;
   if (!r.link.empty() && r.link.rfind("http://", 0) != 0 && r.link.rfind("https://", 0) != 0) {
     problems.add(name, h["link"].line, "link: must start with http:// or https://");
+  } else if (r.link.find_first_of(" \t") != std::string::npos) {
+    problems.add(name, h["link"].line, "link: the link contains a space; write %20 in its place, or remove it");
+  } else if (const auto other = std::find_if(r.link.begin(), r.link.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x7f; });
+             other != r.link.end()) {
+    // The whole letter, all its UTF-8 bytes, for the message.
+    auto end = other + 1;
+    while (end != r.link.end() && (static_cast<unsigned char>(*end) & 0xC0) == 0x80) ++end;
+    problems.add(name, h["link"].line, "link: the link contains " + in_quotes(std::string(other, end)) +
+                                           "; write such letters with %-codes (copy the link from the browser's address bar)");
   }
   // Without a readable content.toml every area would look unknown: that is said once, there.
   if (h.count("areas") && areas_known) r.area_ids = read_areas(problems, name, h["areas"], out.content);

@@ -11,6 +11,7 @@
 
 #include "model/validate.h"
 #include "platform/toml_depth.h"
+#include "platform/toml_plain_error.h"
 #include "source/source_folder.h"
 #include "source_util.h"
 
@@ -74,9 +75,9 @@ class Fields {
   std::optional<model::PartialDate> date(std::string_view key) {
     const std::string t = text(key, true);
     if (t.empty()) return std::nullopt;
-    auto d = model::parse_partial_date(t);
+    auto d = detail::read_date(t);
     if (!d) {
-      report(line_of(key), "'" + std::string(key) + "': " + in_quotes(t) + " is not a date written YYYY, YYYY-MM or YYYY-MM-DD");
+      report(line_of(key), "'" + std::string(key) + "': " + in_quotes(t) + " " + d.error().message);
       return std::nullopt;
     }
     return *d;
@@ -248,9 +249,8 @@ bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder&
   try {
     root = toml::parse(*text, std::string_view(kContentFile));
   } catch (const toml::parse_error& e) {
-    std::string what(e.description());
-    std::replace(what.begin(), what.end(), '\n', ' ');
-    problems.add(kContentFile, e.source().begin.line, what);
+    const toml::source_position at = e.source().begin;
+    problems.add(kContentFile, at.line, plain_toml_error(e.description(), *text, at.line, at.column));
     return false;
   }
   for (auto&& [key, node] : root) {
@@ -281,6 +281,25 @@ bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder&
   return true;
 }
 
+// A picture in results/ (or a folder in it) that no result shows: put there for a result whose
+// 'picture:' line was forgotten or names another file.
+void warn_of_unused_pictures(Problems& problems, const std::string& dir, const SourceFolder& out) {
+  static constexpr std::string_view kPictureTypes[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".bmp", ".tif", ".tiff"};
+  std::set<fs::path> shown;
+  for (const auto& [id, path] : out.pictures) shown.insert(path);
+  const fs::path results = fs::path(dir) / kResultsDir;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(results, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string type = detail::lowered(it->path().extension().string());
+    if (std::find(std::begin(kPictureTypes), std::end(kPictureTypes), type) == std::end(kPictureTypes)) continue;
+    std::error_code e;
+    if (!it->is_regular_file(e) || shown.count(fs::canonical(it->path(), e))) continue;
+    const std::string name = std::string(kResultsDir) + "/" + it->path().lexically_relative(results).string();
+    problems.warn(name, 0, "no result shows this picture; name it on a result's 'picture:' line, or remove it");
+  }
+}
+
 }  // namespace
 
 std::string place_of(const SourceFolder& folder, const std::string& path, std::string* rest) {
@@ -301,7 +320,7 @@ std::string place_of(const SourceFolder& folder, const std::string& path, std::s
   return {};
 }
 
-Result<SourceFolder> read_source(const std::string& dir) {
+Result<SourceFolder> read_source(const std::string& dir, const std::optional<model::PartialDate>& today) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return make_error(dir + ": no such folder");
   Problems problems;
@@ -312,8 +331,10 @@ Result<SourceFolder> read_source(const std::string& dir) {
     if (it->path().extension() == ".txt") files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) detail::read_result_file(problems, file, out, areas_known);
+  for (const auto& file : files) detail::read_result_file(problems, file, out, areas_known, today);
+  warn_of_unused_pictures(problems, dir, out);
   if (!problems.empty()) return problems.error();
+  out.warnings = problems.warnings();
   return out;
 }
 
