@@ -290,3 +290,27 @@ TEST_CASE("keep_old_objects 0 publishes only the feed's own pictures", "[publish
   REQUIRE(publish::build_feed(options, ws.keys.secret_key));
   CHECK(fs::is_empty(ws.out / "objects"));
 }
+
+TEST_CASE("a build warns of a result dated after the day of its clock, and a refusal lists the warnings too", "[publish]") {
+  Workspace ws;
+  // 2025-02-01 12:00 UTC, that day in any European time zone; after every result of the default content.
+  const kiosk::WallTime noon = kMonday + 120 * kDay + std::chrono::hours(12);
+  write_file(ws.src / "results" / "i-dag.txt", "title: I dag\ndate: 2025-02-01\npublisher: Test\n\nResumé.\n");
+  write_file(ws.src / "results" / "i-morgen.txt", "title: I morgen\ndate: 2025-02-02\npublisher: Test\n\nResumé.\n");
+  const std::string ahead = "; the newest result is shown first, so this one stays first until then. Is the year right?";
+  auto assembled = publish::assemble_feed(ws.options(noon));
+  INFO((assembled ? std::string() : assembled.error().message));
+  REQUIRE(assembled);
+  CHECK(assembled->warnings == std::vector<std::string>{"results/i-morgen.txt:2: date: \"2025-02-02\" is after today, 2025-02-01" + ahead});
+  // A day later the same result is no longer ahead.
+  auto next_day = publish::assemble_feed(ws.options(noon + kDay));
+  REQUIRE(next_day);
+  CHECK(next_day->warnings.empty());
+
+  // Refused by the feed's validation: the warning comes with the reason.
+  write_file(ws.src / "results" / "i-dag.txt", "title: " + std::string(130, 'x') + "\ndate: 2025-02-01\npublisher: Test\n\nResumé.\n");
+  auto refused = publish::assemble_feed(ws.options(noon));
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message == "results/i-dag.txt:1: title: is longer than 120 characters (130)\n"
+                                   "warning: results/i-morgen.txt:2: date: \"2025-02-02\" is after today, 2025-02-01" + ahead);
+}

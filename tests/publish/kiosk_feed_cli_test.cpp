@@ -630,3 +630,25 @@ TEST_CASE("trust checks its command line and the folder it writes to", "[publish
   CHECK(bad_note.exit_code == 1);
   CHECK(bad_note.output.find("note: is longer than 400 characters (401)") != std::string::npos);
 }
+
+TEST_CASE("build and preview print the warnings with file and line and still build", "[publish][cli]") {
+  Workspace ws;
+  ws.set_heading(kNewest, "date", "2099-01-01");  // ahead of the tool's clock for as long as a feed can be dated
+  write_picture(fs::path(ws.src) / "results" / "glemt.jpg", 40, 30, true);
+  const std::string future = "results/" + std::string(kNewest) + ":2: date: \"2099-01-01\" is after today, ";
+  const std::string unused = "results/glemt.jpg: no result shows this picture; name it on a result's 'picture:' line, or remove it";
+
+  auto built = ws.build();
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  CHECK(built.output.find("kiosk-feed build: warning: " + future) != std::string::npos);
+  CHECK(built.output.find("kiosk-feed build: warning: " + unused + "\n") != std::string::npos);
+  CHECK(value_of(built.output, "warnings") == "2");
+  CHECK(value_of(built.output, "version") == "1");
+
+  auto preview = feed_tool("preview " + ws.src + " " + ws.dir.file("png") + " --size 800x480");
+  INFO(preview.output);
+  REQUIRE(preview.exit_code == 0);
+  CHECK(preview.output.find("kiosk-feed preview: warning: " + future) != std::string::npos);
+  CHECK(preview.output.find("kiosk-feed preview: warning: " + unused + "\n") != std::string::npos);
+}

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -168,6 +169,18 @@ Result<std::optional<std::uint64_t>> published_version(const std::string& out_di
   return std::optional<std::uint64_t>(feed->version);
 }
 
+namespace {
+
+// The calendar day of `now` where the build runs (TZ, /etc/localtime): what staff call today.
+model::PartialDate local_date(WallTime now) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(now);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+}  // namespace
+
 // Whether `inner` is `outer` or lies inside it.
 bool within(const fs::path& inner, const fs::path& outer) {
   const auto rel = inner.lexically_relative(outer);
@@ -181,18 +194,23 @@ Result<Assembled> assemble_feed(const BuildOptions& options) {
     return make_error("the published folder " + out_path.string() + " and the source folder " + src_path.string() +
                       " must be apart, neither inside the other");
   }
-  auto folder = source::read_source(options.source_dir);
+  auto folder = source::read_source(options.source_dir, local_date(options.now));
   if (!folder) return folder.error();
+  // A later refusal lists the warnings too: one may tell why.
+  std::string warned;
+  for (const auto& w : folder->warnings) warned += "\nwarning: " + w;
+  const auto refuse = [&](const std::string& why) -> Result<Assembled> { return make_error(why + warned); };
 
   auto previous = published_version(options.out_dir);
-  if (!previous) return previous.error();
+  if (!previous) return refuse(previous.error().message);
   Assembled out;
+  out.warnings = folder->warnings;
   model::Feed& feed = out.feed;
   feed.format = model::kFeedFormat;
   feed.version = options.version.value_or(previous->value_or(0) + 1);
   if (*previous && feed.version <= **previous && !new_version_line(options.out_dir)) {
-    return make_error("version " + std::to_string(feed.version) + " is not newer than the published version " +
-                      std::to_string(**previous) + "; kiosks would refuse it");
+    return refuse("version " + std::to_string(feed.version) + " is not newer than the published version " +
+                  std::to_string(**previous) + "; kiosks would refuse it");
   }
   feed.issued = std::chrono::duration_cast<std::chrono::seconds>(options.now.time_since_epoch()).count();
   feed.expires = feed.issued + static_cast<std::int64_t>(options.expires_days.value_or(folder->expires_days)) * 86400;
@@ -225,10 +243,10 @@ Result<Assembled> assemble_feed(const BuildOptions& options) {
     result.image = by_path[it->second];
     if (options.progress) options.progress(++done, folder->pictures.size());
   }
-  if (!picture_problems.empty()) return make_error(picture_problems);
-  if (auto valid = model::validate(feed); !valid) return make_error(in_staff_terms(valid.error().message, *folder));
+  if (!picture_problems.empty()) return refuse(picture_problems);
+  if (auto valid = model::validate(feed); !valid) return refuse(in_staff_terms(valid.error().message, *folder));
   out.manifest = feed::to_json(feed);
-  if (out.manifest.size() > feed::kMaxManifestBytes) return make_error(manifest_too_large(out.manifest.size(), *folder));
+  if (out.manifest.size() > feed::kMaxManifestBytes) return refuse(manifest_too_large(out.manifest.size(), *folder));
   return out;
 }
 

@@ -104,6 +104,8 @@ int build(const Args& args) {
     assembled = publish::assemble_feed(options);
   }
   if (!assembled) return failed("build", assembled.error().message + untouched);
+  // Before the password is asked: they may be reason enough to stop and edit first.
+  for (const auto& w : assembled->warnings) std::fprintf(stderr, "kiosk-feed build: warning: %s\n", w.c_str());
   const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(options.now.time_since_epoch()).count();
   auto key = load_secret_key(args, *key_path, now_unix);
   if (!key) return failed("build", key.error().message + untouched);
@@ -119,15 +121,19 @@ int build(const Args& args) {
                   report->old_objects_kept, report->old_objects_dropped,
                   static_cast<long long>(options.keep_old_objects.count() / 86400));
     }
+    if (!assembled->warnings.empty()) {
+      std::printf("Built with %zu warning%s (above); check %s.\n", assembled->warnings.size(),
+                  assembled->warnings.size() == 1 ? "" : "s", assembled->warnings.size() == 1 ? "it" : "them");
+    }
     std::printf("Expires %s. Publish the whole folder to the web server, e.g. rsync -a --delay-updates --delete-after %s/ server:/var/www/kiosk/\n",
                 human_time(report->expires).c_str(), out.c_str());
   } else {
     std::printf("version=%llu\nout=%s\nissued=%s\nexpires=%s\nareas=%zu\nresults=%zu\npictures=%zu\npictures_scaled=%zu\nbytes=%llu\n"
-                "old_pictures_kept=%zu\nold_pictures_removed=%zu\n",
+                "old_pictures_kept=%zu\nold_pictures_removed=%zu\nwarnings=%zu\n",
                 static_cast<unsigned long long>(report->version), out.c_str(), feed::format_timestamp(report->issued).c_str(),
                 feed::format_timestamp(report->expires).c_str(), report->areas, report->results, report->pictures,
                 report->pictures_scaled, static_cast<unsigned long long>(report->bytes), report->old_objects_kept,
-                report->old_objects_dropped);
+                report->old_objects_dropped, assembled->warnings.size());
   }
   return kOk;
 }

@@ -70,6 +70,7 @@ int preview(const Args& args) {
       fs::remove_all(scratch, ec);
       return kFailed;
     }
+    for (const auto& w : assembled->warnings) std::fprintf(stderr, "kiosk-feed preview: warning: %s\n", w.c_str());
     feed = std::move(assembled->feed);
     objects = scratch + "/objects";
     if (auto s = publish::write_objects(objects, assembled->objects); !s) {
@@ -105,7 +106,7 @@ int preview(const Args& args) {
   config.database = fs::path(objects).parent_path().string() + "/preview.db";  // only its objects/ beside it is used
   const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   app::LoadedContent content{feed.content, {false, feed.version, now_unix, feed.expires, now_unix, false}};
-  app::ScreenshotRequest request{png_dir, size, 0, now, kResultRounds};
+  app::ScreenshotRequest request{png_dir, size, 0, now, kResultRounds, true};
   const auto shot = app::render_screenshots(request, content, app::find_assets(config), config, started);
   if (!scratch.empty()) fs::remove_all(scratch, ec);
   if (!shot) {

@@ -23,6 +23,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "feed/minisign.h"
 #include "model/content.h"
@@ -38,7 +39,7 @@ struct BuildOptions {
   std::string out_dir;
   std::optional<int> expires_days;        // overrides content.toml's [feed] expires_days
   std::optional<std::uint64_t> version;   // default: OUT's version + 1, or 1
-  WallTime now;                           // issued
+  WallTime now;                           // issued; its local date is "today" for the dates' warnings
   std::chrono::seconds keep_old_objects = kDefaultKeepOldObjects;  // 0: drop them at once
   // Called as pictures are prepared: (done, total). For a progress bar.
   std::function<void(std::size_t, std::size_t)> progress;
@@ -63,6 +64,10 @@ struct Assembled {
   std::string manifest;                        // `feed` as feed.json, checked against kMaxManifestBytes
   std::map<std::string, std::string> objects;  // sha256 -> the picture's bytes
   std::size_t pictures_scaled = 0;
+  // What is most likely a mistake in the source folder but may be meant, "results/x.txt:7: ..."
+  // (source::SourceFolder::warnings); for the person building. A refusal lists them after its
+  // problems, each as "warning: ...".
+  std::vector<std::string> warnings;
 };
 Result<Assembled> assemble_feed(const BuildOptions& options);
 
