@@ -2,6 +2,7 @@
 // 127.0.0.1), diff, preview; then kiosk-sync --import and kiosk --screenshot show the edit. Each
 // bad input leaves the published folder exactly as it was.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -381,6 +382,21 @@ TEST_CASE("preview draws every slide of a source folder with the kiosk's rendere
   CHECK(fs::exists(ws.dir.file("png/03-results-1.png")));
   CHECK(slide_text(ws.dir.file("png/03-results-1.txt")).find("Forhåndsvist overskrift") != std::string::npos);
   CHECK(slide_text(ws.dir.file("png/01-status.txt")).find("Vollsmose") != std::string::npos);
+  // Then what residents see by touch: the browser, and every result in detail.
+  CHECK(fs::exists(ws.dir.file("png/04-browser.png")));
+  CHECK(fs::exists(ws.dir.file("png/05-browser-all.png")));
+  std::set<std::string> details;  // each result's detail has a number of its own, as NN-detail-<id>[-<page>]
+  bool edited_in_detail = false;
+  for (const auto& e : fs::directory_iterator(ws.dir.file("png"))) {
+    const std::string name = e.path().filename().string();
+    if (name.find("-detail-") != 2 || e.path().extension() != ".txt") continue;
+    details.insert(name.substr(0, 2));
+    edited_in_detail |= slide_text(e.path().string()).find("Forhåndsvist overskrift") != std::string::npos;
+  }
+  CHECK(edited_in_detail);
+  std::size_t results = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(ws.src) / "results")) results += e.path().extension() == ".txt";
+  CHECK(details.size() == results);
   SDL_Surface* s = IMG_Load(ws.dir.file("png/01-status.png").c_str());
   REQUIRE(s != nullptr);
   CHECK(s->w == 800);
