@@ -81,7 +81,8 @@ TEST_CASE("100 syncs while 40 publishes happen: none fails and every kiosk ends 
     settings.database = kiosks[static_cast<std::size_t>(kiosk)]->file("content.db");
     settings.objects_dir = kiosks[static_cast<std::size_t>(kiosk)]->file("objects");
     settings.keys = {keys.public_key};
-    fetch::CurlClient client({std::chrono::seconds(2), 100, std::chrono::seconds(2), 3, "kiosk-sync/test"});
+    // Generous timeouts: the race is the subject, not a loaded test machine stalling for two seconds.
+    fetch::CurlClient client({std::chrono::seconds(15), 100, std::chrono::seconds(15), 3, "kiosk-sync/test"});
     syncer::HttpSource source(server.url("/feed/feed.json"), client, [](std::chrono::milliseconds) {}, {1, {}, {}, {}}, 7);
     SystemClock clock;
     return syncer::sync_once(settings, source, clock);
