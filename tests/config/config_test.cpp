@@ -344,13 +344,14 @@ TEST_CASE("a bad public key names the key and the line and what is wrong", "[con
             ": 'sync.public_keys[1]' is not a minisign public key: it decodes to 1 bytes, not 42");
 }
 
-TEST_CASE("a TOML syntax error names the line and toml++'s words", "[config]") {
+TEST_CASE("a TOML syntax error names the line and says in plain words what is wrong", "[config]") {
   const auto message =
       error_of(kiosk::config::parse("area = \"vollsmose\"\n[screen\nwidth = 1\n", kPath));
-  CHECK_THAT(message, Catch::StartsWith("t.toml:2:"));
+  CHECK_THAT(message, Catch::StartsWith("t.toml:2:") && Catch::Contains("the section heading `[screen` is not written right"));
   CHECK(message.find('\n') == std::string::npos);
-  CHECK(message.size() > std::string("t.toml:2:8: ").size());
 
+  CHECK_THAT(error_of(kiosk::config::parse("[sync]\nfeed_url = \"https://kiosk.example/feed.json\n", kPath)),
+             Catch::StartsWith("t.toml:2:") && Catch::Contains("has no closing \""));
   CHECK_THAT(error_of(kiosk::config::parse("a = 1\n\n\narea = = 2\n", kPath)),
              Catch::StartsWith("t.toml:4:") && Catch::Contains("could not determine value type"));
   CHECK_THAT(error_of(kiosk::config::parse("area = \"x\"\narea = \"y\"\n", kPath)),

@@ -392,7 +392,7 @@ TEST_CASE("the common TOML mistakes in content.toml are said in plain words with
   CHECK(plain("[[area]]\nname =\n") == at(2) + "there is no value after `name =`; write one, e.g. name = \"Vollsmose\" or udsatte = 12");
   CHECK(plain("[[area]]\nposition = { lat = 55,38, lon = 10.43 }\n") ==
         at(2) + "the number 55,38 is written with a decimal comma; write it with a point: 55.38");
-  CHECK(plain("[[area]\n") == at(1) + "the section heading `[[area]` is not written right: write [feed], or [[area]] with two brackets on each side");
+  CHECK(plain("[[area]\n") == at(1) + "the section heading `[[area]` is not written right: write [name], or [[name]] with two brackets on each side for a section that repeats");
   CHECK(plain("[[area]]\nnote = \"\"\"Første linje\nanden linje\n") ==
         at(3) + "the text that starts with three quotes on line " + at(2).substr(13, at(2).size() - 15) +
                 " is never closed; add the same three quotes after its last line");

@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "platform/toml_depth.h"
+#include "platform/toml_plain_error.h"
 #include "reader.h"
 
 #include <algorithm>
@@ -284,7 +285,7 @@ Result<Config> parse(std::string_view toml_text, const std::string& path) {
     root = toml::parse(toml_text, std::string_view(path));
   } catch (const toml::parse_error& e) {
     const toml::source_position at = e.source().begin;
-    return make_error(located(path, at.line, at.column, one_line(e.description())));
+    return make_error(located(path, at.line, at.column, plain_toml_error(e.description(), toml_text, at.line, at.column)));
   } catch (const std::exception& e) {
     return make_error(path + ": cannot parse config: " + one_line(e.what()));
   } catch (...) {

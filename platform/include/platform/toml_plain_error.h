@@ -188,7 +188,7 @@ inline std::string plain_toml_error(std::string_view description, std::string_vi
     plain = "[" + toml_quoted_name(description) +
             "] is written twice; write each [section] once (only [[double]] sections such as [[area]] repeat)";
   } else if (has("parsing table header")) {
-    plain = "the section heading `" + toml_shortened(toml_trimmed(row)) + "` is not written right: write [feed], or [[area]] with two brackets on each side";
+    plain = "the section heading `" + toml_shortened(toml_trimmed(row)) + "` is not written right: write [name], or [[name]] with two brackets on each side for a section that repeats";
   } else if (has("cannot redefine existing") && !toml_quoted_name(description).empty()) {
     plain = "'" + toml_quoted_name(description) + "' is given twice here; keep one of them";
   } else if (has("expected value, saw '\\n'") || (has("expected value") && value.empty())) {
