@@ -7,6 +7,8 @@
 #include <SDL_image.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <filesystem>
 #include <thread>
 
@@ -88,18 +90,33 @@ TEST_CASE("100 syncs while 40 publishes happen: none fails and every kiosk ends 
     return syncer::sync_once(settings, source, clock);
   };
 
+  // Each publish starts as soon as the sync after the previous one has finished, so it overlaps
+  // whichever sync is running then: a publish lands in the middle of a run again and again. (A
+  // run fetches a mismatched feed.json and signature up to four times; publishes back to back with
+  // no sync between, every few milliseconds, are no staff's pace and would only test the machine's
+  // load.)
   std::atomic<int> published{0};
+  std::mutex mutex;
+  std::condition_variable synced;
+  int syncs = 0;
   std::thread publisher([&] {
     for (int round = 1; round <= kPublishes; ++round) {
       publish_round(round);
       published = round;
+      std::unique_lock<std::mutex> lock(mutex);
+      const int seen = syncs;
+      synced.wait(lock, [&] { return syncs > seen; });
     }
   });
-  int syncs = 0, failed = 0, updated = 0;
+  int failed = 0, updated = 0;
   std::string failures;
   while (syncs < kSyncs || published < kPublishes) {
     const auto r = sync(syncs % kKiosks);
-    ++syncs;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      ++syncs;
+    }
+    synced.notify_all();
     if (r.outcome == syncer::Outcome::kUpdated) ++updated;
     if (r.outcome != syncer::Outcome::kUpdated && r.outcome != syncer::Outcome::kUpToDate) {
       ++failed;
