@@ -228,6 +228,32 @@ std::vector<PlacedPart> stack_parts(render::Canvas& canvas, const Theme& theme, 
   return placed;
 }
 
+// The parts that fit beside the words, placed: all of them if they can, else without the picture,
+// then without the QR code too (the chart, which carries the result, stays longest).
+std::vector<PlacedPart> place_beside(render::Canvas& canvas, const Theme& theme, const model::Result& r, Rect side,
+                                     std::vector<DetailPart> parts) {
+  for (DetailPart leaving : {DetailPart::kPicture, DetailPart::kCode, DetailPart::kChart}) {
+    if (parts.empty()) break;
+    if (auto placed = stack_parts(canvas, theme, r, side, !theme.portrait, parts); !placed.empty()) return placed;
+    // In a column the picture and the QR code may share a row above the chart.
+    if (parts.size() == 3 && !theme.portrait) {
+      Rect rest = side;
+      const int chart_h = detail_part_min(canvas, theme, r, DetailPart::kChart).h;
+      const int row_h = std::max(detail_part_min(canvas, theme, r, DetailPart::kCode).h,
+                                 std::min(rest.h - chart_h - theme.gap, code_preferred_side(theme) + caption_height(canvas, theme)));
+      const Rect row = rest.take_top(row_h, theme.gap);
+      auto placed = stack_parts(canvas, theme, r, row, false, {DetailPart::kPicture, DetailPart::kCode});
+      const auto chart = stack_parts(canvas, theme, r, rest, true, {DetailPart::kChart});
+      if (!placed.empty() && !chart.empty()) {
+        placed.insert(placed.end(), chart.begin(), chart.end());
+        return placed;
+      }
+    }
+    parts.erase(std::remove(parts.begin(), parts.end(), leaving), parts.end());
+  }
+  return {};
+}
+
 }  // namespace
 
 render::Rect detail_part_min(render::Canvas& canvas, const Theme& theme, const model::Result& r, DetailPart part) {
@@ -290,30 +316,7 @@ ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideCo
       words = column.take_left(column.w * 3 / 5, theme.margin);
       return column;
     }();
-    std::vector<DetailPart> trying = parts;
-    while (!trying.empty()) {
-      beside = stack_parts(canvas, theme, r, side, !theme.portrait, trying);
-      // In a wide column the picture and the QR code may share a row above the chart.
-      const bool all = trying.size() == 3;
-      if (beside.empty() && all && !theme.portrait) {
-        const int row_h = detail_part_min(canvas, theme, r, DetailPart::kCode).h;
-        Rect rest = side;
-        const Rect row = rest.take_top(std::max(row_h, std::min(rest.h - detail_part_min(canvas, theme, r, DetailPart::kChart).h - theme.gap,
-                                                                code_preferred_side(theme) + caption_height(canvas, theme))),
-                                       theme.gap);
-        auto top = stack_parts(canvas, theme, r, row, false, {DetailPart::kPicture, DetailPart::kCode});
-        auto chart = stack_parts(canvas, theme, r, rest, true, {DetailPart::kChart});
-        if (!top.empty() && !chart.empty()) {
-          beside = top;
-          beside.insert(beside.end(), chart.begin(), chart.end());
-        }
-      }
-      if (!beside.empty()) break;
-      const auto drop = std::find(trying.begin(), trying.end(), DetailPart::kPicture) != trying.end() ? DetailPart::kPicture
-                        : std::find(trying.begin(), trying.end(), DetailPart::kCode) != trying.end() ? DetailPart::kCode
-                                                                                                      : DetailPart::kChart;
-      trying.erase(std::find(trying.begin(), trying.end(), drop));
-    }
+    beside = place_beside(canvas, theme, r, side, parts);
     if (!beside.empty()) {
       content = words;
       below.clear();
