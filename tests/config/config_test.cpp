@@ -16,6 +16,14 @@
 
 namespace {
 
+// How long the playlist shows the slide of `kind` (the first entry of it); zero when it is not in it.
+std::chrono::seconds duration_of(const kiosk::config::Config& config, const std::string& kind) {
+  for (const auto& show : config.playlist) {
+    if (show.kind == kind) return show.duration;
+  }
+  return std::chrono::seconds(0);
+}
+
 namespace fs = std::filesystem;
 using kiosk::config::Config;
 using kiosk::config::Rotation;
@@ -118,9 +126,9 @@ TEST_CASE("empty text gives the built-in defaults", "[config]") {
     CHECK(config->height == 0);
     CHECK(config->rotation == Rotation::k0);
     CHECK_FALSE(config->allow_quit_keys);
-    CHECK(config->status_duration == seconds(12));
-    CHECK(config->timeline_duration == seconds(12));
-    CHECK(config->results_duration == seconds(12));
+    CHECK(duration_of(*config, "status") == seconds(12));
+    CHECK(duration_of(*config, "timeline") == seconds(12));
+    CHECK(duration_of(*config, "results") == seconds(12));
     CHECK(config->stale_after_days == 3);
     CHECK(config->feed_url.empty());
     CHECK(config->public_keys.empty());
@@ -159,9 +167,9 @@ root_keys = [")" + test_key('r') + R"("]
   CHECK(config->height == 480);
   CHECK(config->rotation == Rotation::k270);
   CHECK(config->allow_quit_keys);
-  CHECK(config->status_duration == seconds(5));
-  CHECK(config->timeline_duration == seconds(20));
-  CHECK(config->results_duration == seconds(45));
+  CHECK(duration_of(*config, "status") == seconds(5));
+  CHECK(duration_of(*config, "timeline") == seconds(20));
+  CHECK(duration_of(*config, "results") == seconds(45));
   CHECK(config->stale_after_days == 7);
   CHECK(config->feed_url == "http://10.0.0.5/feed.json");
   CHECK(config->public_keys == std::vector<std::string>{test_key('a'), test_key('b')});
@@ -189,9 +197,9 @@ TEST_CASE("the shipped example file parses", "[config]") {
   CHECK(config->height == 0);
   CHECK(config->rotation == Rotation::k0);
   CHECK_FALSE(config->allow_quit_keys);
-  CHECK(config->status_duration == seconds(12));
-  CHECK(config->timeline_duration == seconds(12));
-  CHECK(config->results_duration == seconds(12));
+  CHECK(duration_of(*config, "status") == seconds(12));
+  CHECK(duration_of(*config, "timeline") == seconds(12));
+  CHECK(duration_of(*config, "results") == seconds(12));
   CHECK(config->stale_after_days == 3);
   CHECK(config->feed_url == "https://content.example.org/kiosk/feed.json");
   CHECK(config->public_keys.empty());
@@ -218,8 +226,8 @@ public_keys = []
   REQUIRE(config.ok());
   CHECK(config->width == 160);
   CHECK(config->height == 16384);
-  CHECK(config->status_duration == seconds(1));
-  CHECK(config->timeline_duration == seconds(3600));
+  CHECK(duration_of(*config, "status") == seconds(1));
+  CHECK(duration_of(*config, "timeline") == seconds(3600));
   CHECK(config->stale_after_days == 365);
   REQUIRE(kiosk::config::parse("[slides]\nstale_after_days = 1\n", kPath).ok());
   REQUIRE(kiosk::config::parse("[screen]\nwidth = 0\nheight = 0\n", kPath).ok());
@@ -581,4 +589,39 @@ TEST_CASE("brackets and dots in strings and comments are not nesting", "[config]
                              std::string(16, ']') + "\n";
   CHECK(error_of(kiosk::config::parse(quotes, kPath)) ==
         "t.toml:2:1: unknown key 'sync.x'\nt.toml:3:1: unknown key 'sync.y'");
+}
+
+TEST_CASE("the cycle is the slides.show playlist, in order, each for its seconds", "[config][playlist]") {
+  const auto config = kiosk::config::parse(
+      "[[slides.show]]\nkind = \"timeline\"\nseconds = 20\n[[slides.show]]\nkind = \"status\"\n[[slides.show]]\nkind = \"timeline\"\nseconds = 5\n",
+      kPath);
+  REQUIRE(config.ok());
+  REQUIRE(config->playlist.size() == 3);
+  CHECK(config->playlist[0].kind == "timeline");
+  CHECK(config->playlist[0].duration == std::chrono::seconds(20));
+  CHECK(config->playlist[0].line == 2);
+  CHECK(config->playlist[1].kind == "status");
+  CHECK(config->playlist[1].duration == std::chrono::seconds(12));
+  CHECK(config->playlist[2].duration == std::chrono::seconds(5));
+  // Without a playlist: today's three, with the seconds of today's keys.
+  const auto old_keys = kiosk::config::parse("[slides]\nresults_seconds = 45\n", kPath);
+  REQUIRE(old_keys.ok());
+  REQUIRE(old_keys->playlist.size() == 3);
+  CHECK(old_keys->playlist[2].kind == "results");
+  CHECK(old_keys->playlist[2].duration == std::chrono::seconds(45));
+  CHECK(old_keys->playlist[0].duration == std::chrono::seconds(12));
+}
+
+TEST_CASE("a wrong slides.show entry is named with its line and how to write it", "[config][playlist]") {
+  CHECK_THAT(error_of(kiosk::config::parse("[slides]\nstatus_seconds = 5\n[[slides.show]]\nkind = \"status\"\n", kPath)),
+             Catch::Contains("t.toml:2:") && Catch::Contains("'slides.status_seconds' and [[slides.show]] are both given; write seconds = 5 in the [[slides.show]] entry with kind = \"status\" instead"));
+  CHECK_THAT(error_of(kiosk::config::parse("[[slides.show]]\nseconds = 5\n", kPath)),
+             Catch::Contains("t.toml:1:") && Catch::Contains("[[slides.show]] number 1 has no kind"));
+  CHECK_THAT(error_of(kiosk::config::parse("[[slides.show]]\nkind = \"Kort over\"\n", kPath)),
+             Catch::Contains("t.toml:2:") && Catch::Contains("a slide kind such as \"status\""));
+  CHECK_THAT(error_of(kiosk::config::parse("[[slides.show]]\nkind = \"status\"\nseconds = 0\n", kPath)),
+             Catch::Contains("t.toml:3:") && Catch::Contains("from 1 to 3600"));
+  CHECK_THAT(error_of(kiosk::config::parse("[[slides.show]]\nkind = \"status\"\nsekunder = 5\n", kPath)),
+             Catch::Contains("t.toml:3:") && Catch::Contains("unknown key"));
+  CHECK_THAT(error_of(kiosk::config::parse("[slides]\nshow = []\n", kPath)), Catch::Contains("lists no slide"));
 }

@@ -16,8 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   const auto& c = *config;
-  const bool in_range = (c.width == 0) == (c.height == 0) && c.status_duration.count() >= 1 &&
-                        c.status_duration.count() <= 3600 && c.stale_after_days >= 1 && c.stale_after_days <= 365 &&
+  bool slides_in_range = !c.playlist.empty();
+  for (const auto& show : c.playlist) slides_in_range &= show.duration.count() >= 1 && show.duration.count() <= 3600 && !show.kind.empty();
+  const bool in_range = (c.width == 0) == (c.height == 0) && slides_in_range && c.stale_after_days >= 1 && c.stale_after_days <= 365 &&
                         c.public_keys.size() <= 2 && !c.database.empty() && c.wake_on_touch.count() >= 1 &&
                         c.wake_on_touch.count() <= 240;
   if (!in_range) std::abort();

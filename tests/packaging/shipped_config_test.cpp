@@ -21,9 +21,10 @@ using kiosk::testing::source_path;
 // The file with each commented-out setting (`# key = value`) made live; prose comments stay.
 std::string uncommented(const std::string& text) {
   static const std::regex setting(R"(^#[ \t]*([a-z_]+[ \t]*=.*)$)");
+  static const std::regex entry(R"(^#[ \t]*(\[\[[a-z_.]+\]\])[ \t]*$)");  // # [[slides.show]]
   std::istringstream in(text);
   std::string out, line;
-  while (std::getline(in, line)) out += std::regex_replace(line, setting, "$1") + "\n";
+  while (std::getline(in, line)) out += std::regex_replace(std::regex_replace(line, setting, "$1"), entry, "$1") + "\n";
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "render_support.h"
 #include "slides/danish.h"
 #include "slides/slide.h"
+#include "slides/slide_kinds.h"
 
 #include <set>
 
@@ -38,6 +39,13 @@ std::vector<render::DrawnText> draw(const slides::Slide& slide, const model::Fee
   return drawn;
 }
 
+// One slide of the registered kind `name`.
+std::unique_ptr<slides::Slide> slide_of(const std::string& name) {
+  const slides::SlideKind* kind = slides::SlideKinds::built_in().find(name);
+  REQUIRE(kind != nullptr);
+  return kind->make();
+}
+
 std::string describe(const render::DrawnText& t) {
   return "'" + t.text.substr(0, 40) + "' at " + std::to_string(t.used.x) + "," + std::to_string(t.used.y) + " " +
          std::to_string(t.used.w) + "x" + std::to_string(t.used.h) + " " + std::to_string(t.px) + "px";
@@ -62,28 +70,26 @@ void check_layout(const std::vector<render::DrawnText>& drawn, Screen screen) {
 
 TEST_CASE("slides fit every screen size with the default content", "[slides][layout]") {
   const auto feed = testing::default_feed();
-  const auto slides = slides::make_cycle_slides();
   for (const Screen screen : kScreens) {
-    for (const auto& slide : slides) {
-      INFO(slide->name() << " at " << screen.w << "x" << screen.h);
-      const auto drawn = draw(*slide, feed, screen, false);
+    for (const auto& kind : slides::SlideKinds::built_in().all()) {
+      INFO(kind.name << " at " << screen.w << "x" << screen.h);
+      const auto drawn = draw(*kind.make(), feed, screen, false);
       check_layout(drawn, screen);
       // The slide's headline: at least 1/12 of the shorter side, on the status and timeline slides.
       int biggest = 0;
       for (const auto& t : drawn) biggest = std::max(biggest, t.px);
       CHECK(biggest >= std::min(screen.w, screen.h) / 18);
-      if (std::string(slide->name()) == "status") CHECK(biggest >= std::min(screen.w, screen.h) / 12);
+      if (kind.name == "status") CHECK(biggest >= std::min(screen.w, screen.h) / 12);
     }
   }
 }
 
 TEST_CASE("slides fit every screen size with content at the format's limits", "[slides][layout]") {
   const auto feed = testing::stress_feed();
-  const auto slides = slides::make_cycle_slides();
   for (const Screen screen : kScreens) {
-    for (const auto& slide : slides) {
-      INFO(slide->name() << " at " << screen.w << "x" << screen.h);
-      check_layout(draw(*slide, feed, screen, true), screen);
+    for (const auto& kind : slides::SlideKinds::built_in().all()) {
+      INFO(kind.name << " at " << screen.w << "x" << screen.h);
+      check_layout(draw(*kind.make(), feed, screen, true), screen);
     }
   }
 }
@@ -91,19 +97,18 @@ TEST_CASE("slides fit every screen size with content at the format's limits", "[
 TEST_CASE("every result the cycle tells in turn fits, with its picture and chart", "[slides][layout]") {
   testing::TempDir dir;
   const auto feed = testing::large_feed(30, 10, dir.file("objects"), 64, 40);
-  const auto slides = slides::make_cycle_slides();
+  const auto results = slide_of("results");
   for (const Screen screen : kScreens) {
     for (std::size_t round = 0; round < 5; ++round) {
       INFO("round " << round << " at " << screen.w << "x" << screen.h);
-      check_layout(draw(*slides[2], feed, screen, false, round), screen);
+      check_layout(draw(*results, feed, screen, false, round), screen);
     }
   }
 }
 
 TEST_CASE("long titles are shortened with an ellipsis rather than cut", "[slides][layout]") {
   const auto feed = testing::stress_feed();
-  const auto slides = slides::make_cycle_slides();
-  const auto drawn = draw(*slides[2], feed, {1920, 1080}, false);
+  const auto drawn = draw(*slide_of("results"), feed, {1920, 1080}, false);
   bool ellipsized = false;
   for (const auto& t : drawn) ellipsized |= t.truncated && t.text.find("\xE2\x80\xA6") != std::string::npos;
   CHECK(ellipsized);
@@ -111,13 +116,13 @@ TEST_CASE("long titles are shortened with an ellipsis rather than cut", "[slides
 
 TEST_CASE("the footer says when the content is stale", "[slides][layout]") {
   const auto feed = testing::default_feed();
-  const auto slides = slides::make_cycle_slides();
+  const auto status = slide_of("status");
   const auto find = [](const std::vector<render::DrawnText>& drawn, const std::string& needle) {
     return std::any_of(drawn.begin(), drawn.end(), [&](const auto& t) { return t.text.find(needle) != std::string::npos; });
   };
-  CHECK(find(draw(*slides[0], feed, {1920, 1080}, true), "Forældet"));
-  CHECK_FALSE(find(draw(*slides[0], feed, {1920, 1080}, false), "Forældet"));
-  CHECK(find(draw(*slides[0], feed, {1920, 1080}, false), "Opdateret"));
+  CHECK(find(draw(*status, feed, {1920, 1080}, true), "Forældet"));
+  CHECK_FALSE(find(draw(*status, feed, {1920, 1080}, false), "Forældet"));
+  CHECK(find(draw(*status, feed, {1920, 1080}, false), "Opdateret"));
 }
 
 TEST_CASE("the status legend names every category its markers show, at every screen size", "[slides][layout]") {
@@ -141,7 +146,7 @@ TEST_CASE("the status legend names every category its markers show, at every scr
       {{{2018, Category::kParallelsamfund}, {2019, Category::kOmdannelse}, {2021, Category::kForebyggelse},
         {2022, Category::kNone}, {2023, Category::kUdsat}, {2024, Category::kUdsat}}, false},
   };
-  const auto slides = slides::make_cycle_slides();
+  const auto status = slide_of("status");
   for (const auto& [history, shown_at_every_size] : cases) {
     area->categories = history;
     const int last = feed.content.national_counts.back().date.year;
@@ -158,7 +163,7 @@ TEST_CASE("the status legend names every category its markers show, at every scr
     if (gap) expected.insert("ikke oplyst");
     for (const Screen screen : kScreens) {
       INFO(history.size() << " years at " << screen.w << "x" << screen.h);
-      const auto drawn = draw(*slides[0], feed, screen, false, 0, "legend-" + std::to_string(history.size()));
+      const auto drawn = draw(*status, feed, screen, false, 0, "legend-" + std::to_string(history.size()));
       check_layout(drawn, screen);
       // The legend's words are body text; the area's category above is a title, which may say the
       // same. The history's year labels tell whether its markers are drawn.

@@ -7,6 +7,7 @@
 #include "content_gen.h"
 #include "slides/danish.h"
 #include "slides/slide.h"
+#include "slides/slide_kinds.h"
 #include "time_zone.h"
 
 using namespace kiosk;
@@ -50,7 +51,7 @@ TEST_CASE("the stale reason names what made the content stale", "[slides]") {
 TEST_CASE("the footer says in full why the content is stale at every screen size", "[slides][layout]") {
   const testing::TimeZone zone("Europe/Copenhagen");
   const auto feed = testing::default_feed();
-  const auto slides = slides::make_cycle_slides();
+  const auto status = slides::SlideKinds::built_in().find("status")->make();
   const WallTime now = wall("2026-12-14T12:00:00Z");
   const std::int64_t far = unix_at("2027-06-01T00:00:00Z");
   const model::Area* area = &feed.content.areas[7];  // the place's name shares the footer
@@ -70,7 +71,7 @@ TEST_CASE("the footer says in full why the content is stale at every screen size
       std::vector<render::DrawnText> drawn;
       canvas.set_recorder(&drawn);
       const slides::SlideContext ctx{feed.content, area, origins[i], now, true, 0};
-      slides[0]->draw(canvas, slides::Theme::for_screen(w, h), ctx);
+      status->draw(canvas, slides::Theme::for_screen(w, h), ctx);
       const auto footer = std::find_if(drawn.begin(), drawn.end(), [](const auto& t) { return t.text.rfind("Forældet", 0) == 0; });
       REQUIRE(footer != drawn.end());
       CHECK(footer->text == expected[i]);

@@ -1,6 +1,7 @@
 #include "display.h"
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -223,8 +224,9 @@ int run_display(const Options& options, const config::Config& config, const Asse
   std::optional<FakeClock> simulated;
   if (options.simulated_time) simulated.emplace(system_clock.wall());
   const Clock& clock = simulated ? static_cast<const Clock&>(*simulated) : system_clock;
-  auto scene = std::make_unique<Scene>(*content, config.area, config.stale_after_days);
-  player::Cycle cycle({config.status_duration, config.timeline_duration, config.results_duration}, clock.steady());
+  auto scene = std::make_unique<Scene>(*content, config);
+  const auto durations = scene->durations();
+  player::Cycle cycle({durations.begin(), durations.end()}, clock.steady());
   player::NavigatorSettings nav_settings;
   nav_settings.idle_return = config.idle_return;
   nav_settings.width = static_cast<float>(stage->compositor->width());
@@ -260,7 +262,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
           switch (nav.view()) {
             case player::View::kCycle:
               scene->draw(cycle.current(), canvas, wall, round);
-              layout = slides::cycle_regions(stage->theme, std::string(scene->name(cycle.current())) == "results");
+              layout = slides::cycle_regions(stage->theme, scene->kind(cycle.current()).tap_opens_browser);
               break;
             case player::View::kBrowser:
               layout = slides::draw_browser(canvas, stage->theme, ctx, vs);
@@ -314,8 +316,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
   SteadyTime last_present = clock.steady();
   // The longest a correct screen stays unchanged: a slide's time or the browser's idle time, plus
   // the clock's minute and a margin.
-  const auto max_still = std::max({config.status_duration, config.timeline_duration, config.results_duration,
-                                   config.idle_return}) + 90s;
+  const auto max_still = std::max(*std::max_element(durations.begin(), durations.end()), config.idle_return) + 90s;
   render::FrameWatch frame_watch(max_still);
   SteadyTime next_render_check = clock.steady() + kRenderCheck;
   int failed_checks = 0;
@@ -370,7 +371,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
       if (watch.changed()) {
         if (auto fresh = load_content(config, assets)) {
           auto fresh_content = std::make_unique<LoadedContent>(std::move(*fresh));
-          scene = std::make_unique<Scene>(*fresh_content, config.area, config.stale_after_days);
+          scene = std::make_unique<Scene>(*fresh_content, config);
           content = std::move(fresh_content);
           std::vector<std::string> ids;
           for (const auto* r : slides::filtered_results(content->content, scene->area(), nav.filter())) ids.push_back(r->id);

@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 #include "display.h"
+#include "app/scene.h"
 #include "platform/log.h"
 
 namespace kiosk::app {
@@ -27,6 +28,10 @@ int run_kiosk(const std::vector<std::string>& args) {
   auto config = config::load_for_program(options->config_path);
   if (!config) {
     std::fprintf(stderr, "kiosk: %s\n", config.error().message.c_str());
+    return kExitFailure;
+  }
+  if (auto playlist = check_playlist(*config); !playlist) {
+    std::fprintf(stderr, "kiosk: %s\n", playlist.error().message.c_str());
     return kExitFailure;
   }
   const AssetPaths assets = find_assets(*config);

@@ -44,7 +44,7 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
   (*compositor)->canvas().set_images(&images);
 
   const slides::Theme theme = slides::Theme::for_screen((*compositor)->width(), (*compositor)->height());
-  Scene scene(content, config.area, config.stale_after_days);
+  Scene scene(content, config);
   std::size_t shot = 0;
   // Draws one screen through the compositor as the display would, writes <dir>/<name>.png and the
   // texts drawn to <name>.txt; returns the texts.
@@ -80,23 +80,24 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
 
   std::size_t n = 0;
   for (std::size_t i = 0; i < scene.size(); ++i) {
-    const bool results = std::string(scene.name(i)) == "results";
-    const int rounds = results ? std::max(1, request.result_rounds) : 1;
-    std::vector<std::string> results_seen;  // the texts of each round drawn, to stop when they repeat
+    // A slide that shows different screens in turn (the results slide) is drawn for each round asked.
+    const bool in_turns = scene.kind(i).rounds > 1;
+    const int rounds = in_turns ? std::clamp(request.result_rounds, 1, scene.kind(i).rounds) : 1;
+    std::vector<std::string> seen;  // the texts of each round drawn, to stop when they repeat
     ++n;
     for (int round = 0; round < rounds; ++round) {
       const std::string name = numbered(n, std::string(scene.name(i)) + (rounds > 1 ? "-" + std::to_string(round + 1) : ""));
       auto texts = shoot(name, [&](render::Canvas& canvas) { scene.draw(i, canvas, request.now, static_cast<std::size_t>(round)); },
                          slides::progress_overlay(theme, 0.5f));
       if (!texts) return texts.error();
-      if (results) {
+      if (in_turns) {
         // Fewer results than rounds: the rotation has come round to the first again.
-        if (std::find(results_seen.begin(), results_seen.end(), *texts) != results_seen.end()) {
+        if (std::find(seen.begin(), seen.end(), *texts) != seen.end()) {
           std::filesystem::remove(std::filesystem::path(request.dir) / (name + ".png"), ec);
           std::filesystem::remove(std::filesystem::path(request.dir) / (name + ".txt"), ec);
           break;
         }
-        results_seen.push_back(*texts);
+        seen.push_back(*texts);
       }
     }
   }

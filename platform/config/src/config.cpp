@@ -183,22 +183,67 @@ void read_screen(Reader& reader, const toml::table* screen, Config& config) {
   }
 }
 
+// [[slides.show]]: the cycle's slides in order, each `kind = "..."` and optionally `seconds = N`.
+void read_playlist(Reader& reader, const toml::table& slides, Config& config) {
+  const auto show = reader.get_array(&slides, "slides", "show");
+  if (!show) return;
+  std::vector<SlideShow> playlist;
+  for (size_t i = 0; i < show->value->size(); ++i) {
+    const toml::node& node = (*show->value)[i];
+    const std::string name = "slides.show[" + std::to_string(i) + "]";
+    const toml::table* entry = node.as_table();
+    if (entry == nullptr) {
+      reader.report(node.source().begin, key_label(name) + " must be a table: write each slide as [[slides.show]] with kind = \"status\" below it");
+      continue;
+    }
+    reader.reject_unknown(*entry, name, {"kind", "seconds"});
+    SlideShow slide;
+    slide.line = static_cast<int>(entry->source().begin.line);
+    if (auto kind = reader.get<std::string>(entry, name, "kind")) {
+      if (is_area_id(kind->value)) {  // the same form as an id: a-z, 0-9 and -
+        slide.kind = kind->value;
+        slide.line = static_cast<int>(kind->at.line);
+      } else {
+        reader.report(kind->at, must_be(kind->name, "a slide kind such as \"status\"", printable(kind->value)));
+      }
+    } else {
+      reader.report(entry->source().begin, "[[slides.show]] number " + std::to_string(i + 1) +
+                                              " has no kind; write kind = \"status\", \"timeline\" or \"results\" below it");
+    }
+    if (const auto seconds = get_in_range(reader, entry, name, "seconds", kMinSlideSeconds, kMaxSlideSeconds)) {
+      slide.duration = std::chrono::seconds(*seconds);
+    }
+    playlist.push_back(std::move(slide));
+  }
+  if (show->value->empty()) reader.report(show->at, key_label(show->name) + " lists no slide; remove it, or list one or more");
+  config.playlist = std::move(playlist);
+}
+
 void read_slides(Reader& reader, const toml::table* slides, Config& config) {
   if (slides == nullptr) return;
   reader.reject_unknown(
       *slides, "slides",
-      {"status_seconds", "timeline_seconds", "results_seconds", "idle_return_seconds", "stale_after_days"});
-  const std::pair<std::string_view, std::chrono::seconds*> durations[] = {
-      {"status_seconds", &config.status_duration},
-      {"timeline_seconds", &config.timeline_duration},
-      {"results_seconds", &config.results_duration},
-      {"idle_return_seconds", &config.idle_return},
-  };
-  for (const auto& [key, duration] : durations) {
-    if (const auto seconds =
-            get_in_range(reader, slides, "slides", key, kMinSlideSeconds, kMaxSlideSeconds)) {
-      *duration = std::chrono::seconds(*seconds);
+      {"show", "status_seconds", "timeline_seconds", "results_seconds", "idle_return_seconds", "stale_after_days"});
+  read_playlist(reader, *slides, config);
+  // The keys from before the playlist set the seconds of today's three slides; beside a
+  // [[slides.show]] they would be ambiguous, so they are refused there with how to write them now.
+  const bool listed = slides->contains("show");
+  for (const char* kind : {"status", "timeline", "results"}) {
+    const std::string key = std::string(kind) + "_seconds";
+    const auto seconds = get_in_range(reader, slides, "slides", key, kMinSlideSeconds, kMaxSlideSeconds);
+    if (!seconds) continue;
+    if (listed) {
+      reader.report(slides->find(key)->first.source().begin,
+                    key_label("slides." + key) + " and [[slides.show]] are both given; write seconds = " + std::to_string(*seconds) +
+                        " in the [[slides.show]] entry with kind = \"" + kind + "\" instead");
+      continue;
     }
+    for (auto& show : config.playlist) {
+      if (show.kind == kind) show.duration = std::chrono::seconds(*seconds);
+    }
+  }
+  if (const auto seconds = get_in_range(reader, slides, "slides", "idle_return_seconds", kMinSlideSeconds, kMaxSlideSeconds)) {
+    config.idle_return = std::chrono::seconds(*seconds);
   }
   if (const auto days = get_in_range(reader, slides, "slides", "stale_after_days", kMinStaleDays,
                                      kMaxStaleDays)) {
@@ -274,6 +319,10 @@ Result<std::string> read_text(const std::string& path) {
 }
 
 }  // namespace
+
+std::vector<SlideShow> default_playlist() {
+  return {{"status", std::chrono::seconds(12)}, {"timeline", std::chrono::seconds(12)}, {"results", std::chrono::seconds(12)}};
+}
 
 Result<Config> parse(std::string_view toml_text, const std::string& path) {
   // Before toml++, which a key of thousands of dotted parts would crash.

@@ -8,7 +8,6 @@ namespace kiosk::slides {
 
 class ResultsSlide final : public Slide {
  public:
-  const char* name() const override { return "results"; }
   void draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const override;
 };
 

@@ -1,7 +1,7 @@
 // A slide draws one screen of the cycle from the content it is given. Slides hold no state between
 // frames and never fail: missing data is drawn as an honest gap ("ikke oplyst"), never as black.
 //
-// Where to add a slide kind: a new <kind>_slide.cpp here, and a line in make_cycle_slides().
+// Slide kinds are registered in slides/slide_kinds.h; the cycle is the playlist of kiosk.toml.
 #pragma once
 
 #include <cstdint>
@@ -51,13 +51,8 @@ struct SlideContext {
 class Slide {
  public:
   virtual ~Slide() = default;
-  // Short ASCII name, used in file names of screenshots ("status").
-  virtual const char* name() const = 0;
   virtual void draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const = 0;
 };
-
-// The slides of the resident cycle, in order: status, timeline, results.
-std::vector<std::unique_ptr<Slide>> make_cycle_slides();
 
 // The background and the strip at the bottom of every slide: clock, area, the data's age and the
 // stale marker. Returns the area above it that the slide may use, inside the margins.

@@ -8,7 +8,6 @@ namespace kiosk::slides {
 
 class StatusSlide final : public Slide {
  public:
-  const char* name() const override { return "status"; }
   void draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const override;
 };
 

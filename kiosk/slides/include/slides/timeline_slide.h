@@ -8,7 +8,6 @@ namespace kiosk::slides {
 
 class TimelineSlide final : public Slide {
  public:
-  const char* name() const override { return "timeline"; }
   void draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const override;
 };
 

@@ -24,6 +24,18 @@ namespace kiosk::config {
 // Clockwise rotation of the picture, in degrees.
 enum class Rotation { k0 = 0, k90 = 90, k180 = 180, k270 = 270 };
 
+// One entry of the cycle: a slide kind shown for `duration`. `line` is where kiosk.toml wrote it
+// (0 for the defaults), for messages about a kind the display does not know.
+struct SlideShow {
+  std::string kind;
+  std::chrono::seconds duration{12};
+  int line = 0;
+  bool operator==(const SlideShow& o) const { return kind == o.kind && duration == o.duration; }
+};
+
+// status, timeline and results, 12 s each.
+std::vector<SlideShow> default_playlist();
+
 // What the kiosk runs with. parse() and load() only return values inside the ranges noted here.
 struct Config {
   std::string area = "vollsmose";                      // area id to show: 1..64 of [a-z0-9-]
@@ -32,8 +44,10 @@ struct Config {
   int width = 0, height = 0;  // 0,0: the display's own size; else both 160..16384 pixels
   Rotation rotation = Rotation::k0;
   bool allow_quit_keys = false;  // Escape/Ctrl+Q quit even fullscreen
-  // How long each slide kind stays up: 1..3600 s.
-  std::chrono::seconds status_duration{12}, timeline_duration{12}, results_duration{12};
+  // The cycle: which slide kinds, in order, each for how long (1..3600 s); from [[slides.show]], or
+  // today's three with slides.<kind>_seconds. The kinds are checked against the kiosk's slide
+  // registry when the display starts (this library does not know them).
+  std::vector<SlideShow> playlist = default_playlist();
   // Back to the cycle after this long without a touch: 1..3600 s.
   std::chrono::seconds idle_return{60};
   int stale_after_days = 3;              // stale marker when last sync older; 1..365
