@@ -89,8 +89,24 @@ TEST_CASE("a missing, broken or absurdly large picture is refused and shown as a
     CHECK(images.get(kSha, 100, 100, &size) == nullptr);
   }
   SECTION("absurd size, refused before decoding") {
-    // 20000x20000 would need 1.6 GB decoded; the header alone is enough to refuse it.
+    // 20000x20000 would need 1.6 GB decoded, 6000x6000 (no side too long) 144 MB; the header alone
+    // is enough to refuse them (the files hold no image data, so only the log tells a refusal from
+    // a failed decoding).
+    const std::string other(64, 'b');
     testing::write_file(dir.file(kSha), png_header(20000, 20000) + std::string(100, '\0'));
+    testing::write_file(dir.file(other), png_header(6000, 6000) + std::string(100, '\0'));
+    std::string logged;
+    log::set_sink([&](log::Level, std::string_view line) { logged += std::string(line) + "\n"; });
+    CHECK(images.get(kSha, 100, 100, &size) == nullptr);
+    CHECK(images.get(other, 100, 100, &size) == nullptr);
+    log::set_sink({});
+    INFO(logged);
+    CHECK(logged.find("refused before decoding: declares 20000x20000 pixels") != std::string::npos);
+    CHECK(logged.find("refused before decoding: declares 6000x6000 pixels") != std::string::npos);
+    CHECK(images.cached_bytes() == 0);
+  }
+  SECTION("a decodable picture wider than the limit") {
+    write_png(dir.file(kSha), render::kMaxImageSide + 1, 1);
     CHECK(images.get(kSha, 100, 100, &size) == nullptr);
     CHECK(images.cached_bytes() == 0);
   }
