@@ -1,10 +1,12 @@
 // A private X server (Xvfb) for one test or benchmark: it picks a free display number itself
-// (-displayfd), listens on its local socket only (-nolisten tcp) and is stopped with the object.
+// (-displayfd), listens on its local socket only (-nolisten tcp) and is stopped with the object (or
+// with the process that started it).
 // Xvfb's GLX and Mesa's EGL draw with llvmpipe, so SDL's opengles2 renderer runs in it.
 #pragma once
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,6 +23,7 @@ class Xvfb {
     if (pipe(ready) != 0) return;
     pid_ = fork();
     if (pid_ == 0) {
+      ::prctl(PR_SET_PDEATHSIG, SIGTERM);  // stops with a test that is killed, too
       ::close(ready[0]);
       const std::string fd = std::to_string(ready[1]);
       const std::string screen = std::to_string(w) + "x" + std::to_string(h) + "x24";
