@@ -9,6 +9,7 @@
 #include <thread>
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "test_support.h"
 
@@ -61,6 +62,15 @@ TEST_CASE("a renderer that outputs black is rebuilt and then the watchdog is lef
   INFO(n.run.output);
   CHECK_THAT(n.run.output, Catch::Contains("render check: the screen shows a single colour; rebuilding the renderer"));
   CHECK_THAT(n.run.output, Catch::Contains("render check: the screen still shows a single colour after a rebuild"));
+  // The rebuilt renderer is made as the first was: the same kind, vsync and slide textures.
+  std::vector<std::string> renderers;
+  std::istringstream lines(n.run.output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("renderer: ", 0) == 0) renderers.push_back(line);
+  }
+  REQUIRE(renderers.size() == 2);
+  CHECK(renderers[0] == renderers[1]);
+  CHECK_THAT(renderers[0], Catch::Contains("slide textures"));
   const auto status = std::find_if(n.messages.begin(), n.messages.end(),
                                    [](const std::string& m) { return m.rfind("STATUS=render check failed", 0) == 0; });
   REQUIRE(status != n.messages.end());

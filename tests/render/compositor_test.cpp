@@ -135,3 +135,32 @@ TEST_CASE("touch points map between the turned output and the upright picture", 
   CHECK(c->to_output(render::Point{0, 0}).x == 400);
   CHECK(c->to_output(render::Point{0, 0}).y == 0);
 }
+
+TEST_CASE("a slide prepared ahead comes on screen without being drawn again and the picture stays until then", "[render][compositor]") {
+  FakeClock clock;
+  testing::SoftwareTarget target(400, 200);
+  auto c = make(target, 400, 200, 0);
+  REQUIRE(c->show([](render::Canvas& canvas) { canvas.clear(kRed); }, Compositor::Change::kCut, clock.steady()).ok());
+  int drawn = 0;
+  REQUIRE(c->prepare([&](render::Canvas& canvas) { ++drawn; canvas.clear(kBlue); }, "timeline 0").ok());
+  CHECK(c->prepared() == "timeline 0");
+  // Preparing changes nothing on screen.
+  c->compose(clock.steady(), {});
+  CHECK(is(target.pixel(200, 100), kRed));
+  CHECK_FALSE(c->moving(clock.steady()));
+
+  clock.advance(1s);
+  REQUIRE(c->show_prepared(Compositor::Change::kTransition, clock.steady()).ok());
+  CHECK(c->prepared().empty());
+  CHECK(c->moving(clock.steady()));
+  CHECK(c->transition_end() == clock.steady() + 400ms);
+  clock.advance(400ms);
+  c->compose(clock.steady(), {});
+  CHECK(is(target.pixel(5, 100), kBlue));
+  CHECK(drawn == 1);
+  // Nothing is prepared now; and a slide shown the ordinary way drops what was prepared.
+  CHECK_FALSE(c->show_prepared(Compositor::Change::kCut, clock.steady()).ok());
+  REQUIRE(c->prepare([](render::Canvas& canvas) { canvas.clear(kGreen); }, "status 1").ok());
+  REQUIRE(c->show([](render::Canvas& canvas) { canvas.clear(kRed); }, Compositor::Change::kRedraw, clock.steady()).ok());
+  CHECK(c->prepared().empty());
+}

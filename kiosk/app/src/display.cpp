@@ -43,6 +43,9 @@ constexpr auto kKeepAlive = 5s;
 constexpr auto kRenderCheck = 5s;
 // How often the cache is asked whether kiosk-sync committed a new version.
 constexpr auto kWatchInterval = 2s;
+// The next slide of the cycle is drawn this long before its turn, while the screen is still, so
+// that every frame of its transition is a copy.
+constexpr auto kPrepareAhead = 1s;
 
 // Video drivers to try, in order, unless SDL_VIDEODRIVER says otherwise: a desktop session when
 // there is one, else the console through KMS/DRM (how the kiosk runs under systemd). Probing for a
@@ -87,6 +90,33 @@ struct Window {
   bool vsync = false;
 };
 
+// The renderer for the window, made the same way at the start and after every rebuild: the
+// accelerated one (OpenGL ES 2 on the Pi's KMS/DRM) with vsync and slide textures, else SDL's
+// software renderer. `w.vsync` says whether presenting waits for the display, which paces the
+// transitions. The software renderer draws into the window's own framebuffer: in an X window SDL
+// would otherwise put that framebuffer on OpenGL too, loading Mesa for nothing (about 110 MB).
+Status create_renderer(Window& w) {
+  const char* asked = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+  if (asked && std::string(asked) == "software") SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+  w.renderer.reset();
+  w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1,
+                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
+  if (!w.renderer) {
+    log::warning(std::string("no accelerated renderer (") + SDL_GetError() + "); using the software renderer");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE));
+  }
+  if (!w.renderer) return render::sdl_error("creating a renderer");
+  SDL_RendererInfo info{};
+  if (SDL_GetRendererInfo(w.renderer.get(), &info) != 0) return render::sdl_error("reading what the renderer can do");
+  // SDL's software renderer reports vsync but does not wait for the display: frames are paced by
+  // the loop's own interval there.
+  w.vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) && std::string(info.name) != "software";
+  log::info(std::string("renderer: ") + info.name + (w.vsync ? ", vsync" : ", no vsync") +
+            ((info.flags & SDL_RENDERER_TARGETTEXTURE) ? ", slide textures" : ", no slide textures"));
+  return Status::success();
+}
+
 Result<Window> open_window(const Options& options, const config::Config& config) {
   const bool windowed = options.windowed || options.size.has_value();
   Size size = options.size.value_or(config.width > 0 ? Size{config.width, config.height} : kDefaultWindow);
@@ -108,15 +138,7 @@ Result<Window> open_window(const Options& options, const config::Config& config)
   w.window.reset(SDL_CreateWindow("Kiosk", x, y, size.w, size.h, flags));
   if (!w.window) return render::sdl_error("creating the window");
   if (!windowed) SDL_ShowCursor(SDL_DISABLE);
-  w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1,
-                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
-  if (!w.renderer) {
-    log::warning(std::string("no accelerated renderer (") + SDL_GetError() + "); using the software renderer");
-    w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE));
-  }
-  if (!w.renderer) return render::sdl_error("creating a renderer");
-  SDL_RendererInfo info;
-  if (SDL_GetRendererInfo(w.renderer.get(), &info) == 0) w.vsync = info.flags & SDL_RENDERER_PRESENTVSYNC;
+  if (auto s = create_renderer(w); !s) return s.error();
   return w;
 }
 
@@ -286,6 +308,11 @@ int run_display(const Options& options, const config::Config& config, const Asse
       list_item_height = layout.item_height;
     }
   };
+  // What a slide drawn ahead of its turn shows: which slide, in which round, with which minute on
+  // the clock. It is used only if all three are still so when its turn comes.
+  const auto coming_key = [](std::size_t index, std::uint64_t round, std::chrono::sys_time<std::chrono::minutes> minute) {
+    return std::to_string(index) + " " + std::to_string(round) + " " + std::to_string(minute.time_since_epoch().count());
+  };
   // What, of the navigator's state, changes the picture.
   const auto nav_state = [&] {
     return std::make_tuple(nav.view(), nav.scroll(), nav.filter(), nav.pressed(), nav.pressed_id(), nav.overlay(),
@@ -327,6 +354,7 @@ int run_display(const Options& options, const config::Config& config, const Asse
   bool was_moving = false;  // the last frame was part of a transition
   long long drawn_step = -1;
   auto drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
+  std::string unpreparable;  // the coming slide that could not be drawn ahead: not tried again
   while (true) {
     SteadyTime now = clock.steady();
     if (now >= next_soak_report) {
@@ -404,8 +432,15 @@ int run_display(const Options& options, const config::Config& config, const Asse
     if (nav.view() != player::View::kCycle || nav.touching() || !screen_on) {
       cycle.jump_to(cycle.current(), now);
     } else if (cycle.advance(now)) {
-      draw_screen(render::Compositor::Change::kTransition, now);
-      drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
+      const auto minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
+      if (stage->compositor->prepared() == coming_key(cycle.current(), cycle.round(), minute) && !nav.overlay() &&
+          stage->compositor->show_prepared(render::Compositor::Change::kTransition, now)) {
+        nav.set_hit_regions(slides::cycle_regions(stage->theme, scene->kind(cycle.current()).tap_opens_browser).regions);
+        nav.set_scroll_extent(0, 0);
+      } else {
+        draw_screen(render::Compositor::Change::kTransition, now);
+      }
+      drawn_minute = minute;
       dirty = redrawn = true;
     }
     if (screen_on && std::chrono::floor<std::chrono::minutes>(clock.wall()) != drawn_minute) {
@@ -443,12 +478,10 @@ int run_display(const Options& options, const config::Config& config, const Asse
             // Rebuild the renderer and everything drawn with it, then draw the screen again.
             log::error("render check: the screen " + what + "; rebuilding the renderer");
             stage = Result<Stage>(make_error("rebuilding"));
-            window->renderer.reset(SDL_CreateRenderer(window->window.get(), -1,
-                                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE));
-            if (!window->renderer) window->renderer.reset(SDL_CreateRenderer(window->window.get(), -1, SDL_RENDERER_SOFTWARE));
+            const Status remade = create_renderer(*window);
             renderer = window->renderer.get();
-            if (renderer) stage = make_stage(renderer, **fonts, rotation, objects_dir(config));
-            if (!renderer || !stage) {
+            if (remade) stage = make_stage(renderer, **fonts, rotation, objects_dir(config));
+            if (!remade || !stage) {
               log::error("render check: the renderer could not be rebuilt; stopping");
               return kExitFailure;
             }
@@ -509,6 +542,21 @@ int run_display(const Options& options, const config::Config& config, const Asse
     } else if (stage->compositor->moving(now) || nav.moving() || was_moving) {
       wait = window->vsync ? D::zero() : D(kFrameInterval);
     } else {
+      // Still: draw the coming slide now if its turn is near, then work out the wait again.
+      if (nav.view() == player::View::kCycle && !nav.touching() && !nav.overlay() && cycle.size() > 1 &&
+          cycle.next_change() - now <= kPrepareAhead) {
+        const std::size_t next = (cycle.current() + 1) % cycle.size();
+        const std::uint64_t round = cycle.round() + (next == 0 ? 1 : 0);
+        const WallTime at = clock.wall() + std::chrono::duration_cast<std::chrono::system_clock::duration>(cycle.next_change() - now);
+        const std::string key = coming_key(next, round, std::chrono::floor<std::chrono::minutes>(at));
+        if (stage->compositor->prepared() != key && key != unpreparable) {
+          auto drawn = stage->compositor->prepare(
+              [&](render::Canvas& canvas) { scene->draw(next, canvas, at, static_cast<std::size_t>(round)); }, key);
+          if (drawn) continue;
+          log::error(drawn.error().message + "; the slide is drawn when its turn comes");
+          unpreparable = key;
+        }
+      }
       const auto wall = clock.wall();
       const auto next_minute = std::chrono::floor<std::chrono::minutes>(wall) + 1min;
       wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),

@@ -47,19 +47,59 @@ Result<std::unique_ptr<Compositor>> Compositor::create(SDL_Renderer* renderer, F
 }
 
 Status Compositor::show(const std::function<void(Canvas&)>& draw, Change change, SteadyTime now) {
+  forget_prepared();
   auto next = std::make_unique<Slide>();
   // A redraw reuses the shown texture: no second screen-sized buffer for the minute tick.
   if (change == Change::kRedraw && shown_) {
     next = std::move(shown_);
+  } else if (auto made = make_slide(); made) {
+    next = std::move(*made);
   } else {
-    next->texture.reset(SDL_CreateTexture(renderer_, slide_format_, SDL_TEXTUREACCESS_TARGET, width(), height()));
-    if (!next->texture) return sdl_error("creating a slide texture");
-    SDL_SetTextureBlendMode(next->texture.get(), SDL_BLENDMODE_NONE);
+    return made.error();
   }
-  if (SDL_SetRenderTarget(renderer_, next->texture.get()) != 0) return sdl_error("drawing into a slide texture");
+  if (auto s = draw_into(*next, draw); !s) return s;
+  put_on_screen(std::move(next), change, now);
+  return Status::success();
+}
+
+Status Compositor::prepare(const std::function<void(Canvas&)>& draw, std::string key) {
+  forget_prepared();
+  auto made = make_slide();
+  if (!made) return made.error();
+  if (auto s = draw_into(**made, draw); !s) return s;
+  prepared_ = std::move(*made);
+  prepared_key_ = std::move(key);
+  return Status::success();
+}
+
+Status Compositor::show_prepared(Change change, SteadyTime now) {
+  if (!prepared_) return make_error("no slide is prepared");
+  put_on_screen(std::move(prepared_), change, now);
+  prepared_key_.clear();
+  return Status::success();
+}
+
+void Compositor::forget_prepared() {
+  prepared_.reset();
+  prepared_key_.clear();
+}
+
+Result<std::unique_ptr<Compositor::Slide>> Compositor::make_slide() {
+  auto slide = std::make_unique<Slide>();
+  slide->texture.reset(SDL_CreateTexture(renderer_, slide_format_, SDL_TEXTUREACCESS_TARGET, width(), height()));
+  if (!slide->texture) return sdl_error("creating a slide texture");
+  SDL_SetTextureBlendMode(slide->texture.get(), SDL_BLENDMODE_NONE);
+  return slide;
+}
+
+Status Compositor::draw_into(Slide& slide, const std::function<void(Canvas&)>& draw) {
+  if (SDL_SetRenderTarget(renderer_, slide.texture.get()) != 0) return sdl_error("drawing into a slide texture");
   draw(canvas_);
   SDL_SetRenderTarget(renderer_, nullptr);
+  return Status::success();
+}
 
+void Compositor::put_on_screen(std::unique_ptr<Slide> next, Change change, SteadyTime now) {
   if (change == Change::kTransition && shown_) {
     leaving_ = std::move(shown_);
     transition_start_ = now;
@@ -69,7 +109,6 @@ Status Compositor::show(const std::function<void(Canvas&)>& draw, Change change,
     transition_end_ = now;
   }
   shown_ = std::move(next);
-  return Status::success();
 }
 
 bool Compositor::moving(SteadyTime now) const { return leaving_ && now < transition_end_; }
@@ -146,6 +185,7 @@ void Compositor::compose(SteadyTime now, const std::vector<Overlay>& overlays) {
 void Compositor::invalidate() {
   shown_.reset();
   leaving_.reset();
+  forget_prepared();
 }
 
 }  // namespace kiosk::render

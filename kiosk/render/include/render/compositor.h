@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "platform/clock.h"
@@ -51,6 +52,17 @@ class Compositor {
   // Draws a slide with `draw` (on canvas(), in logical coordinates) and makes it the shown one.
   Status show(const std::function<void(Canvas&)>& draw, Change change, SteadyTime now);
 
+  // Draws a slide that is to come, ahead of its time, into a texture of its own (the cycle does it
+  // in the idle second before a change), so that the change costs no drawing and every frame of its
+  // transition is a copy. `key` names what was drawn; another prepare() replaces it.
+  Status prepare(const std::function<void(Canvas&)>& draw, std::string key);
+  // The key of the slide prepare() drew, or empty.
+  const std::string& prepared() const { return prepared_key_; }
+  // Makes the prepared slide the shown one, as show() would have with its drawing; an error when
+  // none is prepared.
+  Status show_prepared(Change change, SteadyTime now);
+  void forget_prepared();
+
   // True while a transition is running at `now`.
   bool moving(SteadyTime now) const;
   SteadyTime transition_end() const { return transition_end_; }
@@ -70,6 +82,9 @@ class Compositor {
   Compositor(SDL_Renderer* renderer, FontSet& fonts, int output_w, int output_h, int rotation);
   struct Slide;
   void copy(SDL_Texture* texture, Rect logical);
+  Result<std::unique_ptr<Slide>> make_slide();
+  Status draw_into(Slide& slide, const std::function<void(Canvas&)>& draw);
+  void put_on_screen(std::unique_ptr<Slide> next, Change change, SteadyTime now);
   Rect to_output(Rect logical) const;
 
   SDL_Renderer* renderer_;
@@ -80,6 +95,8 @@ class Compositor {
   Canvas canvas_;
   std::unique_ptr<Slide> shown_;
   std::unique_ptr<Slide> leaving_;  // during a transition
+  std::unique_ptr<Slide> prepared_;
+  std::string prepared_key_;
   SteadyTime transition_start_{};
   SteadyTime transition_end_{};
 };
