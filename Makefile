@@ -36,9 +36,10 @@ golden: build
 	KIOSK_UPDATE_GOLDEN=1 $(BUILD)/tests/app/app_test "[golden]"
 	cp tests/golden/1920x1080/*.png docs/screenshots/
 
-# Prints first-frame time, transition frame times, static CPU and peak RSS (docs/performance.md).
+# Prints first-frame time, transition frame times, idle CPU and peak RSS (docs/performance.md) for
+# three display paths: dummy, X11 with the software renderer, X11 with opengles2 (a private Xvfb).
 bench: build
-	$(BUILD)/tests/bench/kiosk_bench
+	$(BUILD)/tests/bench/kiosk_bench dummy x11-software x11-gles2
 	$(BUILD)/tests/bench/sync_bench
 
 # A simulated week of the display (docs/testing.md): memory and open files must not grow.

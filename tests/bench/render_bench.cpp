@@ -1,12 +1,24 @@
-// kiosk_bench: the display's cost in figures, on this machine, headless (SDL's dummy video driver,
-// software rendering). Prints one line per figure; not a test (nothing here fails on a slow run).
+// kiosk_bench: the display's cost in figures, on this machine, on three display paths. Prints one
+// line per figure; not a test (nothing here fails on a slow run).
 //
-//   first frame      the real `kiosk` binary, from exec to its first presented frame (its own log)
-//   transition       compose + present of each frame of a slide-in, p50/p99, at 1080p and 4K
-//   static CPU       CPU time of the real binary over 10 s on one slide, as % of one core
-//   peak RSS         the real binary's high-water mark (VmHWM) while cycling with transitions
+//   dummy        SDL's dummy video driver, software renderer (headless)
+//   x11-software an X window on a private Xvfb, SDL_RENDER_DRIVER=software
+//   x11-gles2    an X window on a private Xvfb, SDL_RENDER_DRIVER=opengles2 (Mesa llvmpipe), the
+//                renderer a Raspberry Pi uses (there on KMS/DRM with its GPU)
 //
-// Each on the built-in default content and on a large feed (1,000 results, 200 pictures).
+//   first frame  the real `kiosk` binary, from its exec to the moment its log line "first frame
+//                presented" reaches the benchmark
+//   transition   every frame of a slide-in, in-process on the same renderer as the path: the first
+//                includes drawing the incoming slide (show), as the display does it in that turn;
+//                p50/p99/max at 1080p and 4K, and the CPU time they took (a present with vsync
+//                waits for the refresh: Mesa under Xvfb paces at 60 Hz)
+//   idle CPU     CPU time of the real binary between 10 s and 30 s after its start, on one slide
+//                (no transition), as % of one core
+//   peak RSS     the real binary's high-water mark (VmHWM) while cycling with transitions
+//   Mesa         whether the real binary mapped Mesa's drivers (libgallium/swrast/llvmpipe)
+//
+// The default content on every path; the large feed (1,000 results, 200 pictures) on dummy.
+// `kiosk_bench [PATH...]` runs only the named paths.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,10 +29,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/content_source.h"
@@ -31,31 +49,100 @@
 #include "render/image_cache.h"
 #include "render/sdl_handles.h"
 #include "test_support.h"
+#include "xvfb.h"
 
 using namespace kiosk;
 using Stopwatch = std::chrono::steady_clock;
 
 namespace {
 
+struct Path {
+  const char* name;
+  const char* video_driver;   // SDL_VIDEODRIVER
+  const char* render_driver;  // SDL_RENDER_DRIVER, or null for SDL's choice
+};
+
+const Path kPaths[] = {{"dummy", "dummy", nullptr}, {"x11-software", "x11", "software"}, {"x11-gles2", "x11", "opengles2"}};
+
+std::string g_display;  // the private Xvfb's display, for the X11 paths
+
 struct Run {
-  double cpu_seconds = 0;
+  double first_frame_ms = -1;  // exec to the first-frame log line
+  double idle_cpu = -1;        // % of one core between 10 s and 30 s, when asked
+  bool mesa = false;           // Mesa's drivers mapped
   std::string log;
 };
 
-// Runs the kiosk binary with `args`, headless, and returns its CPU time, peak RSS and stderr.
-Run run_kiosk(const std::string& args, const std::string& log_path) {
-  const std::string cmd = "exec env SDL_VIDEODRIVER=dummy " + std::string(KIOSK_BINARY) + " " + args + " 2>" + log_path;
+double cpu_seconds(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto close = stat.rfind(')');
+  if (close == std::string::npos) return -1;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string f;
+  long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> f; ++i) {
+    if (i == 14) utime = std::stol(f);
+    if (i == 15) stime = std::stol(f);
+  }
+  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+bool maps_mesa(pid_t pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/maps");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.find("libgallium") != std::string::npos || line.find("swrast_dri") != std::string::npos ||
+        line.find("libLLVM") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+// Runs the kiosk binary on `path` with `args` (exec'd directly, no shell), reading its log as it
+// comes. With `idle`, samples its CPU time 10 s and 30 s after the exec.
+Run run_kiosk(const Path& path, const std::vector<std::string>& args, bool idle = false) {
+  int out[2];
+  if (pipe(out) != 0) return {};
+  const auto exec_at = Stopwatch::now();
   const pid_t pid = fork();
   if (pid == 0) {
-    execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+    ::dup2(out[1], 2);
+    ::close(out[0]);
+    ::close(out[1]);
+    ::setenv("SDL_VIDEODRIVER", path.video_driver, 1);
+    if (path.render_driver) ::setenv("SDL_RENDER_DRIVER", path.render_driver, 1);
+    if (std::strcmp(path.video_driver, "x11") == 0) ::setenv("DISPLAY", g_display.c_str(), 1);
+    std::vector<char*> argv{const_cast<char*>(KIOSK_BINARY)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(KIOSK_BINARY, argv.data());
     _exit(127);
   }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
+  ::close(out[1]);
   Run r;
-  r.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-  r.log = testing::read_file(log_path);
+  FILE* log = fdopen(out[0], "r");
+  char line[4096];
+  double cpu_at_10 = -1;
+  std::optional<Stopwatch::time_point> next_sample;
+  if (idle) next_sample = exec_at + std::chrono::seconds(10);
+  while (std::fgets(line, sizeof line, log)) {
+    r.log += line;
+    if (r.first_frame_ms < 0 && std::strstr(line, "first frame presented")) {
+      r.first_frame_ms = std::chrono::duration<double, std::milli>(Stopwatch::now() - exec_at).count();
+      r.mesa = maps_mesa(pid);
+      if (!idle) continue;
+      // The kiosk logs nothing while a slide stays up: sample its CPU from here, then read on.
+      std::this_thread::sleep_until(exec_at + std::chrono::seconds(10));
+      cpu_at_10 = cpu_seconds(pid);
+      std::this_thread::sleep_until(exec_at + std::chrono::seconds(30));
+      r.idle_cpu = (cpu_seconds(pid) - cpu_at_10) / 20.0 * 100.0;
+      r.mesa = r.mesa || maps_mesa(pid);
+    }
+  }
+  fclose(log);
+  int status = 0;
+  waitpid(pid, &status, 0);
   return r;
 }
 
@@ -65,12 +152,6 @@ double peak_rss_mb(const std::string& log) {
   std::smatch m;
   static const std::regex re("peak RSS ([0-9]+) KiB");
   return std::regex_search(log, m, re) ? std::stod(m[1]) / 1024.0 : -1;
-}
-
-int first_frame_ms(const std::string& log) {
-  std::smatch m;
-  static const std::regex re("first frame presented ([0-9]+) ms");
-  return std::regex_search(log, m, re) ? std::stoi(m[1]) : -1;
 }
 
 std::string write_config(const testing::TempDir& dir, const std::string& name, const std::string& database, int seconds) {
@@ -90,79 +171,146 @@ Percentiles percentiles(std::vector<double> v) {
   return {at(0.50), at(0.99), v.back()};
 }
 
-// Frame times of slide-in transitions between the cycle's slides, composed and presented on a
-// software renderer of `w` x `h`.
-Percentiles transition_frames(const app::LoadedContent& content, const std::string& objects, int w, int h) {
-  render::Surface surface(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
-  render::Renderer renderer(SDL_CreateSoftwareRenderer(surface.get()));
+// A renderer of `w` x `h` on `path` as the display makes it: the dummy path's software renderer on
+// a surface, or an X window's renderer with the display's flags.
+struct Target {
+  render::Surface surface;
+  render::Window window;
+  render::Renderer renderer;
+  std::string name;
+};
+
+std::optional<Target> make_target(const Path& path, int w, int h) {
+  Target t;
+  if (std::strcmp(path.video_driver, "dummy") == 0) {
+    t.surface.reset(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888));
+    t.renderer.reset(SDL_CreateSoftwareRenderer(t.surface.get()));
+  } else {
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, path.render_driver);
+    t.window.reset(SDL_CreateWindow("kiosk_bench", 0, 0, w, h, SDL_WINDOW_SHOWN));
+    if (!t.window) return std::nullopt;
+    t.renderer.reset(SDL_CreateRenderer(t.window.get(), -1,
+                                        SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
+  }
+  if (!t.renderer) return std::nullopt;
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(t.renderer.get(), &info);
+  t.name = info.name;
+  return t;
+}
+
+// Every frame of slide-in transitions between the cycle's slides on `path` at `w` x `h`: the first
+// frame of each includes drawing the incoming slide.
+struct Frames {
+  Percentiles wall;  // the frame's time, including a present that waits for the screen's refresh
+  Percentiles cpu;   // the process's CPU time in it, all threads (Mesa draws on several)
+};
+
+double process_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+std::optional<Frames> transition_frames(const Path& path, const app::LoadedContent& content, const std::string& objects,
+                                        int w, int h, std::string& renderer_name) {
+  auto target = make_target(path, w, h);
+  if (!target) {
+    std::fprintf(stderr, "kiosk_bench: %s renderer at %dx%d: %s\n", path.name, w, h, SDL_GetError());
+    return std::nullopt;
+  }
+  renderer_name = target->name;
+  SDL_Renderer* renderer = target->renderer.get();
   auto fonts = render::FontSet::open(testing::source_path("assets/fonts/NotoSans-Regular.ttf"),
                                      testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
-  auto compositor = render::Compositor::create(renderer.get(), **fonts, w, h, 0);
-  render::ImageCache images(renderer.get(), objects, static_cast<std::size_t>(w) * h * 2);
+  auto compositor = render::Compositor::create(renderer, **fonts, w, h, 0);
+  render::ImageCache images(renderer, objects, static_cast<std::size_t>(w) * h * 2);
   (*compositor)->canvas().set_images(&images);
   app::Scene scene(content, "vollsmose", 3);
   const slides::Theme theme = slides::Theme::for_screen(w, h);
-  std::vector<double> frames;
+  std::vector<double> frames, cpu;
   FakeClock clock;
   constexpr int kTransitions = 12;
   constexpr int kFramesEach = 24;  // 400 ms at 60 fps
   for (int t = 0; t < kTransitions; ++t) {
     const std::size_t slide = static_cast<std::size_t>(t) % scene.size();
+    auto start = Stopwatch::now();
+    double cpu_start = process_cpu_ms();
     (void)(*compositor)->show([&](render::Canvas& c) { scene.draw(slide, c, clock.wall(), static_cast<std::size_t>(t)); },
                               render::Compositor::Change::kTransition, clock.steady());
     for (int f = 0; f < kFramesEach; ++f) {
+      if (f > 0) start = Stopwatch::now(), cpu_start = process_cpu_ms();
       clock.advance(std::chrono::milliseconds(400) / kFramesEach);
-      const auto start = Stopwatch::now();
       (*compositor)->compose(clock.steady(), slides::progress_overlay(theme, 0.5f));
-      SDL_RenderPresent(renderer.get());
+      SDL_RenderPresent(renderer);
       frames.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count());
+      cpu.push_back(process_cpu_ms() - cpu_start);
     }
   }
-  return percentiles(frames);
+  return Frames{percentiles(frames), percentiles(cpu)};
 }
 
-void report(const char* content_name, const std::string& database, const std::string& objects, const testing::TempDir& dir,
-            const app::LoadedContent& content) {
+void report(const Path& path, const char* content_name, const std::string& database, const std::string& objects,
+            const testing::TempDir& dir, const app::LoadedContent& content) {
+  const std::string label = std::string(path.name) + " " + content_name;
   // First frame: the median of five cold starts of the real binary.
   std::vector<double> first;
+  bool mesa = false;
   for (int i = 0; i < 5; ++i) {
-    const Run r = run_kiosk("--config " + write_config(dir, "first.toml", database, 3600) + " --size 1920x1080 --run-for 1",
-                            dir.file("first.log"));
-    first.push_back(first_frame_ms(r.log));
+    const Run r = run_kiosk(path, {"--config", write_config(dir, "first.toml", database, 3600), "--size", "1920x1080", "--run-for", "1"});
+    first.push_back(r.first_frame_ms);
+    mesa = mesa || r.mesa;
   }
   std::sort(first.begin(), first.end());
-  std::printf("%-8s first frame (1920x1080, software): %.0f ms (median of 5; min %.0f, max %.0f)\n", content_name, first[2],
+  std::printf("%-22s first frame from exec (1920x1080): %.0f ms (median of 5; min %.0f, max %.0f)\n", label.c_str(), first[2],
               first.front(), first.back());
 
   for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{3840, 2160}}) {
-    const Percentiles p = transition_frames(content, objects, w, h);
-    std::printf("%-8s transition frame %dx%d: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d frames)\n", content_name, w, h, p.p50,
-                p.p99, p.max, 12 * 24);
+    std::string renderer_name;
+    const auto p = transition_frames(path, content, objects, w, h, renderer_name);
+    if (!p) continue;
+    std::printf("%-22s transition frame %dx%d (%s, incoming slide drawn in frame 1): p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
+                "CPU p50 %.2f ms, max %.2f ms (%d frames)\n",
+                label.c_str(), w, h, renderer_name.c_str(), p->wall.p50, p->wall.p99, p->wall.max, p->cpu.p50, p->cpu.max, 12 * 24);
   }
 
-  // Static CPU: a 12 s run minus a 2 s run of the same start, so start-up cancels out.
-  const std::string still = write_config(dir, "still.toml", database, 3600);
-  const Run short_run = run_kiosk("--config " + still + " --size 1920x1080 --run-for 2", dir.file("short.log"));
-  const Run long_run = run_kiosk("--config " + still + " --size 1920x1080 --run-for 12", dir.file("long.log"));
-  const double static_cpu = (long_run.cpu_seconds - short_run.cpu_seconds) / 10.0 * 100.0;
-  std::printf("%-8s static slide CPU over 10 s (1920x1080): %.2f %% of one core\n", content_name, std::max(0.0, static_cpu));
+  // Idle CPU: one slide that stays up for an hour, between 10 s and 30 s after the exec.
+  const Run still = run_kiosk(path, {"--config", write_config(dir, "still.toml", database, 3600), "--size", "1920x1080", "--run-for", "31"},
+                              true);
+  std::printf("%-22s idle CPU 10-30 s after start (1920x1080): %.2f %% of one core\n", label.c_str(), std::max(0.0, still.idle_cpu));
 
   // Peak RSS while cycling: 2 s per slide, so several transitions happen.
-  const Run cycling = run_kiosk("--config " + write_config(dir, "cycle.toml", database, 2) + " --size 1920x1080 --run-for 10",
-                                dir.file("cycle.log"));
-  std::printf("%-8s peak RSS cycling with transitions (1920x1080): %.1f MB\n", content_name,
-              std::max(peak_rss_mb(cycling.log), peak_rss_mb(long_run.log)));
+  const Run cycling = run_kiosk(path, {"--config", write_config(dir, "cycle.toml", database, 2), "--size", "1920x1080", "--run-for", "10"});
+  std::printf("%-22s peak RSS cycling with transitions (1920x1080): %.1f MB; Mesa loaded: %s\n", label.c_str(),
+              std::max(peak_rss_mb(cycling.log), peak_rss_mb(still.log)), mesa || still.mesa ? "yes" : "no");
 }
 
 }  // namespace
 
-int main() {
-  if (SDL_Init(0) != 0 || TTF_Init() != 0) {
+int main(int argc, char** argv) {
+  std::vector<Path> paths;
+  for (int i = 1; i < argc; ++i) {
+    for (const Path& p : kPaths) {
+      if (p.name == std::string(argv[i])) paths.push_back(p);
+    }
+  }
+  if (paths.empty()) paths.assign(std::begin(kPaths), std::end(kPaths));
+
+  testing::Xvfb xvfb(3840, 2160);
+  if (xvfb.display().empty()) {
+    std::fprintf(stderr, "kiosk_bench: Xvfb did not start (package xvfb); the X11 paths need it\n");
+    return 1;
+  }
+  g_display = xvfb.display();
+  ::setenv("DISPLAY", g_display.c_str(), 1);
+  SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11");
+  if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
     std::fprintf(stderr, "kiosk_bench: SDL: %s\n", SDL_GetError());
     return 1;
   }
   testing::TempDir dir;
-  std::printf("kiosk_bench: headless (SDL dummy video driver, software renderer), %ld cores\n", sysconf(_SC_NPROCESSORS_ONLN));
+  std::printf("kiosk_bench: %ld cores; X11 paths on a private Xvfb %s (Mesa llvmpipe for GLES2)\n", sysconf(_SC_NPROCESSORS_ONLN),
+              g_display.c_str());
 
   const app::AssetPaths assets{testing::source_path("assets")};
   auto defaults = app::load_default_content(assets);
@@ -170,9 +318,10 @@ int main() {
     std::fprintf(stderr, "kiosk_bench: %s\n", defaults.error().message.c_str());
     return 1;
   }
-  report("default", dir.file("none/content.db"), dir.file("none/objects"), dir, *defaults);
+  for (const Path& p : paths) report(p, "default", dir.file("none/content.db"), dir.file("none/objects"), dir, *defaults);
 
   // The large feed, applied to a real cache with its pictures beside it as kiosk-sync leaves them.
+  if (std::find_if(paths.begin(), paths.end(), [](const Path& p) { return std::strcmp(p.name, "dummy") == 0; }) == paths.end()) return 0;
   std::filesystem::create_directories(dir.file("large"));
   const model::Feed large = testing::large_feed(1000, 200, dir.file("large/objects"));
   {
@@ -185,7 +334,7 @@ int main() {
   config::Config large_config;
   large_config.database = dir.file("large/content.db");
   auto large_content = app::load_content(large_config, assets);
-  report("large", dir.file("large/content.db"), dir.file("large/objects"), dir, *large_content);
+  report(kPaths[0], "large", dir.file("large/content.db"), dir.file("large/objects"), dir, *large_content);
   TTF_Quit();
   SDL_Quit();
   return 0;
