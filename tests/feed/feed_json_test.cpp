@@ -55,7 +55,9 @@ TEST_CASE("timestamps are strict RFC 3339 UTC", "[feed]") {
   CHECK(*kiosk::feed::parse_timestamp("2019-12-01T00:00:00Z") == 1575158400);
   CHECK(kiosk::feed::format_timestamp(1575158400) == "2019-12-01T00:00:00Z");
   CHECK(*kiosk::feed::parse_timestamp("2024-02-29T23:59:59Z") == 1709251199);
+  CHECK(*kiosk::feed::parse_timestamp("2000-02-29T00:00:00Z") == 951782400);
   for (const char* bad : {"2019-12-01", "2019-12-01T00:00:00", "2019-12-01T00:00:00+01:00", "2023-02-29T00:00:00Z",
+                          "2100-02-29T00:00:00Z", "2019-04-31T00:00:00Z",
                           "2019-12-01T24:00:00Z", "2019-12-01 00:00:00Z"}) {
     INFO(bad);
     CHECK_FALSE(kiosk::feed::parse_timestamp(bad).ok());

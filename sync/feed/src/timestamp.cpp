@@ -4,6 +4,7 @@
 #include <string>
 
 #include "feed/feed_json.h"
+#include "model/validate.h"
 
 namespace kiosk::feed {
 namespace {
@@ -35,10 +36,7 @@ Result<std::int64_t> parse_timestamp(std::string_view s) {
       !field(s, 14, 2, mi) || !field(s, 17, 2, sec)) {
     return make_error("'" + std::string(s.substr(0, 40)) + "' is not a UTC time of the form 2026-11-27T00:00:00Z");
   }
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] || (mo == 2 && d == 29 && !leap) || h > 23 || mi > 59 ||
-      sec > 59) {
+  if (mo < 1 || mo > 12 || d < 1 || d > model::days_in_month(y, mo) || h > 23 || mi > 59 || sec > 59) {
     return make_error("'" + std::string(s) + "' is not a real time");
   }
   return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;

@@ -78,13 +78,13 @@ bool parse_digits(std::string_view s, std::size_t count, int& out) {
   return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc{};
 }
 
+}  // namespace
+
 int days_in_month(int year, int month) {
   static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
-
-}  // namespace
 
 bool is_valid_partial_date(const PartialDate& d) {
   if (d.year < Limits::kMinYear || d.year > Limits::kMaxYear) return false;

@@ -67,6 +67,7 @@ bool is_sha256_hex(std::string_view s);        // 64 lowercase hex digits
 kiosk::Result<PartialDate> parse_partial_date(std::string_view text);
 std::string format_partial_date(const PartialDate& date);
 bool is_valid_partial_date(const PartialDate& date);
+int days_in_month(int year, int month);  // month 1-12; February has 29 in a leap year
 
 // Enum <-> the words used in the feed.
 std::string_view to_string(Category c);
