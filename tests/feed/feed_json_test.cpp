@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "feed/feed_json.h"
@@ -80,6 +81,18 @@ TEST_CASE("bad feeds are refused with the path of the problem", "[feed]") {
     REQUIRE(pos != std::string::npos);
     text[pos + 1] = '\xC3';
     CHECK_THAT(error_of_text(text), Catch::Contains("not valid JSON") || Catch::Contains("UTF-8"));
+  }
+  SECTION("every problem at once, the first 20 of a flood and how many more") {
+    const std::size_t areas = j["content"]["areas"].size();
+    for (std::size_t i = 0; i < areas; ++i) {  // two problems in each area
+      j["content"]["areas"][i]["kommune"] = 7;
+      j["content"]["areas"][i]["kommunen"] = "x";
+    }
+    REQUIRE(2 * areas > 20);
+    const std::string m = error_of(j);
+    CHECK_THAT(m, Catch::StartsWith("feed is invalid:\n  content.areas[0].kommune: must be a string, not an integer"));
+    CHECK_THAT(m, Catch::EndsWith("\n  ... and " + std::to_string(2 * areas - 20) + " more"));
+    CHECK(std::count(m.begin(), m.end(), '\n') == 21);
   }
   SECTION("wrong type") {
     j["content"]["results"][1]["title"] = 42;

@@ -16,26 +16,7 @@ namespace {
 
 using nlohmann::json;
 using model::Limits;
-
-constexpr std::size_t kMaxReported = 20;
-
-class Problems {
- public:
-  void add(const std::string& path, const std::string& what) {
-    if (++count_ <= kMaxReported) lines_.push_back(path + ": " + what);
-  }
-  bool any() const { return count_ > 0; }
-  Error error() const {
-    std::string m = "feed is invalid:";
-    for (const auto& l : lines_) m += "\n  " + l;
-    if (count_ > kMaxReported) m += "\n  ... and " + std::to_string(count_ - kMaxReported) + " more";
-    return make_error(m);
-  }
-
- private:
-  std::vector<std::string> lines_;
-  std::size_t count_ = 0;
-};
+using model::Problems;
 
 const char* type_name(const json& j) {
   switch (j.type()) {

@@ -7,18 +7,25 @@
 #include "model/validate.h"
 
 namespace kiosk::model {
-namespace {
 
-constexpr std::size_t kMaxReported = 20;
+void Problems::add(const std::string& path, const std::string& what) {
+  if (++count_ <= kMaxReported) lines_.push_back(path + ": " + what);
+}
+
+Error Problems::error() const {
+  std::string message = "feed is invalid:";
+  for (const auto& line : lines_) message += "\n  " + line;
+  if (count_ > kMaxReported) message += "\n  ... and " + std::to_string(count_ - kMaxReported) + " more";
+  return make_error(message);
+}
+
+namespace {
 
 enum class Lines { kSingle, kMulti };  // whether "\n" is allowed in a text field
 
 class Checker {
  public:
-  void problem(const std::string& path, const std::string& what) {
-    ++count_;
-    if (count_ <= kMaxReported) problems_.push_back(path + ": " + what);
-  }
+  void problem(const std::string& path, const std::string& what) { problems_.add(path, what); }
 
   void text(const std::string& path, const std::string& s, std::size_t min_chars, std::size_t max_chars,
             Lines lines = Lines::kSingle) {
@@ -58,11 +65,8 @@ class Checker {
   }
 
   Status finish() const {
-    if (count_ == 0) return Status::success();
-    std::string message = "feed is invalid:";
-    for (const auto& p : problems_) message += "\n  " + p;
-    if (count_ > kMaxReported) message += "\n  ... and " + std::to_string(count_ - kMaxReported) + " more";
-    return make_error(message);
+    if (!problems_.any()) return Status::success();
+    return problems_.error();
   }
 
   // Ids are echoed in messages; keep a hostile one from spilling invalid bytes into the log.
@@ -80,8 +84,7 @@ class Checker {
   }
 
  private:
-  std::vector<std::string> problems_;
-  std::size_t count_ = 0;
+  Problems problems_;
 };
 
 std::string at(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }

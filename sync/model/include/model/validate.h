@@ -53,6 +53,21 @@ struct Limits {
 
 inline constexpr int kFeedFormat = 1;
 
+// The problems found in a feed, each "<path>: <what>", collected rather than stopped at, so staff
+// see every problem at once: the first kMaxReported are kept, the rest counted.
+class Problems {
+ public:
+  static constexpr std::size_t kMaxReported = 20;
+  void add(const std::string& path, const std::string& what);
+  bool any() const { return count_ > 0; }
+  // "feed is invalid:", then a problem a line and how many more there were.
+  Error error() const;
+
+ private:
+  std::vector<std::string> lines_;
+  std::size_t count_ = 0;
+};
+
 // Checks `feed` against every rule above. On failure the error lists each problem on its own line,
 // each starting with its path in the feed ("content.results[3].title: ..."), at most 20 of them.
 Status validate(const Feed& feed);
