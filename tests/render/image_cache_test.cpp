@@ -120,3 +120,26 @@ TEST_CASE("a missing, broken or absurdly large picture is refused and shown as a
   const SDL_Color edge = target.pixel(50, 100);
   CHECK((edge.r | edge.g | edge.b) != 0);  // the placeholder's frame
 }
+
+TEST_CASE("the least recently used values leave first when the budget is full", "[render][images]") {
+  render::LruCache<int> cache(30);
+  const auto value = [&](const std::string& key) {  // 0: not kept
+    const int* v = cache.find(key);
+    return v ? *v : 0;
+  };
+  cache.insert("a", 1, 10);
+  cache.insert("b", 2, 10);
+  cache.insert("c", 3, 10);
+  REQUIRE(value("a") == 1);  // now b is the least recently used
+  CHECK(cache.insert("d", 4, 10) == 4);
+  CHECK(value("b") == 0);
+  CHECK(value("a") == 1);
+  CHECK(value("c") == 3);
+  CHECK(cache.bytes() == 30);
+  // One value larger than the budget pushes out everything else, and is kept.
+  cache.insert("e", 5, 40);
+  CHECK(cache.bytes() == 40);
+  CHECK(value("a") == 0);
+  CHECK(value("d") == 0);
+  CHECK(value("e") == 5);
+}

@@ -15,7 +15,6 @@ struct Canvas::CachedLine {
   Texture texture;
   int w = 0;
   int h = 0;
-  std::list<std::string>::iterator lru;
 };
 
 namespace {
@@ -44,8 +43,7 @@ Canvas::Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height, st
       fonts_(fonts),
       width_(width),
       height_(height),
-      cache_budget_(text_cache_bytes ? text_cache_bytes
-                                     : static_cast<std::size_t>(width) * static_cast<std::size_t>(height)) {
+      lines_(text_cache_bytes ? text_cache_bytes : static_cast<std::size_t>(width) * static_cast<std::size_t>(height)) {
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
 }
 
@@ -255,11 +253,10 @@ Rect Canvas::image(const std::string& sha256, const Rect& box) {
 
 SDL_Texture* Canvas::line_texture(const std::string& line, const TextStyle& style, int* w, int* h) {
   const std::string key = cache_key(line, style);
-  if (auto it = cache_.find(key); it != cache_.end()) {
-    lru_.splice(lru_.begin(), lru_, it->second->lru);
-    *w = it->second->w;
-    *h = it->second->h;
-    return it->second->texture.get();
+  if (const auto* cached = lines_.find(key)) {
+    *w = (*cached)->w;
+    *h = (*cached)->h;
+    return (*cached)->texture.get();
   }
   TTF_Font* font = fonts_.get(style.px, style.weight);
   if (!font) return nullptr;
@@ -268,20 +265,10 @@ SDL_Texture* Canvas::line_texture(const std::string& line, const TextStyle& styl
   Texture texture(SDL_CreateTextureFromSurface(renderer_, surface.get()));
   if (!texture) return nullptr;
   const std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
-  while (!lru_.empty() && cache_bytes_ + bytes > cache_budget_) {
-    auto victim = cache_.find(lru_.back());
-    cache_bytes_ -= static_cast<std::size_t>(victim->second->w) * static_cast<std::size_t>(victim->second->h) * 4;
-    cache_.erase(victim);
-    lru_.pop_back();
-  }
-  lru_.push_front(key);
-  auto entry = std::make_unique<CachedLine>(CachedLine{std::move(texture), surface->w, surface->h, lru_.begin()});
-  cache_bytes_ += bytes;
+  const auto& entry = lines_.insert(key, std::make_unique<CachedLine>(CachedLine{std::move(texture), surface->w, surface->h}), bytes);
   *w = entry->w;
   *h = entry->h;
-  SDL_Texture* raw = entry->texture.get();
-  cache_.emplace(key, std::move(entry));
-  return raw;
+  return entry->texture.get();
 }
 
 }  // namespace kiosk::render

@@ -71,22 +71,19 @@ std::optional<ImageSize> image_dimensions(std::string_view bytes) {
 struct ImageCache::Entry {
   Texture texture;
   ImageSize size;
-  std::size_t bytes = 0;
-  std::list<std::string>::iterator lru;
 };
 
 ImageCache::ImageCache(SDL_Renderer* renderer, std::string objects_dir, std::size_t budget_bytes)
-    : renderer_(renderer), dir_(std::move(objects_dir)), budget_(budget_bytes) {}
+    : renderer_(renderer), dir_(std::move(objects_dir)), entries_(budget_bytes) {}
 
 ImageCache::~ImageCache() = default;
 
 SDL_Texture* ImageCache::get(const std::string& sha256, int box_w, int box_h, ImageSize* size) {
   if (box_w <= 0 || box_h <= 0 || failed_.count(sha256)) return nullptr;
   const std::string key = sha256 + "@" + std::to_string(box_w) + "x" + std::to_string(box_h);
-  if (auto it = entries_.find(key); it != entries_.end()) {
-    lru_.splice(lru_.begin(), lru_, it->second->lru);
-    *size = it->second->size;
-    return it->second->texture.get();
+  if (const auto* cached = entries_.find(key)) {
+    *size = (*cached)->size;
+    return (*cached)->texture.get();
   }
 
   const std::string path = dir_ + "/" + sha256;
@@ -133,19 +130,8 @@ SDL_Texture* ImageCache::get(const std::string& sha256, int box_w, int box_h, Im
   if (!texture) return fail(std::string("cannot make a texture: ") + SDL_GetError());
 
   const std::size_t entry_bytes = static_cast<std::size_t>(shown.w) * static_cast<std::size_t>(shown.h) * 4;
-  while (!lru_.empty() && bytes_ + entry_bytes > budget_) {
-    auto victim = entries_.find(lru_.back());
-    bytes_ -= victim->second->bytes;
-    entries_.erase(victim);
-    lru_.pop_back();
-  }
-  lru_.push_front(key);
-  auto entry = std::make_unique<Entry>(Entry{std::move(texture), shown, entry_bytes, lru_.begin()});
-  bytes_ += entry_bytes;
   *size = shown;
-  SDL_Texture* raw = entry->texture.get();
-  entries_.emplace(key, std::move(entry));
-  return raw;
+  return entries_.insert(key, std::make_unique<Entry>(Entry{std::move(texture), shown}), entry_bytes)->texture.get();
 }
 
 }  // namespace kiosk::render

@@ -15,6 +15,7 @@
 
 #include "render/fonts.h"
 #include "render/geometry.h"
+#include "render/lru_cache.h"
 #include "render/text_layout.h"
 
 struct SDL_Renderer;
@@ -96,7 +97,7 @@ class Canvas {
   // While set, every text() call appends what it drew: the part inside the clip, when any is.
   void set_recorder(std::vector<DrawnText>* recorder) { recorder_ = recorder; }
 
-  std::size_t cached_text_bytes() const { return cache_bytes_; }
+  std::size_t cached_text_bytes() const { return lines_.bytes(); }
 
  private:
   struct Laid {
@@ -113,10 +114,7 @@ class Canvas {
   FontSet& fonts_;
   int width_;
   int height_;
-  std::list<std::string> lru_;  // front: most recently used key
-  std::unordered_map<std::string, std::unique_ptr<CachedLine>> cache_;
-  std::size_t cache_bytes_ = 0;
-  std::size_t cache_budget_;
+  LruCache<std::unique_ptr<CachedLine>> lines_;
   ImageCache* images_ = nullptr;
   std::vector<DrawnText>* recorder_ = nullptr;
   std::optional<Rect> clip_;

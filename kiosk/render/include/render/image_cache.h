@@ -4,8 +4,6 @@
 // placeholder by the canvas; it never stops a slide.
 #pragma once
 
-#include <list>
-#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -13,6 +11,7 @@
 #include <string_view>
 
 #include "platform/log.h"
+#include "render/lru_cache.h"
 
 struct SDL_Renderer;
 struct SDL_Texture;
@@ -44,17 +43,14 @@ class ImageCache {
   // shown; `size` receives the scaled size. A failure is remembered: the file is not read again.
   SDL_Texture* get(const std::string& sha256, int box_w, int box_h, ImageSize* size);
 
-  std::size_t cached_bytes() const { return bytes_; }
+  std::size_t cached_bytes() const { return entries_.bytes(); }
   const std::string& objects_dir() const { return dir_; }
 
  private:
   struct Entry;
   SDL_Renderer* renderer_;
   std::string dir_;
-  std::size_t budget_;
-  std::size_t bytes_ = 0;
-  std::list<std::string> lru_;
-  std::map<std::string, std::unique_ptr<Entry>> entries_;
+  LruCache<std::unique_ptr<Entry>> entries_;  // by sha256@box size
   std::set<std::string> failed_;
   log::Once log_once_;
 };
