@@ -70,13 +70,16 @@ TEST_CASE("a slide kind added to the registry shows on the live display and in s
   std::string all;
   for (const auto& n : names) all += n + " ";
   INFO(all);
-  // The cycle is exactly the playlist: status, the card, status, the card ...
-  REQUIRE(names.size() >= 3);
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    const std::string kind = names[i].substr(4, names[i].size() - 8);
-    CHECK(kind == (i % 2 == 0 ? "status" : "proevekort"));
-    CHECK(shows_card(dir.file("frames/" + names[i])) == (kind == "proevekort"));
+  // The cycle is exactly the playlist: status, the card, status, the card ... (a slide drawn again
+  // in place, when the clock's minute turns, dumps a second frame of the same slide).
+  std::vector<std::string> turns;
+  for (const auto& name : names) {
+    const std::string kind = name.substr(4, name.size() - 8);
+    CHECK(shows_card(dir.file("frames/" + name)) == (kind == "proevekort"));
+    if (turns.empty() || turns.back() != kind) turns.push_back(kind);
   }
+  REQUIRE(turns.size() >= 3);
+  for (std::size_t i = 0; i < turns.size(); ++i) CHECK(turns[i] == (i % 2 == 0 ? "status" : "proevekort"));
 
   REQUIRE(app::run_kiosk({"--config", config, "--screenshot", dir.file("shots"), "--size", "800x480"}) == 0);
   CHECK(std::filesystem::exists(dir.file("shots/01-status.png")));
