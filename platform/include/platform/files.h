@@ -1,0 +1,39 @@
+// Reading a whole file, within a bound: the one reader every program uses for its config, fonts,
+// default content, source files and feed files. A file larger than the bound is refused by its size
+// before it is read (a 220 MB file given by mistake must not take 220 MB of memory), and every error
+// names the file and says in plain words what is wrong with it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "platform/result.h"
+
+namespace kiosk {
+
+// Why a file could not be read, for a caller that words it in its own terms.
+struct FileProblem {
+  enum class Kind { kMissing, kFolder, kUnreadable, kTooLarge };
+  Kind kind = Kind::kUnreadable;
+  int error_number = 0;     // errno: ENOENT, EISDIR, EACCES, EIO, ...
+  std::uintmax_t size = 0;  // kTooLarge: the file's size when it is known, else max_bytes + 1
+};
+
+// The bytes of `path`, all of them, at most `max_bytes`. `what` says what the file is for ("font
+// file", "default content"); the errors begin with it and the path:
+//   "<what> <path> does not exist"
+//   "<what> <path> is a folder, not a file"
+//   "<what> <path> cannot be read: <strerror>"          (no permission, an I/O error midway)
+//   "<what> <path> is <size>, larger than the <max> it may be"   (before any of it is read)
+// With `problem`, the kind of failure is also set there.
+Result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view what,
+                              FileProblem* problem = nullptr);
+
+// `bytes` for a person: "512 bytes", "64 KiB", "1.1 MiB" (rounded up to a tenth, so a size over a
+// limit never reads as the limit itself).
+std::string size_text(std::uintmax_t bytes);
+
+}  // namespace kiosk

@@ -1,0 +1,89 @@
+#include "platform/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace kiosk {
+namespace {
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+std::string size_text(std::uintmax_t bytes) {
+  if (bytes < 10 * 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  const bool mib = bytes >= (std::uintmax_t{1} << 20);
+  const std::uintmax_t unit = mib ? std::uintmax_t{1} << 20 : 1024;
+  const std::uintmax_t tenths = (bytes * 10 + unit - 1) / unit;  // rounded up
+  std::string text = std::to_string(tenths / 10);
+  if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);
+  return text + (mib ? " MiB" : " KiB");
+}
+
+Result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view what,
+                              FileProblem* problem) {
+  const std::string name = (what.empty() ? "" : std::string(what) + " ") + path.string();
+  const auto fail = [&](FileProblem::Kind kind, int error_number, std::uintmax_t size, std::string message) {
+    if (problem) *problem = FileProblem{kind, error_number, size};
+    return make_error(name + message);
+  };
+  const auto too_large = [&](std::uintmax_t size, bool exact) {
+    return fail(FileProblem::Kind::kTooLarge, EFBIG, size,
+                (exact ? " is " + size_text(size) + ", larger than the " : " is larger than the ") + size_text(max_bytes) +
+                    " it may be");
+  };
+
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) {
+    const int e = errno;
+    if (e == ENOENT) return fail(FileProblem::Kind::kMissing, e, 0, " does not exist");
+    return fail(FileProblem::Kind::kUnreadable, e, 0, std::string(" cannot be read: ") + std::strerror(e));
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) {
+    const int e = errno;
+    return fail(FileProblem::Kind::kUnreadable, e, 0, std::string(" cannot be read: ") + std::strerror(e));
+  }
+  if (S_ISDIR(st.st_mode)) return fail(FileProblem::Kind::kFolder, EISDIR, 0, " is a folder, not a file");
+  // A regular file is refused by its size before any of it is read; anything else (a pipe, a
+  // device) by reading at most one byte more than it may hold.
+  const bool regular = S_ISREG(st.st_mode);
+  if (regular && static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_large(static_cast<std::uintmax_t>(st.st_size), true);
+
+  std::string bytes;
+  if (regular) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[64 * 1024];
+  for (;;) {
+    // One byte more than allowed is enough to know the file is too large (it may have grown).
+    const std::size_t left = max_bytes - bytes.size();
+    const std::size_t room = left < sizeof buffer ? left + 1 : sizeof buffer;
+    const ssize_t n = ::read(fd.get(), buffer, room);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int e = errno;
+      return fail(FileProblem::Kind::kUnreadable, e, 0, std::string(" cannot be read: ") + std::strerror(e));
+    }
+    if (n == 0) break;
+    bytes.append(buffer, static_cast<std::size_t>(n));
+    if (bytes.size() > max_bytes) return too_large(bytes.size(), false);
+  }
+  return bytes;
+}
+
+}  // namespace kiosk
