@@ -24,8 +24,8 @@ class Fd {
   int fd_;
 };
 
-}  // namespace
-
+// `bytes` for a person: "512 bytes", "64 KiB", "1.1 MiB" (rounded up to a tenth, so a size over a
+// limit never reads as the limit itself).
 std::string size_text(std::uintmax_t bytes) {
   if (bytes < 10 * 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
   const bool mib = bytes >= (std::uintmax_t{1} << 20);
@@ -35,6 +35,8 @@ std::string size_text(std::uintmax_t bytes) {
   if (tenths % 10 != 0) text += "." + std::to_string(tenths % 10);
   return text + (mib ? " MiB" : " KiB");
 }
+
+}  // namespace
 
 Result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view what,
                               FileProblem* problem) {
@@ -49,7 +51,8 @@ Result<std::string> read_file(const std::filesystem::path& path, std::size_t max
                     " it may be");
   };
 
-  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // O_NONBLOCK: opening a pipe nobody writes to would otherwise wait for ever; it is refused below.
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
   if (fd.get() < 0) {
     const int e = errno;
     if (e == ENOENT) return fail(FileProblem::Kind::kMissing, e, 0, " does not exist");
@@ -60,17 +63,16 @@ Result<std::string> read_file(const std::filesystem::path& path, std::size_t max
     const int e = errno;
     return fail(FileProblem::Kind::kUnreadable, e, 0, std::string(" cannot be read: ") + std::strerror(e));
   }
-  if (S_ISDIR(st.st_mode)) return fail(FileProblem::Kind::kFolder, EISDIR, 0, " is a folder, not a file");
-  // A regular file is refused by its size before any of it is read; anything else (a pipe, a
-  // device) by reading at most one byte more than it may hold.
-  const bool regular = S_ISREG(st.st_mode);
-  if (regular && static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_large(static_cast<std::uintmax_t>(st.st_size), true);
+  if (S_ISDIR(st.st_mode)) return fail(FileProblem::Kind::kNotAFile, EISDIR, 0, " is a folder, not a file");
+  if (!S_ISREG(st.st_mode)) return fail(FileProblem::Kind::kNotAFile, 0, 0, " is a device or a pipe, not a file");
+  // Refused by its size before any of it is read.
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_large(static_cast<std::uintmax_t>(st.st_size), true);
 
   std::string bytes;
-  if (regular) bytes.reserve(static_cast<std::size_t>(st.st_size));
+  bytes.reserve(static_cast<std::size_t>(st.st_size));
   char buffer[64 * 1024];
   for (;;) {
-    // One byte more than allowed is enough to know the file is too large (it may have grown).
+    // One byte more than allowed is enough to know the file grew too large since fstat.
     const std::size_t left = max_bytes - bytes.size();
     const std::size_t room = left < sizeof buffer ? left + 1 : sizeof buffer;
     const ssize_t n = ::read(fd.get(), buffer, room);

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "feed/minisign.h"
+#include "test_support.h"
 
 namespace ms = kiosk::feed::minisign;
 namespace fs = std::filesystem;
@@ -52,13 +53,7 @@ void write_file(const fs::path& path, std::string_view content) {
   REQUIRE(out.good());
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using kiosk::testing::read_file;
 
 std::string quoted(const fs::path& path) {
   std::string out = "'";

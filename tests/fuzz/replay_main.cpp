@@ -3,10 +3,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
+
+#include "platform/files.h"
+
+// Corpus inputs are kilobytes; the largest a fuzz target is given is 4 MiB (a feed manifest).
+constexpr std::size_t kMaxInputBytes = 16u << 20;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
@@ -20,13 +23,12 @@ int main(int argc, char** argv) {
       files.emplace_back(argv[i]);
     }
     for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      if (!in) {
-        std::fprintf(stderr, "cannot read %s\n", f.c_str());
+      const auto bytes = kiosk::read_file(f, kMaxInputBytes, "fuzz input");
+      if (!bytes) {
+        std::fprintf(stderr, "%s\n", bytes.error().message.c_str());
         return 1;
       }
-      const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+      LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size());
       ++runs;
     }
   }

@@ -10,8 +10,12 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "platform/files.h"
 
 namespace kiosk::testing {
 
@@ -35,11 +39,14 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The bytes of `path`; empty when it does not exist (a test asking whether a file was written). Any
+// other failure (a folder, no permission, over 1 GiB) throws, so the test fails with the reason.
 inline std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  FileProblem problem;
+  auto bytes = kiosk::read_file(path, std::size_t{1} << 30, "", &problem);
+  if (bytes) return std::move(*bytes);
+  if (problem.kind == FileProblem::Kind::kMissing) return {};
+  throw std::runtime_error(bytes.error().message);
 }
 
 inline void write_file(const std::filesystem::path& path, const std::string& text) {

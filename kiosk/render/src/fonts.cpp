@@ -1,11 +1,8 @@
 #include "render/fonts.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 
+#include "platform/files.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::render {
@@ -20,11 +17,13 @@ namespace {
 // only guards against a layout bug asking for a new size every frame.
 constexpr std::size_t kMaxOpenSizes = 48;
 
-Result<std::vector<char>> read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error("font file " + path + ": " + std::strerror(errno));
-  std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.empty()) return make_error("font file " + path + " is empty");
+// A font file as large as the biggest CJK faces (Noto Sans CJK, some 20 MiB) still fits; the
+// bound only stops a wrong path (a disk image, a video) from being read into memory.
+constexpr std::size_t kMaxFontBytes = 32u << 20;
+
+Result<std::string> read_font(const std::string& path) {
+  auto bytes = read_file(path, kMaxFontBytes, "font file");
+  if (bytes && bytes->empty()) return make_error("font file " + path + " is empty");
   return bytes;
 }
 
@@ -36,7 +35,7 @@ Result<std::unique_ptr<FontSet>> FontSet::open(const std::string& regular_path, 
   std::unique_ptr<FontSet> set(new FontSet());
   const std::string paths[2] = {regular_path, bold_path};
   for (int i = 0; i < 2; ++i) {
-    auto bytes = read_all(paths[i]);
+    auto bytes = read_font(paths[i]);
     if (!bytes) return bytes.error();
     set->bytes_[i] = std::move(*bytes);
     set->paths_[i] = paths[i];

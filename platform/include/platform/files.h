@@ -16,24 +16,20 @@ namespace kiosk {
 
 // Why a file could not be read, for a caller that words it in its own terms.
 struct FileProblem {
-  enum class Kind { kMissing, kFolder, kUnreadable, kTooLarge };
+  enum class Kind { kMissing, kNotAFile, kUnreadable, kTooLarge };
   Kind kind = Kind::kUnreadable;
-  int error_number = 0;     // errno: ENOENT, EISDIR, EACCES, EIO, ...
-  std::uintmax_t size = 0;  // kTooLarge: the file's size when it is known, else max_bytes + 1
+  int error_number = 0;     // errno: ENOENT, EACCES, EIO, ...; EISDIR for a folder, 0 for a device or pipe
+  std::uintmax_t size = 0;  // kTooLarge: the file's size (at least max_bytes + 1 when it grew while read)
 };
 
 // The bytes of `path`, all of them, at most `max_bytes`. `what` says what the file is for ("font
 // file", "default content"); the errors begin with it and the path:
 //   "<what> <path> does not exist"
-//   "<what> <path> is a folder, not a file"
+//   "<what> <path> is a folder, not a file"             (or "is a device or a pipe, not a file")
 //   "<what> <path> cannot be read: <strerror>"          (no permission, an I/O error midway)
-//   "<what> <path> is <size>, larger than the <max> it may be"   (before any of it is read)
+//   "<what> <path> is <size>, larger than the <max> it may be"   (by its size, before it is read)
 // With `problem`, the kind of failure is also set there.
 Result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view what,
                               FileProblem* problem = nullptr);
-
-// `bytes` for a person: "512 bytes", "64 KiB", "1.1 MiB" (rounded up to a tenth, so a size over a
-// limit never reads as the limit itself).
-std::string size_text(std::uintmax_t bytes);
 
 }  // namespace kiosk

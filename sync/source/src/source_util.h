@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "model/validate.h"
+#include "platform/files.h"
 #include "platform/result.h"
 #include "source/source_folder.h"
 
@@ -78,24 +78,17 @@ class Problems {
 // The text of `path`, checked to be UTF-8 (a byte-order mark is dropped). A file over kMaxFileBytes
 // is refused by its size without being read.
 inline Result<std::string> read_text(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return make_error(path.string() + ": not found or not readable");
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (ec) return make_error(path.string() + ": not found or not readable");
-  if (size > kMaxFileBytes) {
-    const std::uintmax_t tenths = (size * 10 + (1 << 20) - 1) >> 20;  // MiB, rounded up to a tenth
+  FileProblem problem;
+  auto text = read_file(path, kMaxFileBytes, "", &problem);
+  if (!text && problem.kind == FileProblem::Kind::kTooLarge) {
+    const std::uintmax_t tenths = (problem.size * 10 + (1 << 20) - 1) >> 20;  // MiB, rounded up to a tenth
     return make_error(path.string() + ": is " + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) +
                       " MiB; a text file in the source folder may be at most " + std::to_string(kMaxFileBytes >> 20) +
                       " MiB. Is it the right file?");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(path.string() + ": not found or not readable");
-  // At most the size seen above, even if the file grows meanwhile.
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // the byte-order mark some editors write
-  if (!model::is_valid_utf8(text)) return make_error(path.string() + ": is not UTF-8 text; save it as UTF-8");
+  if (!text) return make_error(path.string() + ": not found or not readable");
+  if (text->rfind("\xEF\xBB\xBF", 0) == 0) text->erase(0, 3);  // the byte-order mark some editors write
+  if (!model::is_valid_utf8(*text)) return make_error(path.string() + ": is not UTF-8 text; save it as UTF-8");
   return text;
 }
 

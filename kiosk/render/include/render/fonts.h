@@ -33,7 +33,7 @@ class FontSet {
  private:
   FontSet() = default;
   struct Face;
-  std::vector<char> bytes_[2];
+  std::string bytes_[2];
   std::string paths_[2];
   std::map<std::pair<int, Weight>, std::unique_ptr<Face>> open_;
 };
