@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "model/validate.h"
 
 using namespace kiosk::model;
@@ -115,4 +118,16 @@ TEST_CASE("a flood of problems is reported in bounded form", "[model]") {
   const std::string m = message_of(f);
   CHECK_THAT(m, Catch::Contains("... and "));
   CHECK(std::count(m.begin(), m.end(), '\n') <= 21);
+}
+
+TEST_CASE("a feed's ids follow the one id rule, the same as kiosk.toml's area", "[model]") {
+  Feed f = small_feed();
+  for (const std::string& id : std::vector<std::string>{"rapport-2020", "r", std::string(64, 'a')}) {
+    f.content.results[0].id = id;
+    CHECK(message_of(f) == "ok");
+  }
+  for (const std::string& id : std::vector<std::string>{"Rapport", "rapport_2020", "", std::string(65, 'a')}) {
+    f.content.results[0].id = id;
+    CHECK_THAT(message_of(f), Catch::Contains("content.results[0].id: '" + id + "' is not an id (1-64 characters of a-z, 0-9 and -)"));
+  }
 }

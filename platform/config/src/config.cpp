@@ -5,19 +5,18 @@
 
 #include <toml++/toml.h>
 
+#include "platform/files.h"
+#include "platform/ids.h"
 #include "platform/toml_depth.h"
 #include "platform/toml_plain_error.h"
 #include "reader.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <initializer_list>
-#include <memory>
 #include <system_error>
 #include <type_traits>
 #include <utility>
@@ -34,20 +33,12 @@ constexpr int64_t kMinSlideSeconds = 1;
 constexpr int64_t kMaxSlideSeconds = 3600;
 constexpr int64_t kMinStaleDays = 1;
 constexpr int64_t kMaxStaleDays = 365;
-constexpr size_t kMaxAreaChars = 64;
 constexpr Rotation kRotations[] = {Rotation::k0, Rotation::k90, Rotation::k180, Rotation::k270};
 constexpr size_t kMaxPublicKeys = 2;            // the current key and its successor during rotation
 constexpr size_t kMinisignPublicKeyBytes = 42;  // "Ed" + 8-byte key id + 32-byte Ed25519 key
 constexpr size_t kMaxConfigBytes = 1 << 20;     // a real kiosk.toml is well under 4 KiB
 
 // ---- checks for single values ----------------------------------------------------------------
-
-bool is_area_id(std::string_view area) {
-  if (area.empty() || area.size() > kMaxAreaChars) return false;
-  return std::all_of(area.begin(), area.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
 
 bool is_http_url(std::string_view url) {
   for (std::string_view scheme : {"http://", "https://"}) {
@@ -106,11 +97,11 @@ std::optional<std::string> minisign_key_problem(std::string_view key) {
 void read_root(Reader& reader, const toml::table& root, Config& config) {
   reader.reject_unknown(root, "", {"area", "cache", "assets", "screen", "slides", "sync", "power"});
   if (auto area = reader.get<std::string>(&root, "", "area")) {
-    if (is_area_id(area->value)) {
+    if (is_valid_id(area->value)) {
       config.area = std::move(area->value);
     } else {
       const std::string rule =
-          "1 to " + std::to_string(kMaxAreaChars) + " characters of a-z, 0-9 and '-'";
+          "1 to " + std::to_string(kMaxIdChars) + " characters of a-z, 0-9 and '-'";
       reader.report(area->at, must_be(area->name, rule, printable(area->value)));
     }
   }
@@ -200,7 +191,7 @@ void read_playlist(Reader& reader, const toml::table& slides, Config& config) {
     SlideShow slide;
     slide.line = static_cast<int>(entry->source().begin.line);
     if (auto kind = reader.get<std::string>(entry, name, "kind")) {
-      if (is_area_id(kind->value)) {  // the same form as an id: a-z, 0-9 and -
+      if (is_valid_id(kind->value)) {  // the same form as an id: a-z, 0-9 and -
         slide.kind = kind->value;
         slide.line = static_cast<int>(kind->at.line);
       } else {
@@ -290,32 +281,24 @@ void read_sync(Reader& reader, const toml::table* sync, Config& config) {
 
 // ---- files -----------------------------------------------------------------------------------
 
-struct CloseFile {
-  void operator()(std::FILE* file) const { std::fclose(file); }
-};
-using File = std::unique_ptr<std::FILE, CloseFile>;
-
+// The file's text, in the words the config's errors have always used (the tests hold them).
 Result<std::string> read_text(const std::string& path) {
-  errno = 0;
-  const File file(std::fopen(path.c_str(), "rb"));
-  if (!file) {
-    if (errno == ENOENT) return make_error("config file not found: " + path);
-    return make_error("cannot open config file " + path + ": " + std::strerror(errno));
+  FileProblem problem;
+  auto text = read_file(path, kMaxConfigBytes, "config file", &problem);
+  if (text) return text;
+  switch (problem.kind) {
+    case FileProblem::Kind::kMissing:
+      return make_error("config file not found: " + path);
+    case FileProblem::Kind::kTooLarge:
+      return make_error("config file " + path + " is larger than " + std::to_string(kMaxConfigBytes) + " bytes");
+    case FileProblem::Kind::kNotAFile:
+    case FileProblem::Kind::kUnreadable:
+      if (problem.error_number != 0) {
+        return make_error("cannot read config file " + path + ": " + std::strerror(problem.error_number));
+      }
+      break;
   }
-  std::string text;
-  char buffer[4096];
-  size_t count = 0;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
-    text.append(buffer, count);
-    if (text.size() > kMaxConfigBytes) {
-      return make_error("config file " + path + " is larger than " +
-                        std::to_string(kMaxConfigBytes) + " bytes");
-    }
-  }
-  if (std::ferror(file.get())) {
-    return make_error("cannot read config file " + path + ": " + std::strerror(errno));
-  }
-  return text;
+  return text.error();
 }
 
 }  // namespace

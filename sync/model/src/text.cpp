@@ -52,14 +52,6 @@ std::size_t utf8_length(std::string_view s) {
   return count;
 }
 
-bool is_valid_id(std::string_view id) {
-  if (id.empty() || id.size() > Limits::kIdChars) return false;
-  for (char c : id) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  }
-  return true;
-}
-
 bool is_sha256_hex(std::string_view s) {
   if (s.size() != 64) return false;
   for (char c : s) {

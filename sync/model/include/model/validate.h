@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/content.h"
+#include "platform/ids.h"
 #include "platform/result.h"
 
 namespace kiosk::model {
@@ -17,7 +18,7 @@ namespace kiosk::model {
 // Limits, in characters (Unicode code points) for text and in items for lists. docs/feed-format.md
 // lists the same numbers; keep them in step.
 struct Limits {
-  static constexpr std::size_t kIdChars = 64;
+  static constexpr std::size_t kIdChars = kMaxIdChars;
   static constexpr std::size_t kNameChars = 80;
   static constexpr std::size_t kNoteChars = 400;
   static constexpr std::size_t kTitleChars = 120;
@@ -75,7 +76,7 @@ Status validate(const Feed& feed);
 // Text helpers shared by the feed parser and the cache.
 bool is_valid_utf8(std::string_view s);
 std::size_t utf8_length(std::string_view s);  // code points; only meaningful for valid UTF-8
-bool is_valid_id(std::string_view id);         // 1-64 of [a-z0-9-]
+using kiosk::is_valid_id;                      // 1-64 of [a-z0-9-], platform/ids.h
 bool is_sha256_hex(std::string_view s);        // 64 lowercase hex digits
 
 // "2019", "2019-05" or "2019-05-14" (a real calendar day); anything else is an error.
