@@ -1,20 +1,16 @@
 #include "display.h"
 
-#include <cstdio>
 #include <algorithm>
-#include <cstdlib>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
-#include <tuple>
 #include <string>
+#include <tuple>
 
-#include "app/kiosk_app.h"
 #include "app/content_watch.h"
-#include "render/png.h"
-#include "slides/touch_views.h"
-#include "app/staff_facts.h"
-#include "touch_input.h"
+#include "app/kiosk_app.h"
 #include "app/scene.h"
+#include "app/staff_facts.h"
 #include "platform/log.h"
 #include "platform/process.h"
 #include "platform/service_notify.h"
@@ -22,17 +18,20 @@
 #include "power/command_runner.h"
 #include "power/controller.h"
 #include "power/display_power.h"
-#include "render/compositor.h"
 #include "render/frame_watch.h"
-#include "render/image_cache.h"
-#include "render/sdl_handles.h"
+#include "render/png.h"
+#include "slides/touch_views.h"
+#include "touch_input.h"
+#include "window.h"
 
 namespace kiosk::app {
 namespace {
 
 using namespace std::chrono_literals;
+using Duration = std::chrono::steady_clock::duration;
+using Minute = std::chrono::sys_time<std::chrono::minutes>;
+using Change = render::Compositor::Change;
 
-constexpr Size kDefaultWindow{1280, 720};
 // The footer's progress bar moves in steps of about this; between steps nothing is drawn.
 constexpr auto kProgressStep = 1000ms;
 // Frame pacing during a transition when the renderer has no vsync to wait on.
@@ -47,119 +46,20 @@ constexpr auto kWatchInterval = 2s;
 // that every frame of its transition is a copy.
 constexpr auto kPrepareAhead = 1s;
 
-// Video drivers to try, in order, unless SDL_VIDEODRIVER says otherwise: a desktop session when
-// there is one, else the console through KMS/DRM (how the kiosk runs under systemd). Probing for a
-// compositor that is not there only prints noise.
-void choose_video_drivers() {
-  if (std::getenv("SDL_VIDEODRIVER")) return;
-  std::string drivers;
-  if (std::getenv("WAYLAND_DISPLAY")) drivers += "wayland,";
-  if (std::getenv("DISPLAY")) drivers += "x11,";
-  drivers += "kmsdrm";
-  SDL_SetHint(SDL_HINT_VIDEODRIVER, drivers.c_str());
-}
-
-// Waits up to `timeout_ms` for an event. SDL waits natively only on some video drivers; on the
-// others (KMS/DRM on the console, where the kiosk runs) SDL_WaitEventTimeout wakes every
-// millisecond, which would cost a few percent of a core on a static slide. There, the kiosk
-// sleeps in short slices and looks for events between them: input is noticed within one slice.
-bool wait_for_event(SDL_Event* e, int timeout_ms) {
-  static const bool native = [] {
-    const std::string d = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
-    return d == "x11" || d == "wayland";
-  }();
-  if (native) return SDL_WaitEventTimeout(e, timeout_ms) != 0;
-  constexpr int kSliceMs = 15;
-  const Uint64 end = SDL_GetTicks64() + static_cast<Uint64>(std::max(0, timeout_ms));
-  while (true) {
-    if (SDL_PollEvent(e)) return true;
-    const Uint64 now = SDL_GetTicks64();
-    if (now >= end) return false;
-    SDL_Delay(static_cast<Uint32>(std::min<Uint64>(kSliceMs, end - now)));
-  }
-}
-
 void no_display(const std::string& why) {
   std::fprintf(stderr, "kiosk: no display available (%s); to render the slides without one, run: kiosk --screenshot DIR\n",
                why.c_str());
 }
 
-struct Window {
-  render::Window window;
-  render::Renderer renderer;
-  bool vsync = false;
-};
+// How long until `t`; nothing if it has come.
+Duration until(SteadyTime t, SteadyTime now) { return t - std::min(t, now); }
 
-// The renderer for the window, made the same way at the start and after every rebuild: the
-// accelerated one (OpenGL ES 2 on the Pi's KMS/DRM) with vsync and slide textures, else SDL's
-// software renderer. `w.vsync` says whether presenting waits for the display, which paces the
-// transitions. The software renderer draws into the window's own framebuffer: in an X window SDL
-// would otherwise put that framebuffer on OpenGL too, loading Mesa for nothing (about 110 MB).
-Status create_renderer(Window& w) {
-  const char* asked = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
-  if (asked && std::string(asked) == "software") SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-  w.renderer.reset();
-  w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1,
-                                      SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE));
-  if (!w.renderer) {
-    log::warning(std::string("no accelerated renderer (") + SDL_GetError() + "); using the software renderer");
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    w.renderer.reset(SDL_CreateRenderer(w.window.get(), -1, SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE));
-  }
-  if (!w.renderer) return render::sdl_error("creating a renderer");
-  SDL_RendererInfo info{};
-  if (SDL_GetRendererInfo(w.renderer.get(), &info) != 0) return render::sdl_error("reading what the renderer can do");
-  // SDL's software renderer reports vsync but does not wait for the display: frames are paced by
-  // the loop's own interval there.
-  w.vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) && std::string(info.name) != "software";
-  log::info(std::string("renderer: ") + info.name + (w.vsync ? ", vsync" : ", no vsync") +
-            ((info.flags & SDL_RENDERER_TARGETTEXTURE) ? ", slide textures" : ", no slide textures"));
-  return Status::success();
-}
+Minute minute_of(WallTime t) { return std::chrono::floor<std::chrono::minutes>(t); }
 
-Result<Window> open_window(const Options& options, const config::Config& config) {
-  const bool windowed = options.windowed || options.size.has_value();
-  Size size = options.size.value_or(config.width > 0 ? Size{config.width, config.height} : kDefaultWindow);
-  Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
-  if (windowed) {
-    flags |= SDL_WINDOW_RESIZABLE;
-  } else {
-    flags |= config.width > 0 ? SDL_WINDOW_FULLSCREEN : SDL_WINDOW_FULLSCREEN_DESKTOP;
-  }
-  int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
-  SDL_DisplayMode desktop;
-  if (!windowed && config.width == 0 && SDL_GetDesktopDisplayMode(0, &desktop) == 0) {
-    // Ask for the whole screen up front too: without a window manager (a bare X server) the
-    // fullscreen flag alone leaves the window at its requested size.
-    size = {desktop.w, desktop.h};
-    x = y = 0;
-  }
-  Window w;
-  w.window.reset(SDL_CreateWindow("Kiosk", x, y, size.w, size.h, flags));
-  if (!w.window) return render::sdl_error("creating the window");
-  if (!windowed) SDL_ShowCursor(SDL_DISABLE);
-  if (auto s = create_renderer(w); !s) return s.error();
-  return w;
-}
-
-// Everything that draws, rebuilt when the output size changes or the renderer loses its textures.
-struct Stage {
-  std::unique_ptr<render::Compositor> compositor;
-  std::unique_ptr<render::ImageCache> images;
-  slides::Theme theme;
-};
-
-Result<Stage> make_stage(SDL_Renderer* renderer, render::FontSet& fonts, int rotation, const std::string& objects) {
-  int w = 0, h = 0;
-  if (SDL_GetRendererOutputSize(renderer, &w, &h) != 0) return render::sdl_error("reading the output size");
-  auto compositor = render::Compositor::create(renderer, fonts, w, h, rotation);
-  if (!compositor) return compositor.error();
-  Stage stage;
-  stage.compositor = std::move(*compositor);
-  stage.images = std::make_unique<render::ImageCache>(renderer, objects, static_cast<std::size_t>(w) * h * 2);
-  stage.compositor->canvas().set_images(stage.images.get());
-  stage.theme = slides::Theme::for_screen(stage.compositor->width(), stage.compositor->height());
-  return stage;
+// What a slide drawn ahead of its turn shows: which slide, in which round, with which minute on the
+// clock. It is used only if all three are still so when its turn comes.
+std::string coming_key(std::size_t index, std::uint64_t round, Minute minute) {
+  return std::to_string(index) + " " + std::to_string(round) + " " + std::to_string(minute.time_since_epoch().count());
 }
 
 // The screen's power by the configured week. Without a [power] schedule the kiosk leaves the screen
@@ -187,22 +87,582 @@ power::PowerController make_power(const config::Config& config, power::CommandRu
   return power::PowerController(config.power_schedule, config.wake_on_touch, std::move(backend));
 }
 
-// After the screen or TV comes back it may offer another mode: a fullscreen window that follows
-// the desktop takes the display's current size again.
-void follow_display_mode(SDL_Window* window) {
-  if (!(SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP)) return;
-  SDL_DisplayMode mode;
-  const int display = SDL_GetWindowDisplayIndex(window);
-  if (display < 0 || SDL_GetDesktopDisplayMode(display, &mode) != 0) return;
+// What run_display opens before the loop starts: each can fail with its own message.
+struct Opened {
+  render::FontSet& fonts;
+  Window& window;
+  ContentWatch& watch;
+  std::unique_ptr<LoadedContent> content;
+  Stage stage;
+  std::vector<ScriptedTouch> script;
+};
+
+// The display loop. Each turn it follows what moves on by itself (the power schedule, a touch
+// script, the cache, the navigator's timeouts, the cycle), presents a frame if the picture changed,
+// then waits, for as long as the state it is in allows, for an event or the next thing to draw.
+class DisplayLoop {
+ public:
+  enum class State {
+    kCycling,     // a slide of the cycle stands still until its turn ends
+    kTransition,  // the picture moves (a slide or view sliding in, a fling): frame after frame
+    kBrowsing,    // a touch view (browser, detail) stands still until a touch or the idle return
+    kScreenOff,   // the schedule has the screen off: a black frame now and then for the watchdog
+    kRecovering,  // the render check failed: the renderer and everything drawn are made again
+  };
+
+  DisplayLoop(const Options& options, const config::Config& config, const AssetPaths& assets, SteadyTime started,
+              Opened opened);
+  int run();
+
+ private:
+  const Clock& clock() const { return simulated_ ? static_cast<const Clock&>(*simulated_) : system_clock_; }
+  State state(SteadyTime now) const;
+  std::optional<int> turn();
+
+  // Each turn, in this order.
+  void report_soak(SteadyTime now);
+  std::optional<int> recover(SteadyTime now);
+  void follow_power(SteadyTime now);
+  void replay_script(SteadyTime now);
+  void follow_content(SteadyTime now);
+  void follow_navigator(SteadyTime now);
+  void follow_cycle(SteadyTime now);
+  bool frame_due(SteadyTime now) const;
+  std::optional<int> present(SteadyTime now);
+  bool prepare_coming(SteadyTime now);
+  Duration time_to_wait(State state, SteadyTime now) const;
+  std::optional<int> wait_and_handle_events(Duration wait);
+
+  // Parts of those.
+  std::optional<int> check_render(SteadyTime now);
+  void show_next_slide(SteadyTime now);
+  void dump_frame();
+  void first_frame_presented();
+  bool handle_touch(const player::TouchEvent& touch);
+  std::optional<int> handle_event(const SDL_Event& e);
+
+  // Draws what the navigator says is on screen and tells the navigator where the touchable things
+  // now are; `changed()` marks that for the next frame.
+  void draw_screen(Change change, SteadyTime now);
+  void relayout(SteadyTime now);
+  void changed() { dirty_ = redrawn_ = true; }
+  long long progress_step(SteadyTime now) const;
+  auto nav_state() const {
+    return std::make_tuple(nav_.view(), nav_.scroll(), nav_.filter(), nav_.pressed(), nav_.pressed_id(), nav_.overlay(),
+                           nav_.selected());
+  }
+
+  const Options& options_;
+  const config::Config& config_;
+  const AssetPaths& assets_;
+  const SteadyTime started_;
+  render::FontSet& fonts_;
+  Window& window_;
+  SDL_Renderer* renderer_;  // replaced when the render check rebuilds it
+  const int rotation_;
+  Stage stage_;
+  // The clock the loop runs on: the system's, or with --simulated-time one that the loop moves on
+  // itself to the next thing to draw instead of waiting.
+  SystemClock system_clock_;
+  std::optional<FakeClock> simulated_;
+  ContentWatch& watch_;
+  std::unique_ptr<LoadedContent> content_;
+  std::unique_ptr<Scene> scene_;
+  player::Cycle cycle_;
+  player::Navigator nav_;
+  power::SpawnRunner power_runner_;
+  power::PowerController power_;
+  ServiceNotifier service_;
+  render::FrameWatch frame_watch_;
+  std::vector<ScriptedTouch> script_;
+  const bool quit_keys_;
+  const SteadyTime stop_at_;
+
+  std::size_t next_scripted_ = 0;
+  int dumped_ = 0;
+  float list_item_height_ = 1;  // of the browser's list, as last drawn
+  SteadyTime next_soak_report_;  // simulated time: memory and open files once a simulated hour
+  SteadyTime first_frame_at_ = SteadyTime::max();
+  SteadyTime last_present_;
+  SteadyTime next_render_check_;
+  SteadyTime next_watch_;
+  int failed_checks_ = 0;
+  bool screen_on_ = true;
+  bool recovering_ = false;
+  bool dirty_ = true;
+  bool redrawn_ = true;      // something new was drawn that has not been presented still yet
+  bool was_moving_ = false;  // the last frame was part of a transition
+  long long drawn_step_ = -1;
+  Minute drawn_minute_;
+  std::string unpreparable_;  // the coming slide that could not be drawn ahead: not tried again
+};
+
+player::NavigatorSettings navigator_settings(const config::Config& config, const Stage& stage) {
+  player::NavigatorSettings settings;
+  settings.idle_return = config.idle_return;
+  settings.width = static_cast<float>(stage.compositor->width());
+  settings.height = static_cast<float>(stage.compositor->height());
+  settings.tap_slop = static_cast<float>(slides::touch_target_px(stage.theme)) / 2;
+  return settings;
+}
+
+// The longest a correct screen stays unchanged: a slide's time or the browser's idle time, plus the
+// clock's minute and a margin.
+Duration max_still(const Scene& scene, const config::Config& config) {
+  const auto durations = scene.durations();
+  return std::max(*std::max_element(durations.begin(), durations.end()), config.idle_return) + 90s;
+}
+
+DisplayLoop::DisplayLoop(const Options& options, const config::Config& config, const AssetPaths& assets,
+                         SteadyTime started, Opened opened)
+    : options_(options),
+      config_(config),
+      assets_(assets),
+      started_(started),
+      fonts_(opened.fonts),
+      window_(opened.window),
+      renderer_(opened.window.renderer.get()),
+      rotation_(options.rotation.value_or(static_cast<int>(config.rotation))),
+      stage_(std::move(opened.stage)),
+      simulated_(options.simulated_time ? std::optional<FakeClock>(FakeClock(system_clock_.wall())) : std::nullopt),
+      watch_(opened.watch),
+      content_(std::move(opened.content)),
+      scene_(std::make_unique<Scene>(*content_, config)),
+      cycle_([&] {
+        const auto d = scene_->durations();
+        return std::vector<Duration>(d.begin(), d.end());
+      }(), clock().steady()),
+      nav_(navigator_settings(config, stage_)),
+      power_(make_power(config, power_runner_)),
+      frame_watch_(max_still(*scene_, config)),
+      script_(std::move(opened.script)),
+      quit_keys_(options.windowed || options.size.has_value() || config.allow_quit_keys),
+      stop_at_(!options.run_for_seconds ? SteadyTime::max()
+               : simulated_             ? clock().steady() + std::chrono::seconds(*options.run_for_seconds)
+                                        : started + std::chrono::seconds(*options.run_for_seconds)),
+      next_soak_report_(simulated_ ? clock().steady() : SteadyTime::max()),
+      last_present_(clock().steady()),
+      next_render_check_(clock().steady() + kRenderCheck),
+      next_watch_(clock().steady() + kWatchInterval),
+      drawn_minute_(minute_of(clock().wall())) {}
+
+int DisplayLoop::run() {
+  draw_screen(Change::kCut, clock().steady());
+  while (true) {
+    if (const auto exit = turn()) return *exit;
+  }
+}
+
+DisplayLoop::State DisplayLoop::state(SteadyTime now) const {
+  if (recovering_) return State::kRecovering;
+  if (!screen_on_) return State::kScreenOff;
+  if (stage_.compositor->moving(now) || nav_.moving() || was_moving_) return State::kTransition;
+  if (nav_.view() != player::View::kCycle) return State::kBrowsing;
+  return State::kCycling;
+}
+
+std::optional<int> DisplayLoop::turn() {
+  const SteadyTime now = clock().steady();
+  report_soak(now);
+  if (now >= stop_at_) {
+    if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
+    power_.leave_on();
+    return kExitOk;
+  }
+  if (state(now) == State::kRecovering) return recover(now);
+  follow_power(now);
+  replay_script(now);
+  follow_content(now);
+  follow_navigator(now);
+  follow_cycle(now);
+  if (frame_due(now)) {
+    if (auto exit = present(now)) return exit;
+    if (recovering_) return std::nullopt;  // rebuilt in the next turn; this frame is not shown
+  }
+  const State waiting = state(clock().steady());
+  // Still in the cycle: draw the coming slide now if its turn is near, then work out the wait again.
+  if (waiting == State::kCycling && prepare_coming(clock().steady())) return std::nullopt;
+  return wait_and_handle_events(time_to_wait(waiting, clock().steady()));
+}
+
+void DisplayLoop::report_soak(SteadyTime now) {
+  if (now < next_soak_report_) return;
+  const auto hours = std::chrono::duration_cast<std::chrono::hours>(now - SteadyTime{}).count();
+  log::info("soak: hour " + std::to_string(hours) + ", RSS " + std::to_string(current_rss_kb().value_or(-1)) +
+            " KiB, open files " + std::to_string(open_fd_count().value_or(-1)));
+  next_soak_report_ = now + std::chrono::hours(1);
+}
+
+// Rebuilds the renderer and everything drawn with it, then draws the screen again.
+std::optional<int> DisplayLoop::recover(SteadyTime now) {
+  recovering_ = false;
+  stage_ = Stage{};  // the old textures go with the old renderer
+  const Status remade = create_renderer(window_);
+  renderer_ = window_.renderer.get();
+  Result<Stage> stage = remade ? make_stage(renderer_, fonts_, rotation_, objects_dir(config_)) : Result<Stage>(remade.error());
+  if (!stage) {
+    log::error("render check: the renderer could not be rebuilt (" + stage.error().message + "); stopping");
+    return kExitFailure;
+  }
+  stage_ = std::move(*stage);
+  frame_watch_.reset();
+  draw_screen(Change::kCut, now);
+  changed();
+  return std::nullopt;
+}
+
+void DisplayLoop::follow_power(SteadyTime now) {
+  const auto on = power_.update(now, clock().wall());
+  if (!on || *on == screen_on_) return;
+  screen_on_ = *on;
+  const std::string why = power_.reason(clock().wall());
+  if (screen_on_) {
+    follow_display_mode(window_.window.get());
+    cycle_.jump_to(0, now);
+    relayout(now);
+    frame_watch_.reset();
+    next_render_check_ = now + kRenderCheck;
+    log::info("display power: screen on (" + why + "), laid out for " + std::to_string(stage_.compositor->width()) + "x" +
+              std::to_string(stage_.compositor->height()));
+    service_.status("showing slides");
+  } else {
+    log::info("display power: screen off (" + why + ")");
+    service_.status("screen " + why);
+  }
+  changed();
+}
+
+// A scripted touch waits, too, until the screen before it is still and presented, as a person's
+// would: the replay shows the same screens on a slow machine (an emulator) as on a fast one.
+void DisplayLoop::replay_script(SteadyTime now) {
+  while (next_scripted_ < script_.size() && first_frame_at_ != SteadyTime::max() &&
+         now >= first_frame_at_ + script_[next_scripted_].at && !redrawn_ && !stage_.compositor->moving(now)) {
+    push_touch(script_[next_scripted_++], renderer_, *stage_.compositor);
+  }
+}
+
+// A new version from kiosk-sync slides in over what is shown: no restart, no blank frame.
+void DisplayLoop::follow_content(SteadyTime now) {
+  if (now < next_watch_) return;
+  next_watch_ = now + kWatchInterval;
+  if (!watch_.changed()) return;
+  auto fresh = load_content(config_, assets_);
+  if (!fresh) {
+    log::error(fresh.error().message);
+    return;
+  }
+  auto fresh_content = std::make_unique<LoadedContent>(std::move(*fresh));
+  scene_ = std::make_unique<Scene>(*fresh_content, config_);
+  content_ = std::move(fresh_content);
+  std::vector<std::string> ids;
+  for (const auto* r : slides::filtered_results(content_->content, scene_->area(), nav_.filter())) ids.push_back(r->id);
+  nav_.content_changed(ids, list_item_height_);
+  draw_screen(Change::kTransition, now);
+  changed();
+}
+
+// Timeouts, long press and inertia move on with time; a swipe in the cycle turns it.
+void DisplayLoop::follow_navigator(SteadyTime now) {
+  const auto before = nav_state();
+  nav_.update(now);
+  if (nav_.take_returned_to_cycle()) {
+    cycle_.jump_to(cycle_.current(), now);
+    draw_screen(Change::kTransition, now);
+    changed();
+  } else if (nav_state() != before) {
+    draw_screen(Change::kRedraw, now);
+    changed();
+  }
+  if (const int swipe = nav_.take_swipe(); swipe != 0 && nav_.view() == player::View::kCycle) {
+    const auto n = static_cast<long long>(cycle_.size());
+    cycle_.jump_to(static_cast<std::size_t>((static_cast<long long>(cycle_.current()) + swipe + n) % n), now);
+    draw_screen(Change::kTransition, now);
+    changed();
+  }
+}
+
+// The cycle waits while someone touches the screen or browses, and while the screen is off. The
+// slide on screen is drawn again when the clock's minute turns.
+void DisplayLoop::follow_cycle(SteadyTime now) {
+  if (nav_.view() != player::View::kCycle || nav_.touching() || !screen_on_) {
+    cycle_.jump_to(cycle_.current(), now);
+  } else if (cycle_.advance(now)) {
+    show_next_slide(now);
+  }
+  if (screen_on_ && minute_of(clock().wall()) != drawn_minute_) {
+    draw_screen(Change::kRedraw, now);
+    drawn_minute_ = minute_of(clock().wall());
+    changed();
+  }
+}
+
+// The slide whose turn it is, drawn ahead if it could be, else now.
+void DisplayLoop::show_next_slide(SteadyTime now) {
+  const Minute minute = minute_of(clock().wall());
+  if (stage_.compositor->prepared() == coming_key(cycle_.current(), cycle_.round(), minute) && !nav_.overlay() &&
+      stage_.compositor->show_prepared(Change::kTransition, now)) {
+    nav_.set_hit_regions(slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current()).tap_opens_browser).regions);
+    nav_.set_scroll_extent(0, 0);
+  } else {
+    draw_screen(Change::kTransition, now);
+  }
+  drawn_minute_ = minute;
+  changed();
+}
+
+long long DisplayLoop::progress_step(SteadyTime now) const {
+  return screen_on_ ? (now - cycle_.started()) / kProgressStep : drawn_step_;
+}
+
+// Something new to show, a frame of a transition or the one after it (the slide exactly in place),
+// a step of the progress bar, or a frame at least every few seconds so the watchdog hears from the loop.
+bool DisplayLoop::frame_due(SteadyTime now) const {
+  return dirty_ || stage_.compositor->moving(now) || was_moving_ || progress_step(now) != drawn_step_ ||
+         now - last_present_ >= kKeepAlive;
+}
+
+std::optional<int> DisplayLoop::present(SteadyTime now) {
+  const bool moving = stage_.compositor->moving(now);
+  const long long step = progress_step(now);
+  was_moving_ = moving;
+  const float progress = std::min(1.0f, static_cast<float>(std::chrono::duration<double>(kProgressStep * step) /
+                                                            std::chrono::duration<double>(cycle_.next_change() - cycle_.started())));
+  stage_.compositor->compose(now, nav_.view() == player::View::kCycle ? slides::progress_overlay(stage_.theme, progress)
+                                                                      : std::vector<render::Compositor::Overlay>{});
+  if (options_.fault_black_frames || !screen_on_) {  // off; or, for the tests, a renderer gone wrong
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+  }
+  if (now >= next_render_check_ && !moving && screen_on_) {
+    if (auto exit = check_render(now)) return exit;
+    if (recovering_) return std::nullopt;
+  }
+  if (options_.dump_frames && redrawn_ && !moving) dump_frame();
+  if (!moving) redrawn_ = false;
+  SDL_RenderPresent(renderer_);
+  last_present_ = clock().steady();
+  dirty_ = false;
+  drawn_step_ = step;
+  if (first_frame_at_ == SteadyTime::max()) first_frame_presented();
+  service_.frame_presented(last_present_);
+  return std::nullopt;
+}
+
+// Reads the composed frame back and judges it. The first failure rebuilds the renderer; the second
+// in a row stops the watchdog pings, so that systemd restarts the kiosk.
+std::optional<int> DisplayLoop::check_render(SteadyTime now) {
+  next_render_check_ = now + kRenderCheck;
   int w = 0, h = 0;
-  SDL_GetWindowSize(window, &w, &h);
-  if (w != mode.w || h != mode.h) SDL_SetWindowSize(window, mode.w, mode.h);
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  auto thumbnail = render::read_thumbnail(renderer_, w, h, 32, 18);
+  const auto verdict = thumbnail ? frame_watch_.check(*thumbnail, now) : render::FrameWatch::Verdict::kSingleColour;
+  if (verdict == render::FrameWatch::Verdict::kAlive) {
+    failed_checks_ = 0;
+    return std::nullopt;
+  }
+  ++failed_checks_;
+  const std::string what =
+      verdict == render::FrameWatch::Verdict::kFrozen ? "has not changed for too long" : "shows a single colour";
+  if (failed_checks_ == 1) {
+    log::error("render check: the screen " + what + "; rebuilding the renderer");
+    recovering_ = true;
+  } else if (failed_checks_ == 2) {
+    log::error("render check: the screen still " + what + " after a rebuild; no longer pinging the watchdog");
+    service_.stop_watchdog("render check failed: the screen " + what);
+    if (!service_.watchdog_enabled()) return kExitFailure;  // nobody else will restart it
+  }
+  return std::nullopt;
+}
+
+void DisplayLoop::dump_frame() {
+  char name[64];
+  std::snprintf(name, sizeof name, "/%03d-%s.png", dumped_++,
+                nav_.view() == player::View::kCycle     ? scene_->name(cycle_.current())
+                : nav_.view() == player::View::kBrowser ? "browser"
+                                                        : "detail");
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  std::error_code ec;
+  std::filesystem::create_directories(*options_.dump_frames, ec);
+  if (auto pixels = render::read_pixels(renderer_, w, h)) (void)render::save_png(pixels->get(), *options_.dump_frames + name);
+}
+
+void DisplayLoop::first_frame_presented() {
+  first_frame_at_ = clock().steady();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(system_clock_.steady() - started_).count();
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  log::info("first frame presented " + std::to_string(ms) + " ms after start (" + std::to_string(w) + "x" +
+            std::to_string(h) + ", " + SDL_GetCurrentVideoDriver() + ")");
+  service_.ready();
+}
+
+// Draws the cycle's next slide ahead of its turn, while the screen is still. True if it drew.
+bool DisplayLoop::prepare_coming(SteadyTime now) {
+  if (nav_.touching() || nav_.overlay() || cycle_.size() < 2 || cycle_.next_change() - now > kPrepareAhead) return false;
+  const std::size_t next = (cycle_.current() + 1) % cycle_.size();
+  const std::uint64_t round = cycle_.round() + (next == 0 ? 1 : 0);
+  const WallTime at = clock().wall() + std::chrono::duration_cast<std::chrono::system_clock::duration>(cycle_.next_change() - now);
+  const std::string key = coming_key(next, round, minute_of(at));
+  if (stage_.compositor->prepared() == key || key == unpreparable_) return false;
+  auto drawn = stage_.compositor->prepare(
+      [&](render::Canvas& canvas) { scene_->draw(next, canvas, at, static_cast<std::size_t>(round)); }, key);
+  if (drawn) return true;
+  log::error(drawn.error().message + "; the slide is drawn when its turn comes");
+  unpreparable_ = key;
+  return false;
+}
+
+// Until the next thing that changes the picture, or an event. During a transition or a fling the
+// renderer's vsync paces the frames; without vsync, a frame interval does.
+Duration DisplayLoop::time_to_wait(State state, SteadyTime now) const {
+  const SteadyTime next_touch = next_scripted_ < script_.size() && first_frame_at_ != SteadyTime::max()
+                                    ? first_frame_at_ + script_[next_scripted_].at
+                                    : SteadyTime::max();
+  const WallTime wall = clock().wall();
+  const auto next_minute = std::chrono::duration_cast<Duration>(minute_of(wall) + 1min - wall);
+  // Whatever the state: the end of --run-for, the cache, a scripted touch, the keep-alive frame and
+  // the power schedule.
+  const Duration always = std::min({until(stop_at_, now), until(next_watch_, now), until(next_touch, now),
+                                    until(last_present_ + kKeepAlive, now), until(power_.next_deadline(), now)});
+  switch (state) {
+    case State::kRecovering:
+      return Duration::zero();
+    case State::kTransition:
+      return window_.vsync ? Duration::zero() : Duration(kFrameInterval);
+    case State::kScreenOff:
+      return std::min(always, next_minute);
+    case State::kCycling:
+    case State::kBrowsing:
+      break;
+  }
+  return std::min({always, next_minute, until(cycle_.next_change(), now),
+                   until(cycle_.started() + kProgressStep * (drawn_step_ + 1), now), until(nav_.next_deadline(), now)});
+}
+
+std::optional<int> DisplayLoop::wait_and_handle_events(Duration wait) {
+  const int wait_ms =
+      static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
+  SDL_Event e;
+  if (simulated_) {
+    // Events already waiting (a scripted touch) are taken first; only then does time move on.
+    if (!SDL_PollEvent(&e)) {
+      simulated_->advance(std::chrono::milliseconds(std::max(1, wait_ms)));
+      if (!SDL_PollEvent(&e)) return std::nullopt;
+    }
+  } else if (!wait_for_event(&e, wait_ms)) {
+    return std::nullopt;
+  }
+  do {
+    if (auto touch = to_touch(e, window_.window.get(), renderer_, *stage_.compositor, clock().steady())) {
+      if (handle_touch(*touch)) break;
+      continue;
+    }
+    if (auto exit = handle_event(e)) return exit;
+  } while (SDL_PollEvent(&e));
+  return std::nullopt;
+}
+
+// True if the touch woke the screen: the rest of that finger goes nowhere.
+bool DisplayLoop::handle_touch(const player::TouchEvent& touch) {
+  if (touch.phase == player::TouchPhase::kDown && power_.touch(clock().steady(), clock().wall())) {
+    log::info("display power: woken by a touch");
+    return true;
+  }
+  if (!screen_on_) return false;
+  // Answered in the next frame: the state changes now and the loop draws it straight away.
+  const auto before = nav_state();
+  const player::View view_before = nav_.view();
+  nav_.touch(touch);
+  if (nav_state() != before) {
+    draw_screen(nav_.view() != view_before ? Change::kTransition : Change::kRedraw, clock().steady());
+    changed();
+  }
+  return false;
+}
+
+std::optional<int> DisplayLoop::handle_event(const SDL_Event& e) {
+  switch (e.type) {
+    case SDL_QUIT:  // SIGTERM or SIGINT: closing the window is handled below
+      service_.stopping();
+      power_.leave_on();
+      log::info("stopping on request");
+      return kExitOk;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_CLOSE && quit_keys_) return kExitOk;
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) relayout(clock().steady());
+      dirty_ = true;
+      break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:  // the slide textures are gone: draw the screen again into new ones
+      relayout(clock().steady());
+      dirty_ = true;
+      break;
+    case SDL_KEYDOWN: {
+      // Only the configured keys quit; no key leaves the kiosk otherwise.
+      const bool ctrl_q = e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL);
+      if (quit_keys_ && (e.key.keysym.sym == SDLK_ESCAPE || ctrl_q)) return kExitOk;
+      break;
+    }
+    default:
+      break;
+  }
+  return std::nullopt;
+}
+
+void DisplayLoop::draw_screen(Change change, SteadyTime now) {
+  slides::ViewLayout layout;
+  const slides::ViewState vs{nav_.filter(), nav_.scroll(), nav_.pressed(), nav_.pressed_id(), nav_.selected()};
+  const std::size_t round = static_cast<std::size_t>(cycle_.round());
+  auto shown = stage_.compositor->show(
+      [&](render::Canvas& canvas) {
+        const WallTime wall = clock().wall();
+        const auto ctx = scene_->context(wall, round);
+        switch (nav_.view()) {
+          case player::View::kCycle:
+            scene_->draw(cycle_.current(), canvas, wall, round);
+            layout = slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current()).tap_opens_browser);
+            break;
+          case player::View::kBrowser:
+            layout = slides::draw_browser(canvas, stage_.theme, ctx, vs);
+            break;
+          case player::View::kDetail:
+            layout = slides::draw_detail(canvas, stage_.theme, ctx, vs);
+            break;
+        }
+        if (nav_.overlay()) {
+          slides::draw_staff_overlay(canvas, stage_.theme,
+                                     staff_facts(config_, scene_->content(), stage_.compositor->width(),
+                                                 stage_.compositor->height(), started_, wall, ctx.stale));
+        }
+      },
+      change, now);
+  if (!shown) log::error(shown.error().message);
+  nav_.set_hit_regions(layout.regions);
+  nav_.set_scroll_extent(layout.max_scroll, layout.page);
+  if (nav_.view() == player::View::kBrowser) {
+    nav_.set_list(layout.ids, layout.item_height);
+    list_item_height_ = layout.item_height;
+  }
+}
+
+// Everything drawn again for the output's current size: after a resize, a lost renderer, or the
+// screen coming back on. If the stage cannot be made again, the old one draws.
+void DisplayLoop::relayout(SteadyTime now) {
+  if (auto rebuilt = make_stage(renderer_, fonts_, rotation_, objects_dir(config_))) {
+    stage_ = std::move(*rebuilt);
+    nav_.resize(static_cast<float>(stage_.compositor->width()), static_cast<float>(stage_.compositor->height()),
+                static_cast<float>(slides::touch_target_px(stage_.theme)) / 2);
+  } else {
+    log::error(rebuilt.error().message);
+  }
+  draw_screen(Change::kCut, now);
 }
 
 }  // namespace
 
 int run_display(const Options& options, const config::Config& config, const AssetPaths& assets, SteadyTime started) {
-  // Closing the window is a user action handled below; SDL_QUIT then only means SIGTERM/SIGINT.
+  // Closing the window is a user action handled by the loop; SDL_QUIT then only means SIGTERM/SIGINT.
   SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
   // Touches and mouse clicks are handled each as themselves, not copied into one another.
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -223,7 +683,6 @@ int run_display(const Options& options, const config::Config& config, const Asse
     no_display(window.error().message);
     return kExitNoDisplay;
   }
-  SDL_Renderer* renderer = window->renderer.get();  // replaced when the render check rebuilds it
   ContentWatch watch(config.database);
   watch.changed();  // takes note of the cache as it is now
   auto loaded = load_content(config, assets);
@@ -231,33 +690,12 @@ int run_display(const Options& options, const config::Config& config, const Asse
     log::error(loaded.error().message);
     return kExitFailure;
   }
-  auto content = std::make_unique<LoadedContent>(std::move(*loaded));
   const int rotation = options.rotation.value_or(static_cast<int>(config.rotation));
-  auto stage = make_stage(renderer, **fonts, rotation, objects_dir(config));
+  auto stage = make_stage(window->renderer.get(), **fonts, rotation, objects_dir(config));
   if (!stage) {
     log::error(stage.error().message);
     return kExitFailure;
   }
-  const bool quit_keys = options.windowed || options.size.has_value() || config.allow_quit_keys;
-
-  // The clock the loop runs on: the system's, or with --simulated-time one that the loop moves on
-  // itself to the next thing to draw instead of waiting.
-  SystemClock system_clock;
-  std::optional<FakeClock> simulated;
-  if (options.simulated_time) simulated.emplace(system_clock.wall());
-  const Clock& clock = simulated ? static_cast<const Clock&>(*simulated) : system_clock;
-  auto scene = std::make_unique<Scene>(*content, config);
-  const auto durations = scene->durations();
-  player::Cycle cycle({durations.begin(), durations.end()}, clock.steady());
-  player::NavigatorSettings nav_settings;
-  nav_settings.idle_return = config.idle_return;
-  nav_settings.width = static_cast<float>(stage->compositor->width());
-  nav_settings.height = static_cast<float>(stage->compositor->height());
-  nav_settings.tap_slop = static_cast<float>(slides::touch_target_px(stage->theme)) / 2;
-  player::Navigator nav(nav_settings);
-  power::SpawnRunner power_runner;
-  power::PowerController power = make_power(config, power_runner);
-  bool screen_on = true;
   std::vector<ScriptedTouch> script;
   if (options.touch_script) {
     auto loaded_script = load_touch_script(*options.touch_script);
@@ -267,363 +705,10 @@ int run_display(const Options& options, const config::Config& config, const Asse
     }
     script = std::move(*loaded_script);
   }
-  std::size_t next_scripted = 0;
-  int dumped = 0;
-
-  float list_item_height = 1;  // of the browser's list, as last drawn
-  // Draws what the navigator says is on screen (a slide of the cycle, the browser, a detail, the
-  // staff overlay) and tells the navigator where the touchable things now are.
-  const auto draw_screen = [&](render::Compositor::Change change, SteadyTime now) {
-    slides::ViewLayout layout;
-    const slides::ViewState vs{nav.filter(), nav.scroll(), nav.pressed(), nav.pressed_id(), nav.selected()};
-    const std::size_t round = static_cast<std::size_t>(cycle.round());
-    auto shown = stage->compositor->show(
-        [&](render::Canvas& canvas) {
-          const WallTime wall = clock.wall();
-          const auto ctx = scene->context(wall, round);
-          switch (nav.view()) {
-            case player::View::kCycle:
-              scene->draw(cycle.current(), canvas, wall, round);
-              layout = slides::cycle_regions(stage->theme, scene->kind(cycle.current()).tap_opens_browser);
-              break;
-            case player::View::kBrowser:
-              layout = slides::draw_browser(canvas, stage->theme, ctx, vs);
-              break;
-            case player::View::kDetail:
-              layout = slides::draw_detail(canvas, stage->theme, ctx, vs);
-              break;
-          }
-          if (nav.overlay()) {
-            slides::draw_staff_overlay(canvas, stage->theme,
-                                       staff_facts(config, scene->content(), stage->compositor->width(),
-                                                   stage->compositor->height(), started, wall, ctx.stale));
-          }
-        },
-        change, now);
-    if (!shown) log::error(shown.error().message);
-    nav.set_hit_regions(layout.regions);
-    nav.set_scroll_extent(layout.max_scroll, layout.page);
-    if (nav.view() == player::View::kBrowser) {
-      nav.set_list(layout.ids, layout.item_height);
-      list_item_height = layout.item_height;
-    }
-  };
-  // What a slide drawn ahead of its turn shows: which slide, in which round, with which minute on
-  // the clock. It is used only if all three are still so when its turn comes.
-  const auto coming_key = [](std::size_t index, std::uint64_t round, std::chrono::sys_time<std::chrono::minutes> minute) {
-    return std::to_string(index) + " " + std::to_string(round) + " " + std::to_string(minute.time_since_epoch().count());
-  };
-  // What, of the navigator's state, changes the picture.
-  const auto nav_state = [&] {
-    return std::make_tuple(nav.view(), nav.scroll(), nav.filter(), nav.pressed(), nav.pressed_id(), nav.overlay(),
-                           nav.selected());
-  };
-  // Everything drawn again for the output's current size: after a resize, a lost renderer, or the
-  // screen coming back on.
-  const auto relayout = [&](SteadyTime at) {
-    auto rebuilt = make_stage(renderer, **fonts, rotation, objects_dir(config));
-    if (!rebuilt) {
-      log::error(rebuilt.error().message);
-      return;
-    }
-    stage = std::move(rebuilt);
-    nav.resize(static_cast<float>(stage->compositor->width()), static_cast<float>(stage->compositor->height()),
-               static_cast<float>(slides::touch_target_px(stage->theme)) / 2);
-    draw_screen(render::Compositor::Change::kCut, at);
-  };
-  const auto stop_at = !options.run_for_seconds ? SteadyTime::max()
-                       : simulated             ? clock.steady() + std::chrono::seconds(*options.run_for_seconds)
-                                               : started + std::chrono::seconds(*options.run_for_seconds);
-  // Simulated time: memory and open files once a simulated hour, for the soak test.
-  SteadyTime next_soak_report = simulated ? clock.steady() : SteadyTime::max();
-
-  draw_screen(render::Compositor::Change::kCut, clock.steady());
-  SteadyTime first_frame_at = SteadyTime::max();
-  ServiceNotifier service;
-  SteadyTime last_present = clock.steady();
-  // The longest a correct screen stays unchanged: a slide's time or the browser's idle time, plus
-  // the clock's minute and a margin.
-  const auto max_still = std::max(*std::max_element(durations.begin(), durations.end()), config.idle_return) + 90s;
-  render::FrameWatch frame_watch(max_still);
-  SteadyTime next_render_check = clock.steady() + kRenderCheck;
-  int failed_checks = 0;
-  SteadyTime next_watch = clock.steady() + kWatchInterval;
-  bool first_frame = true;
-  bool dirty = true;
-  bool redrawn = true;     // something new was drawn that has not been presented still yet
-  bool was_moving = false;  // the last frame was part of a transition
-  long long drawn_step = -1;
-  auto drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
-  std::string unpreparable;  // the coming slide that could not be drawn ahead: not tried again
-  while (true) {
-    SteadyTime now = clock.steady();
-    if (now >= next_soak_report) {
-      const auto hours = std::chrono::duration_cast<std::chrono::hours>(now - SteadyTime{}).count();
-      log::info("soak: hour " + std::to_string(hours) + ", RSS " + std::to_string(current_rss_kb().value_or(-1)) +
-                " KiB, open files " + std::to_string(open_fd_count().value_or(-1)));
-      next_soak_report = now + std::chrono::hours(1);
-    }
-    if (now >= stop_at) {
-      if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
-      power.leave_on();
-      return kExitOk;
-    }
-    if (const auto change = power.update(now, clock.wall()); change && *change != screen_on) {
-      screen_on = *change;
-      const std::string why = power.reason(clock.wall());
-      if (screen_on) {
-        follow_display_mode(window->window.get());
-        relayout(now);
-        cycle.jump_to(0, now);
-        draw_screen(render::Compositor::Change::kCut, now);
-        frame_watch.reset();
-        next_render_check = now + kRenderCheck;
-        log::info("display power: screen on (" + why + "), laid out for " + std::to_string(stage->compositor->width()) +
-                  "x" + std::to_string(stage->compositor->height()));
-        service.status("showing slides");
-      } else {
-        log::info("display power: screen off (" + why + ")");
-        service.status("screen " + why);
-      }
-      dirty = redrawn = true;
-    }
-    // A scripted touch waits, too, until the screen before it is still and presented, as a
-    // person's would: the replay shows the same screens on a slow machine (an emulator) as on a fast one.
-    while (next_scripted < script.size() && first_frame_at != SteadyTime::max() &&
-           now >= first_frame_at + script[next_scripted].at && !redrawn && !stage->compositor->moving(now)) {
-      push_touch(script[next_scripted++], renderer, *stage->compositor);
-    }
-    if (now >= next_watch) {
-      next_watch = now + kWatchInterval;
-      // A new version from kiosk-sync slides in over what is shown: no restart, no blank frame.
-      if (watch.changed()) {
-        if (auto fresh = load_content(config, assets)) {
-          auto fresh_content = std::make_unique<LoadedContent>(std::move(*fresh));
-          scene = std::make_unique<Scene>(*fresh_content, config);
-          content = std::move(fresh_content);
-          std::vector<std::string> ids;
-          for (const auto* r : slides::filtered_results(content->content, scene->area(), nav.filter())) ids.push_back(r->id);
-          nav.content_changed(ids, list_item_height);
-          draw_screen(render::Compositor::Change::kTransition, now);
-          dirty = redrawn = true;
-        } else {
-          log::error(fresh.error().message);
-        }
-      }
-    }
-    // Timeouts, long press and inertia move on with time.
-    const auto before = nav_state();
-    nav.update(now);
-    if (nav.take_returned_to_cycle()) {
-      cycle.jump_to(cycle.current(), now);
-      draw_screen(render::Compositor::Change::kTransition, now);
-      dirty = redrawn = true;
-    } else if (nav_state() != before) {
-      draw_screen(render::Compositor::Change::kRedraw, now);
-      dirty = redrawn = true;
-    }
-    if (const int swipe = nav.take_swipe(); swipe != 0 && nav.view() == player::View::kCycle) {
-      const auto n = static_cast<long long>(cycle.size());
-      cycle.jump_to(static_cast<std::size_t>((static_cast<long long>(cycle.current()) + swipe + n) % n), now);
-      draw_screen(render::Compositor::Change::kTransition, now);
-      dirty = redrawn = true;
-    }
-    // The cycle waits while someone touches the screen or browses, and while the screen is off.
-    if (nav.view() != player::View::kCycle || nav.touching() || !screen_on) {
-      cycle.jump_to(cycle.current(), now);
-    } else if (cycle.advance(now)) {
-      const auto minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
-      if (stage->compositor->prepared() == coming_key(cycle.current(), cycle.round(), minute) && !nav.overlay() &&
-          stage->compositor->show_prepared(render::Compositor::Change::kTransition, now)) {
-        nav.set_hit_regions(slides::cycle_regions(stage->theme, scene->kind(cycle.current()).tap_opens_browser).regions);
-        nav.set_scroll_extent(0, 0);
-      } else {
-        draw_screen(render::Compositor::Change::kTransition, now);
-      }
-      drawn_minute = minute;
-      dirty = redrawn = true;
-    }
-    if (screen_on && std::chrono::floor<std::chrono::minutes>(clock.wall()) != drawn_minute) {
-      draw_screen(render::Compositor::Change::kRedraw, now);
-      drawn_minute = std::chrono::floor<std::chrono::minutes>(clock.wall());
-      dirty = redrawn = true;
-    }
-    const long long step = screen_on ? (now - cycle.started()) / kProgressStep : drawn_step;
-    const bool moving = stage->compositor->moving(now);
-    // The frame after a transition ends shows the slide exactly in place.
-    // A frame at least every few seconds whatever is shown, so the watchdog hears from the loop.
-    if (dirty || moving || was_moving || step != drawn_step || now - last_present >= kKeepAlive) {
-      was_moving = moving;
-      const float progress = std::min(1.0f, static_cast<float>(std::chrono::duration<double>(kProgressStep * step) /
-                                                                std::chrono::duration<double>(cycle.next_change() - cycle.started())));
-      stage->compositor->compose(now, nav.view() == player::View::kCycle ? slides::progress_overlay(stage->theme, progress)
-                                                                         : std::vector<render::Compositor::Overlay>{});
-      if (options.fault_black_frames || !screen_on) {  // off; or, for the tests, a renderer gone wrong
-        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-        SDL_RenderClear(renderer);
-      }
-      if (now >= next_render_check && !moving && screen_on) {
-        next_render_check = now + kRenderCheck;
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(renderer, &w, &h);
-        auto thumbnail = render::read_thumbnail(renderer, w, h, 32, 18);
-        const auto verdict = thumbnail ? frame_watch.check(*thumbnail, now) : render::FrameWatch::Verdict::kSingleColour;
-        if (verdict == render::FrameWatch::Verdict::kAlive) {
-          failed_checks = 0;
-        } else {
-          ++failed_checks;
-          const std::string what = verdict == render::FrameWatch::Verdict::kFrozen ? "has not changed for too long"
-                                                                                   : "shows a single colour";
-          if (failed_checks == 1) {
-            // Rebuild the renderer and everything drawn with it, then draw the screen again.
-            log::error("render check: the screen " + what + "; rebuilding the renderer");
-            stage = Result<Stage>(make_error("rebuilding"));
-            const Status remade = create_renderer(*window);
-            renderer = window->renderer.get();
-            if (remade) stage = make_stage(renderer, **fonts, rotation, objects_dir(config));
-            if (!remade || !stage) {
-              log::error("render check: the renderer could not be rebuilt; stopping");
-              return kExitFailure;
-            }
-            frame_watch.reset();
-            draw_screen(render::Compositor::Change::kCut, now);
-            dirty = redrawn = true;
-            continue;
-          }
-          if (failed_checks == 2) {
-            log::error("render check: the screen still " + what + " after a rebuild; no longer pinging the watchdog");
-            service.stop_watchdog("render check failed: the screen " + what);
-            if (!service.watchdog_enabled()) return kExitFailure;  // nobody else will restart it
-          }
-        }
-      }
-      if (options.dump_frames && redrawn && !moving) {
-        char name[64];
-        std::snprintf(name, sizeof name, "/%03d-%s.png", dumped++,
-                      nav.view() == player::View::kCycle ? scene->name(cycle.current())
-                      : nav.view() == player::View::kBrowser ? "browser" : "detail");
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(renderer, &w, &h);
-        std::error_code ec;
-        std::filesystem::create_directories(*options.dump_frames, ec);
-        if (auto pixels = render::read_pixels(renderer, w, h)) (void)render::save_png(pixels->get(), *options.dump_frames + name);
-      }
-      if (!moving) redrawn = false;
-      SDL_RenderPresent(renderer);
-      last_present = clock.steady();
-      dirty = false;
-      drawn_step = step;
-      if (first_frame) {
-        first_frame = false;
-        first_frame_at = clock.steady();
-        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(system_clock.steady() - started).count();
-        int w = 0, h = 0;
-        SDL_GetRendererOutputSize(renderer, &w, &h);
-        log::info("first frame presented " + std::to_string(ms) + " ms after start (" + std::to_string(w) + "x" +
-                  std::to_string(h) + ", " + SDL_GetCurrentVideoDriver() + ")");
-        service.ready();
-      }
-      service.frame_presented(last_present);
-    }
-
-    // Sleep until the next thing that changes the picture, or an event. During a transition or a
-    // fling the renderer's vsync paces the frames; without vsync, a frame interval does.
-    now = clock.steady();
-    std::chrono::steady_clock::duration wait;
-    using D = std::chrono::steady_clock::duration;
-    const SteadyTime next_touch =
-        next_scripted < script.size() && first_frame_at != SteadyTime::max() ? first_frame_at + script[next_scripted].at : SteadyTime::max();
-    if (!screen_on) {
-      // Off: a black frame for the watchdog every few seconds, and a look at the schedule.
-      wait = std::min({D(last_present + kKeepAlive - std::min(last_present + kKeepAlive, now)), D(next_watch - now),
-                       D(next_touch - std::min(next_touch, now)),
-                       D(stop_at - now), D(power.next_deadline() - std::min(power.next_deadline(), now)),
-                       std::chrono::duration_cast<D>(std::chrono::floor<std::chrono::minutes>(clock.wall()) + 1min - clock.wall())});
-    } else if (stage->compositor->moving(now) || nav.moving() || was_moving) {
-      wait = window->vsync ? D::zero() : D(kFrameInterval);
-    } else {
-      // Still: draw the coming slide now if its turn is near, then work out the wait again.
-      if (nav.view() == player::View::kCycle && !nav.touching() && !nav.overlay() && cycle.size() > 1 &&
-          cycle.next_change() - now <= kPrepareAhead) {
-        const std::size_t next = (cycle.current() + 1) % cycle.size();
-        const std::uint64_t round = cycle.round() + (next == 0 ? 1 : 0);
-        const WallTime at = clock.wall() + std::chrono::duration_cast<std::chrono::system_clock::duration>(cycle.next_change() - now);
-        const std::string key = coming_key(next, round, std::chrono::floor<std::chrono::minutes>(at));
-        if (stage->compositor->prepared() != key && key != unpreparable) {
-          auto drawn = stage->compositor->prepare(
-              [&](render::Canvas& canvas) { scene->draw(next, canvas, at, static_cast<std::size_t>(round)); }, key);
-          if (drawn) continue;
-          log::error(drawn.error().message + "; the slide is drawn when its turn comes");
-          unpreparable = key;
-        }
-      }
-      const auto wall = clock.wall();
-      const auto next_minute = std::chrono::floor<std::chrono::minutes>(wall) + 1min;
-      wait = std::min({D(cycle.next_change() - now), D(cycle.started() + kProgressStep * (drawn_step + 1) - now),
-                       std::chrono::duration_cast<D>(next_minute - wall), D(stop_at - now), D(next_watch - now),
-                       D(nav.next_deadline() - std::min(nav.next_deadline(), now)), D(next_touch - std::min(next_touch, now)),
-                       D(last_present + kKeepAlive - std::min(last_present + kKeepAlive, now)),
-                       D(power.next_deadline() - std::min(power.next_deadline(), now))});
-    }
-    const int wait_ms = static_cast<int>(std::clamp<long long>(std::chrono::ceil<std::chrono::milliseconds>(wait).count(), 0, 60'000));
-    SDL_Event e;
-    if (simulated) {
-      // Events already waiting (a scripted touch) are taken first; only then does time move on.
-      if (!SDL_PollEvent(&e)) {
-        simulated->advance(std::chrono::milliseconds(std::max(1, wait_ms)));
-        if (!SDL_PollEvent(&e)) continue;
-      }
-    } else if (!wait_for_event(&e, wait_ms)) {
-      continue;
-    }
-    do {
-      if (auto touch = to_touch(e, window->window.get(), renderer, *stage->compositor, clock.steady())) {
-        // While the screen is off a touch only wakes it; the rest of that finger goes nowhere.
-        if (touch->phase == player::TouchPhase::kDown && power.touch(clock.steady(), clock.wall())) {
-          log::info("display power: woken by a touch");
-          break;
-        }
-        if (!screen_on) continue;
-        // Answered in the next frame: the state changes now and the loop draws it straight away.
-        const auto before_touch = nav_state();
-        const player::View view_before = nav.view();
-        nav.touch(*touch);
-        if (nav_state() != before_touch) {
-          draw_screen(nav.view() != view_before ? render::Compositor::Change::kTransition : render::Compositor::Change::kRedraw,
-                      clock.steady());
-          dirty = redrawn = true;
-        }
-        continue;
-      }
-      switch (e.type) {
-        case SDL_QUIT:
-          service.stopping();
-          power.leave_on();
-          log::info("stopping on request");
-          return kExitOk;
-        case SDL_WINDOWEVENT:
-          if (e.window.event == SDL_WINDOWEVENT_CLOSE && quit_keys) return kExitOk;
-          if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) relayout(clock.steady());
-          dirty = true;
-          break;
-        case SDL_RENDER_TARGETS_RESET:
-        case SDL_RENDER_DEVICE_RESET: {
-          // The slide textures are gone: draw the screen again into new ones.
-          relayout(clock.steady());
-          dirty = true;
-          break;
-        }
-        case SDL_KEYDOWN: {
-          // Only the configured keys quit; no key leaves the kiosk otherwise.
-          const bool ctrl_q = e.key.keysym.sym == SDLK_q && (e.key.keysym.mod & KMOD_CTRL);
-          if (quit_keys && (e.key.keysym.sym == SDLK_ESCAPE || ctrl_q)) return kExitOk;
-          break;
-        }
-        default:
-          break;
-      }
-    } while (SDL_PollEvent(&e));
-  }
+  DisplayLoop loop(options, config, assets, started,
+                   Opened{**fonts, *window, watch, std::make_unique<LoadedContent>(std::move(*loaded)),
+                          std::move(*stage), std::move(script)});
+  return loop.run();
 }
 
 }  // namespace kiosk::app
