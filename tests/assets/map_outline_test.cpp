@@ -1,0 +1,151 @@
+// assets/map/denmark-outline.txt, the outline the map slide draws: read with a parser of its own that
+// follows the format its header documents, then checked for form (closed rings, enough points, the
+// point budget) and for geography (inside Denmark's box, Bornholm drawn, the main islands where they
+// are). That regenerating it gives the same bytes is the ctest map_outline_regenerates.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "test_support.h"
+
+namespace {
+
+struct Point {
+  double lon;
+  double lat;
+};
+
+struct Ring {
+  std::string name;
+  std::vector<Point> points;
+  std::set<std::pair<double, double>> distinct() const {
+    std::set<std::pair<double, double>> set;
+    for (const Point& p : points) set.insert({p.lon, p.lat});
+    return set;
+  }
+};
+
+// "ring <name> <n>" and then n lines "<lon> <lat>"; lines starting with # are comments. Anything
+// else (a short ring, a stray line, text after a number) throws, naming the line.
+std::vector<Ring> parse_outline(const std::string& text) {
+  std::vector<Ring> rings;
+  std::istringstream in(text);
+  std::string line;
+  int number = 0;
+  std::size_t expected = 0;
+  auto fail = [&](const std::string& why) {
+    throw std::runtime_error("line " + std::to_string(number) + ": " + why + ": " + line);
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    std::istringstream words(line);
+    std::string rest;
+    if (expected > 0) {
+      Point p{};
+      if (!(words >> p.lon >> p.lat) || (words >> rest)) fail("not a point");
+      rings.back().points.push_back(p);
+      --expected;
+    } else if (line.rfind('#', 0) == 0) {
+      continue;
+    } else {
+      Ring ring;
+      std::string word;
+      if (!(words >> word >> ring.name >> expected) || word != "ring" || (words >> rest)) fail("not a ring header");
+      if (expected == 0) fail("an empty ring");
+      rings.push_back(ring);
+    }
+  }
+  if (expected > 0) throw std::runtime_error("the last ring is short by " + std::to_string(expected) + " points");
+  return rings;
+}
+
+std::vector<Ring> outline() {
+  return parse_outline(kiosk::testing::read_file(kiosk::testing::source_path("assets/map/denmark-outline.txt")));
+}
+
+// Even-odd rule: a ray from p to the east crosses the ring's edges an odd number of times.
+bool contains(const Ring& ring, Point p) {
+  bool inside = false;
+  const auto& v = ring.points;
+  for (std::size_t i = 0, j = v.size() - 1; i < v.size(); j = i++) {
+    if ((v[i].lat > p.lat) != (v[j].lat > p.lat) &&
+        p.lon < v[j].lon + (p.lat - v[j].lat) * (v[i].lon - v[j].lon) / (v[i].lat - v[j].lat)) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
+// The names of the rings that contain p.
+std::vector<std::string> rings_containing(const std::vector<Ring>& rings, Point p) {
+  std::vector<std::string> names;
+  for (const Ring& ring : rings) {
+    if (contains(ring, p)) names.push_back(ring.name);
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("the map outline's parser refuses a short ring and a stray line", "[assets]") {
+  CHECK(parse_outline("# c\nring a 3\n1 2\n3 4\n1 2\n").size() == 1);
+  CHECK_THROWS_WITH(parse_outline("ring a 3\n1 2\n3 4\n"), Catch::Contains("short by 1"));
+  CHECK_THROWS_WITH(parse_outline("ring a 2\n1 2\n3 4 5\n"), Catch::Contains("line 3: not a point"));
+  CHECK_THROWS_WITH(parse_outline("ring a 1\n1 2\n1 2\n"), Catch::Contains("line 3: not a ring header"));
+}
+
+TEST_CASE("every ring of the map outline is closed and has at least 3 distinct points", "[assets]") {
+  const auto rings = outline();
+  REQUIRE(rings.size() >= 12);
+  for (const Ring& ring : rings) {
+    INFO("ring " << ring.name);
+    REQUIRE(ring.points.size() >= 4);
+    CHECK(ring.points.front().lon == ring.points.back().lon);
+    CHECK(ring.points.front().lat == ring.points.back().lat);
+    CHECK(ring.distinct().size() >= 3);
+  }
+}
+
+TEST_CASE("the map outline stays within its budget of 3000 points", "[assets]") {
+  std::size_t total = 0;
+  for (const Ring& ring : outline()) total += ring.points.size();
+  CHECK(total > 0);
+  CHECK(total <= 3000);
+}
+
+TEST_CASE("every point of the map outline lies in Denmark's bounding box", "[assets]") {
+  for (const Ring& ring : outline()) {
+    for (const Point& p : ring.points) {
+      INFO("ring " << ring.name << " point " << p.lon << " " << p.lat);
+      CHECK(p.lat >= 54.5);
+      CHECK(p.lat <= 57.8);
+      CHECK(p.lon >= 8.0);
+      CHECK(p.lon <= 15.2);
+    }
+  }
+}
+
+TEST_CASE("the map outline draws Bornholm, east of 14.6 E", "[assets]") {
+  std::vector<std::string> east_rings;
+  for (const Ring& ring : outline()) {
+    bool east = true;
+    for (const Point& p : ring.points) east = east && p.lon > 14.6;
+    if (east && contains(ring, {14.92, 55.13})) east_rings.push_back(ring.name);
+  }
+  CHECK(east_rings == std::vector<std::string>{"bornholm"});
+}
+
+TEST_CASE("Odense lies on Funen, Copenhagen on Zealand, west of Aarhus on Jutland", "[assets]") {
+  const auto rings = outline();
+  CHECK(rings_containing(rings, {10.38, 55.40}) == std::vector<std::string>{"funen"});
+  CHECK(rings_containing(rings, {12.45, 55.68}) == std::vector<std::string>{"zealand"});
+  CHECK(rings_containing(rings, {10.10, 56.15}) == std::vector<std::string>{"jutland"});
+  // And the sea between them is not land: the Great Belt and the Kattegat off Aarhus.
+  CHECK(rings_containing(rings, {10.95, 55.35}).empty());
+  CHECK(rings_containing(rings, {10.60, 56.05}).empty());
+}
