@@ -67,3 +67,14 @@ TEST_CASE("touching the results slide opens the browser and a result and it retu
   CHECK(first_of("browser") != first_of("results"));
   CHECK(first_of("detail") != first_of("browser"));
 }
+
+TEST_CASE("a touch script that is not there stops the kiosk with its path", "[app][touch]") {
+  kiosk::testing::TempDir dir;
+  kiosk::testing::write_file(dir.file("kiosk.toml"), "[cache]\ndatabase = \"" + dir.file("content.db") + "\"\n");
+  const auto run = kiosk::testing::run_command("env SDL_VIDEODRIVER=dummy " + std::string(KIOSK_BINARY) + " --config " +
+                                               dir.file("kiosk.toml") + " --size 640x360 --simulated-time --run-for 1 --touch-script " +
+                                               dir.file("touches.txt"));
+  INFO(run.output);
+  CHECK(run.exit_code != 0);
+  CHECK(run.output.find("touch script " + dir.file("touches.txt") + " does not exist") != std::string::npos);
+}

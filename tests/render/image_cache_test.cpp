@@ -1,4 +1,5 @@
 #include <SDL_image.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 
@@ -11,6 +12,16 @@ using namespace kiosk;
 namespace {
 
 const std::string kSha(64, 'a');
+
+// What `run` writes to the log.
+template <class F>
+std::string log_of(F run) {
+  std::string logged;
+  log::set_sink([&](log::Level, std::string_view line) { logged += std::string(line) + "\n"; });
+  run();
+  log::set_sink({});
+  return logged;
+}
 
 void write_png(const std::string& path, int w, int h) {
   SDL_Surface* s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32);
@@ -95,15 +106,27 @@ TEST_CASE("a missing, broken or absurdly large picture is refused and shown as a
     const std::string other(64, 'b');
     testing::write_file(dir.file(kSha), png_header(20000, 20000) + std::string(100, '\0'));
     testing::write_file(dir.file(other), png_header(6000, 6000) + std::string(100, '\0'));
-    std::string logged;
-    log::set_sink([&](log::Level, std::string_view line) { logged += std::string(line) + "\n"; });
-    CHECK(images.get(kSha, 100, 100, &size) == nullptr);
-    CHECK(images.get(other, 100, 100, &size) == nullptr);
-    log::set_sink({});
+    const std::string logged = log_of([&] {
+      CHECK(images.get(kSha, 100, 100, &size) == nullptr);
+      CHECK(images.get(other, 100, 100, &size) == nullptr);
+    });
     INFO(logged);
     CHECK(logged.find("refused before decoding: declares 20000x20000 pixels") != std::string::npos);
     CHECK(logged.find("refused before decoding: declares 6000x6000 pixels") != std::string::npos);
     CHECK(images.cached_bytes() == 0);
+  }
+  SECTION("missing, or a file larger than a picture may be, named in the log") {
+    const std::string other(64, 'b');
+    testing::write_file(dir.file(other), "");
+    REQUIRE(::truncate(dir.file(other).c_str(), static_cast<off_t>(render::kMaxImageFileBytes) + 1) == 0);  // sparse
+    const std::string logged = log_of([&] {
+      CHECK(images.get(kSha, 100, 100, &size) == nullptr);
+      CHECK(images.get(other, 100, 100, &size) == nullptr);
+    });
+    INFO(logged);
+    CHECK(logged.find("image " + dir.file(kSha) + " does not exist; showing a placeholder") != std::string::npos);
+    CHECK(logged.find("image " + dir.file(other) + " is 32.1 MiB, larger than the 32 MiB it may be; showing a placeholder") !=
+          std::string::npos);
   }
   SECTION("a decodable picture wider than the limit") {
     write_png(dir.file(kSha), render::kMaxImageSide + 1, 1);

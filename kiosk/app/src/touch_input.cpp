@@ -1,13 +1,16 @@
 #include "touch_input.h"
 
-#include <fstream>
 #include <sstream>
+
+#include "platform/files.h"
 
 namespace kiosk::app {
 
 namespace {
 
 constexpr SDL_TouchID kScriptTouchId = 4242;
+// A script is a line per touch event; a minute of busy touching is some 10 KiB.
+constexpr std::size_t kMaxTouchScriptBytes = 1u << 20;
 
 player::TouchPhase phase_of(Uint32 type) {
   switch (type) {
@@ -57,8 +60,9 @@ std::optional<player::TouchEvent> to_touch(const SDL_Event& e, SDL_Window* windo
 }
 
 Result<std::vector<ScriptedTouch>> load_touch_script(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return make_error("touch script " + path + ": cannot be read");
+  const auto text = read_file(path, kMaxTouchScriptBytes, "touch script");
+  if (!text) return text.error();
+  std::istringstream in(*text);
   std::vector<ScriptedTouch> out;
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {

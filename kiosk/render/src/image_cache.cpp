@@ -1,12 +1,9 @@
 #include "render/image_cache.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <vector>
 
+#include "platform/files.h"
 #include "render/sdl_handles.h"
 
 namespace kiosk::render {
@@ -87,19 +84,15 @@ SDL_Texture* ImageCache::get(const std::string& sha256, int box_w, int box_h, Im
   }
 
   const std::string path = dir_ + "/" + sha256;
-  const auto fail = [&](const std::string& why) -> SDL_Texture* {
+  const auto refuse = [&](const std::string& message) -> SDL_Texture* {
     if (failed_.size() < 4096) failed_.insert(sha256);
-    log_once_.write(log::Level::kWarning, sha256, "image " + path + ": " + why + "; showing a placeholder");
+    log_once_.write(log::Level::kWarning, sha256, message + "; showing a placeholder");
     return nullptr;
   };
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return fail(std::strerror(errno));
-  const auto file_size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
-  if (file_size > kMaxImageFileBytes) return fail("larger than " + std::to_string(kMaxImageFileBytes) + " bytes");
-  std::string bytes(file_size, '\0');
-  in.seekg(0);
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  const auto fail = [&](const std::string& why) { return refuse("image " + path + ": " + why); };
+  auto read = read_file(path, kMaxImageFileBytes, "image");
+  if (!read) return refuse(read.error().message);
+  const std::string& bytes = *read;
 
   const auto declared = image_dimensions(bytes);
   if (!declared) return fail("not a PNG or JPEG file");
