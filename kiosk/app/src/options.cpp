@@ -6,9 +6,6 @@ namespace kiosk::app {
 
 namespace {
 
-constexpr int kMinSide = 160;
-constexpr int kMaxSide = 16384;
-
 bool parse_int(const std::string& s, int& out) {
   if (s.empty()) return false;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -16,19 +13,6 @@ bool parse_int(const std::string& s, int& out) {
 }
 
 }  // namespace
-
-Result<Size> parse_size(const std::string& text) {
-  const auto x = text.find('x');
-  Size size;
-  if (x == std::string::npos || !parse_int(text.substr(0, x), size.w) || !parse_int(text.substr(x + 1), size.h)) {
-    return make_error("--size: '" + text + "' is not of the form WIDTHxHEIGHT, e.g. 1920x1080");
-  }
-  if (size.w < kMinSide || size.h < kMinSide || size.w > kMaxSide || size.h > kMaxSide) {
-    return make_error("--size: " + text + " is outside " + std::to_string(kMinSide) + ".." + std::to_string(kMaxSide) +
-                      " pixels per side");
-  }
-  return size;
-}
 
 Result<Options> parse_options(const std::vector<std::string>& args) {
   Options o;
@@ -80,7 +64,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     } else if (a == "--size") {
       auto v = value("--size");
       if (!v) return v.error();
-      auto size = parse_size(*v);
+      auto size = screens::parse_size(*v);
       if (!size) return size.error();
       o.size = *size;
     } else {

@@ -2,34 +2,19 @@
 // cannot be read, the default content shipped in the assets. The display never starts empty.
 #pragma once
 
-#include <string>
-
 #include "config/config.h"
-#include "model/content.h"
 #include "platform/result.h"
-#include "slides/slide.h"
+#include "screens/assets.h"
+#include "screens/scene.h"
 
 namespace kiosk::app {
 
-struct LoadedContent {
-  model::Content content;
-  slides::ContentOrigin origin;
-};
-
-// The files the program ships: fonts and default content.
-struct AssetPaths {
-  std::string dir;
-  std::string font_regular() const { return dir + "/fonts/NotoSans-Regular.ttf"; }
-  std::string font_bold() const { return dir + "/fonts/NotoSans-Bold.ttf"; }
-  std::string default_feed() const { return dir + "/content/default-feed.json"; }
-};
-
-// The assets directory: the config's assets.dir if set; else <exe>/../share/kiosk when installed;
-// else the source tree's assets/ that this binary was built from.
-AssetPaths find_assets(const config::Config& config);
-
-// Where kiosk-sync keeps the pictures of results: objects/<sha256> beside the database.
-std::string objects_dir(const config::Config& config);
+// The assets, where the pictures are and the content a scene shows are kiosk/screens' (the staff
+// tool uses them too); the kiosk names them as its own.
+using screens::AssetPaths;
+using screens::find_assets;
+using screens::LoadedContent;
+using screens::objects_dir;
 
 // The default content from the assets. Errors name the file.
 Result<LoadedContent> load_default_content(const AssetPaths& assets);

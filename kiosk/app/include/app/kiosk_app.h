@@ -9,6 +9,7 @@
 #include "app/options.h"
 #include "platform/clock.h"
 #include "platform/result.h"
+#include "screens/screenshot.h"
 
 namespace kiosk::app {
 
@@ -22,26 +23,8 @@ enum ExitCode : int {
 
 int run_kiosk(const std::vector<std::string>& args);
 
-struct ScreenshotRequest {
-  std::string dir;    // created if needed
-  Size size;          // the screen's own size; with rotation 90/270 the slides are laid out turned
-  int rotation = 0;   // degrees clockwise
-  WallTime now;       // the time shown (clock, the timeline's today)
-  // How many rounds of the results slide to render (it tells up to five results in turn, one per
-  // round): 1 for the cycle's first screen of each slide, 5 to see every result it shows.
-  int result_rounds = 1;
-  // Also the touch views: the browser (this area, all areas) and each result in detail, after the
-  // cycle's slides (<nn>-browser.png, <nn>-browser-all.png, <nn>-detail-<id>[-<page>].png).
-  bool touch_views = false;
-};
-
-// Renders each cycle slide once, with the real renderer on an off-screen surface (SDL's dummy video
-// driver, software rendering) through the same compositor as the screen, to
-// <dir>/<nn>-<slide>.png (<nn>-results-<round>.png for several rounds, until they repeat), and beside each the texts
-// drawn on it, one block per text, to <nn>-<slide>.txt: what a person reads on the slide, for
-// checking content without looking at pictures. `started` is when the process began, for the
-// first-frame log line.
-Status render_screenshots(const ScreenshotRequest& request, const LoadedContent& content, const AssetPaths& assets,
-                          const config::Config& config, SteadyTime started);
+// `kiosk --screenshot`: kiosk/screens' (kiosk-feed preview draws the same).
+using screens::render_screenshots;
+using screens::ScreenshotRequest;
 
 }  // namespace kiosk::app

@@ -6,13 +6,11 @@
 #include <vector>
 
 #include "platform/result.h"
+#include "screens/size.h"
 
 namespace kiosk::app {
 
-struct Size {
-  int w = 0;
-  int h = 0;
-};
+using screens::Size;  // kiosk/screens', as kiosk-feed preview reads --size too
 
 struct Options {
   std::optional<std::string> config_path;     // --config FILE
@@ -31,9 +29,6 @@ struct Options {
 
 // Parses argv (without argv[0]). Errors name the offending argument.
 Result<Options> parse_options(const std::vector<std::string>& args);
-
-// "WxH" with both in 160..16384.
-Result<Size> parse_size(const std::string& text);
 
 std::string usage_text();
 

@@ -1,18 +1,18 @@
+#include "screens/screenshot.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <system_error>
 
-#include "app/kiosk_app.h"
-#include "app/scene.h"
 #include "platform/log.h"
 #include "render/compositor.h"
 #include "render/image_cache.h"
 #include "render/png.h"
 #include "slides/touch_views.h"
 
-namespace kiosk::app {
+namespace kiosk::screens {
 
 namespace {
 
@@ -141,4 +141,4 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
   return Status::success();
 }
 
-}  // namespace kiosk::app
+}  // namespace kiosk::screens

@@ -5,11 +5,10 @@
 #include <cctype>
 #include <filesystem>
 
-#include "app/kiosk_app.h"
-#include "app/options.h"
 #include "cli.h"
 #include "feed/feed_json.h"
 #include "publish/build.h"
+#include "screens/screenshot.h"
 
 namespace kiosk::feedtool {
 namespace {
@@ -35,9 +34,9 @@ Result<std::string> read_manifest(const fs::path& path) {
 int preview(const Args& args) {
   const fs::path in = args.positional[0];
   const std::string png_dir = args.positional[1];
-  app::Size size{1920, 1080};
+  screens::Size size{1920, 1080};
   if (const auto text = args.option("--size")) {
-    auto parsed = app::parse_size(*text);
+    auto parsed = screens::parse_size(*text);
     if (!parsed) {
       std::fprintf(stderr, "kiosk-feed preview: %s\n", parsed.error().message.c_str());
       return kUsage;
@@ -105,9 +104,9 @@ int preview(const Args& args) {
   config.area = args.option("--area").value_or(feed.content.areas.empty() ? config.area : feed.content.areas.front().id);
   config.database = fs::path(objects).parent_path().string() + "/preview.db";  // only its objects/ beside it is used
   const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  app::LoadedContent content{feed.content, {false, feed.version, now_unix, feed.expires, now_unix, false}};
-  app::ScreenshotRequest request{png_dir, size, 0, now, kResultRounds, true};
-  const auto shot = app::render_screenshots(request, content, app::find_assets(config), config, started);
+  screens::LoadedContent content{feed.content, {false, feed.version, now_unix, feed.expires, now_unix, false}};
+  screens::ScreenshotRequest request{png_dir, size, 0, now, kResultRounds, true};
+  const auto shot = screens::render_screenshots(request, content, screens::find_assets(config), config, started);
   if (!scratch.empty()) fs::remove_all(scratch, ec);
   if (!shot) {
     std::fprintf(stderr, "kiosk-feed preview: %s\n", shot.error().message.c_str());

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "app/content_source.h"
 #include "cli.h"
 #include "feed/feed_json.h"
 #include "publish/build.h"
 #include "publish/diff.h"
+#include "screens/assets.h"
 #include "source/source_folder.h"
 
 namespace kiosk::feedtool {
@@ -57,7 +57,7 @@ std::optional<std::uint64_t> whole_number(const std::string& text) {
 }
 
 int init(const Args& args) {
-  std::ifstream in(app::find_assets(config::Config{}).default_feed());
+  std::ifstream in(screens::find_assets(config::Config{}).default_feed());
   std::ostringstream ss;
   ss << in.rdbuf();
   auto feed = feed::parse_feed(ss.str());

@@ -1,8 +1,8 @@
-#include "app/scene.h"
+#include "screens/scene.h"
 
 #include "platform/log.h"
 
-namespace kiosk::app {
+namespace kiosk::screens {
 
 Status check_playlist(const config::Config& config, const slides::SlideKinds& kinds) {
   std::string problems;
@@ -57,4 +57,4 @@ void Scene::draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_
   slides_[i].slide->draw(canvas, slides::Theme::for_screen(canvas.width(), canvas.height()), context(now, round));
 }
 
-}  // namespace kiosk::app
+}  // namespace kiosk::screens
