@@ -2,14 +2,11 @@
 
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cache/cache.h"
 #include "feed/feed_json.h"
+#include "platform/files.h"
 #include "platform/log.h"
 
 namespace kiosk::app {
@@ -18,11 +15,9 @@ namespace fs = std::filesystem;
 
 Result<LoadedContent> load_default_content(const AssetPaths& assets) {
   const std::string path = assets.default_feed();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error("default content " + path + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto feed = feed::parse_feed(text.str());
+  auto text = read_file(path, feed::kMaxManifestBytes, "default content");
+  if (!text) return text.error();
+  auto feed = feed::parse_feed(*text);
   if (!feed) return make_error("default content " + path + ": " + feed.error().message);
   LoadedContent loaded;
   loaded.content = std::move(feed->content);
