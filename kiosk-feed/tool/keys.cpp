@@ -8,11 +8,10 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "cli.h"
 #include "feed/feed_json.h"
+#include "platform/files.h"
 
 namespace kiosk::feedtool {
 namespace {
@@ -29,14 +28,7 @@ std::string utc_date(std::int64_t unix_seconds) { return feed::format_timestamp(
 }  // namespace
 
 Result<std::string> read_small_file(const std::string& path, const std::string& what, std::size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(what + " " + path + ": not found or not readable");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (ss.str().size() > max_bytes) {
-    return make_error(what + " " + path + ": larger than " + std::to_string(max_bytes) + " bytes");
-  }
-  return ss.str();
+  return read_file(path, max_bytes, what);
 }
 
 Status write_new_file(const fs::path& path, const std::string& text, mode_t mode) {

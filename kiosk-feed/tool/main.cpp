@@ -4,14 +4,13 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "cli.h"
 #include "feed/feed_json.h"
+#include "platform/files.h"
 #include "publish/build.h"
 #include "publish/diff.h"
 #include "screens/assets.h"
@@ -57,10 +56,9 @@ std::optional<std::uint64_t> whole_number(const std::string& text) {
 }
 
 int init(const Args& args) {
-  std::ifstream in(screens::find_assets(config::Config{}).default_feed());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  auto feed = feed::parse_feed(ss.str());
+  auto text = read_file(screens::find_assets(config::Config{}).default_feed(), feed::kMaxManifestBytes, "the built-in default content");
+  if (!text) return failed("init", text.error().message);
+  auto feed = feed::parse_feed(*text);
   if (!feed) return failed("init", "the built-in default content: " + feed.error().message);
   if (auto s = source::write_source(args.positional[0], feed->content, feed->source); !s) return failed("init", s.error().message);
   const auto dir = fs::absolute(args.positional[0]).string();
@@ -141,11 +139,9 @@ int build(const Args& args) {
 Result<model::Feed> load_feed(const std::string& path) {
   std::error_code ec;
   const fs::path file = fs::is_directory(path, ec) ? fs::path(path) / "feed.json" : fs::path(path);
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return make_error(file.string() + ": not found or not readable");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+  auto read = read_file(file, feed::kMaxManifestBytes, "the feed");
+  if (!read) return read.error();
+  const std::string& text = *read;
   // A feed.json is a JSON object. What a web server sends instead (its 404 page, a login page) is
   // named as such, not as a JSON syntax error.
   const auto first = text.find_first_not_of(" \t\r\n");

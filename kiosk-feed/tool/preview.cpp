@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "feed/feed_json.h"
+#include "platform/files.h"
 #include "publish/build.h"
 #include "screens/screenshot.h"
 
@@ -17,17 +18,6 @@ namespace fs = std::filesystem;
 
 // How many rounds the results slide is drawn for: it tells up to five results in turn.
 constexpr int kResultRounds = 5;
-
-Result<std::string> read_manifest(const fs::path& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return make_error(path.string() + ": cannot be read");
-  std::string text;
-  char buf[65536];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && text.size() <= feed::kMaxManifestBytes) text.append(buf, n);
-  std::fclose(f);
-  return text;
-}
 
 }  // namespace
 
@@ -78,8 +68,12 @@ int preview(const Args& args) {
       return kFailed;
     }
   } else if (fs::exists(in / "feed.json", ec)) {
-    auto text = read_manifest(in / "feed.json");
-    auto parsed = text ? feed::parse_feed(*text) : Result<model::Feed>(text.error());
+    auto text = read_file(in / "feed.json", feed::kMaxManifestBytes, "the feed");
+    if (!text) {
+      std::fprintf(stderr, "kiosk-feed preview: %s\n", text.error().message.c_str());
+      return kFailed;
+    }
+    auto parsed = feed::parse_feed(*text);
     if (!parsed) {
       std::fprintf(stderr, "kiosk-feed preview: %s: %s\n", (in / "feed.json").c_str(), parsed.error().message.c_str());
       return kFailed;

@@ -18,6 +18,7 @@
 #include "feed/hash.h"
 #include "feed/trusted_keys.h"
 #include "model/validate.h"
+#include "platform/files.h"
 #include "publish/diff.h"
 #include "publish/pictures.h"
 #include "retired_objects.h"
@@ -95,10 +96,9 @@ Status carry_over(const fs::path& from, const fs::path& to, const std::vector<de
     const fs::path source = from / object.sha256;
     const fs::path target = to / object.sha256;
     if (::link(source.c_str(), target.c_str()) == 0) continue;
-    std::ifstream in(source, std::ios::binary);
-    std::ostringstream bytes;
-    if (!in || !(bytes << in.rdbuf())) return make_error("cannot keep " + source.string() + ": it cannot be read");
-    if (auto s = write_synced(target, bytes.str()); !s) return s;
+    auto bytes = read_file(source, model::Limits::kMaxAssetBytes, "the published picture to keep");
+    if (!bytes) return bytes.error();
+    if (auto s = write_synced(target, *bytes); !s) return s;
   }
   return {};
 }
@@ -122,11 +122,10 @@ Status swap_in(const fs::path& built, const fs::path& out) {
 // keys), and the version may start afresh.
 constexpr const char* kKeysFiles[] = {"keys.json", "keys.json.minisig"};
 
+// The file's text, or nothing when it cannot be read (a signature that does not verify then).
 std::string text_of(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto text = read_file(path, feed::kMaxManifestBytes, "the published file");
+  return text ? *text : std::string();
 }
 
 bool new_version_line(const fs::path& out) {
@@ -158,10 +157,8 @@ Result<std::optional<std::uint64_t>> published_version(const std::string& out_di
     }
     return std::optional<std::uint64_t>{};
   }
-  std::ifstream in(manifest, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  auto feed = feed::parse_feed(ss.str());
+  auto text = read_file(manifest, feed::kMaxManifestBytes, "the published feed");
+  auto feed = text ? feed::parse_feed(*text) : Result<model::Feed>(text.error());
   if (!feed) {
     return make_error(manifest.string() + " is there but cannot be read, so the next version is unknown; give --version (" +
                       feed.error().message.substr(0, feed.error().message.find('\n')) + ")");
