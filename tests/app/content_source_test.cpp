@@ -25,7 +25,7 @@ TEST_CASE("without a cache the built-in default content is shown", "[app]") {
   auto loaded = app::load_content(config_with_database(dir.file("none.db")), source_assets());
   REQUIRE(loaded.ok());
   CHECK(loaded->origin.built_in);
-  CHECK(loaded->content.areas.size() == 15);
+  CHECK(loaded->content.areas.size() == 33);
   CHECK_FALSE(std::filesystem::exists(dir.file("none.db")));  // the display does not create it
 }
 

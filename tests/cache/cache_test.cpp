@@ -169,7 +169,7 @@ TEST_CASE("the current and the previous version are kept and older ones removed"
   Cache cache = open(path);
   for (std::uint64_t v : {1, 2, 3, 4}) REQUIRE(cache.apply(default_feed(v), 0).ok());
   CHECK(count_rows(path, "versions") == 2);
-  CHECK(count_rows(path, "areas") == 2 * 15);
+  CHECK(count_rows(path, "areas") == static_cast<std::int64_t>(2 * default_feed(1).content.areas.size()));
   CHECK(cache.current_version()->value() == 4);
 }
 
@@ -219,7 +219,7 @@ TEST_CASE("an apply that fails midway leaves the previous version whole", "[cach
   REQUIRE(snap->has_value());
   CHECK((*snap)->info.version == 1);
   CHECK((*snap)->content == old_feed.content);
-  CHECK(count_rows(path, "areas") == 15);
+  CHECK(count_rows(path, "areas") == static_cast<std::int64_t>(old_feed.content.areas.size()));
   CHECK(count_rows(path, "versions") == 1);
 
   raw_exec(path, "DROP TRIGGER fail_results");
@@ -267,24 +267,58 @@ TEST_CASE("content damaged on disk is reported and not shown", "[cache]") {
 TEST_CASE("a cache of schema 1 is migrated to the sync state of schema 2 and 3 keeping its content", "[cache]") {
   kiosk::testing::TempDir dir;
   const std::string path = dir.file("content.db");
+  const Feed kept = kiosk::testing::as_schema_kept(default_feed(4), 1);
   {
     Cache cache = open(path);
-    REQUIRE(cache.apply(default_feed(4), 0).ok());
+    REQUIRE(cache.apply(kept, 0).ok());
   }
-  // Back to what schema 1 had: no sync state, no digests, no trust.
+  // Back to what schema 1 had: no sync state, no digests, no trust, no approximate positions.
   raw_exec(path,
            "DROP TABLE sync_state; DROP TABLE trust; ALTER TABLE versions DROP COLUMN epoch; "
            "ALTER TABLE versions DROP COLUMN content_sha256; ALTER TABLE versions DROP COLUMN manifest; "
-           "ALTER TABLE versions DROP COLUMN signature; PRAGMA user_version = 1;");
+           "ALTER TABLE versions DROP COLUMN signature; ALTER TABLE areas DROP COLUMN approximate; PRAGMA user_version = 1;");
   Cache cache = open(path);
-  CHECK(*cache.schema_version() == 3);
+  CHECK(*cache.schema_version() == kiosk::cache::kSchemaVersion);
   auto snap = cache.read_current();
   REQUIRE(snap.ok());
-  CHECK((*snap)->content == default_feed(4).content);
+  CHECK((*snap)->content == kept.content);
   CHECK(cache.current_version()->value() == 4);
   auto state = cache.sync_state();
   REQUIRE(state.ok());
   CHECK(*state == kiosk::cache::SyncState{});
+}
+
+TEST_CASE("a cache of schema 3 is migrated to schema 4: its positions stay, exact, and new ones keep approximate", "[cache]") {
+  kiosk::testing::TempDir dir;
+  const std::string path = dir.file("content.db");
+  kiosk::testing::write_cache_of_schema(path, default_feed(4), 1'800'000'000, {}, 3);
+  REQUIRE(scalar(path, "PRAGMA user_version") == 3);
+  Cache cache = open(path);
+  CHECK(*cache.schema_version() == 4);
+  auto snap = cache.read_current();
+  REQUIRE(snap.ok());
+  const auto& areas = (*snap)->content.areas;
+  REQUIRE(areas.size() == default_feed(4).content.areas.size());
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    INFO(areas[i].id);
+    REQUIRE(areas[i].position.has_value());
+    CHECK(areas[i].position->lat == default_feed(4).content.areas[i].position->lat);
+    CHECK_FALSE(areas[i].position->approximate);
+  }
+  // the content digest taken under schema 3 still matches, so the migrated cache is healthy
+  auto look = kiosk::cache::examine(path);
+  REQUIRE(look.ok());
+  CHECK(look->health == kiosk::cache::Health::kHealthy);
+  // a version applied after the migration stores approximate positions
+  Feed next = default_feed(5);
+  next.content.areas[0].position->approximate = true;
+  next.content.areas[1].position->approximate = false;
+  REQUIRE(cache.apply(next, 1'800'000'100).ok());
+  auto again = open(path).read_current();
+  REQUIRE(again.ok());
+  CHECK((*again)->content == next.content);
+  CHECK((*again)->content.areas[0].position->approximate);
+  CHECK_FALSE((*again)->content.areas[1].position->approximate);
 }
 
 TEST_CASE("sync state is stored and read back", "[cache]") {

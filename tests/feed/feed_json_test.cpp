@@ -28,7 +28,7 @@ TEST_CASE("the built-in default feed parses and holds the seed's facts", "[feed]
   auto feed = parse_feed(kiosk::testing::default_feed_text());
   REQUIRE(feed.ok());
   const auto& c = feed->content;
-  CHECK(c.areas.size() == 15);
+  CHECK(c.areas.size() == 33);
   CHECK(c.national_counts.size() == 7);
   // The seed's figures: 40 / 28 / 15 per 1 December 2019.
   const auto it = std::find_if(c.national_counts.begin(), c.national_counts.end(),
@@ -49,6 +49,48 @@ TEST_CASE("to_json and parse_feed round-trip", "[feed]") {
   auto again = parse_feed(kiosk::feed::to_json(*feed));
   REQUIRE(again.ok());
   CHECK(*again == *feed);
+}
+
+TEST_CASE("position.approximate and the words not_parallelsamfund and unknown are read and written back", "[feed]") {
+  json j = default_json();
+  auto& area = j["content"]["areas"][0];
+  area["position"] = {{"lat", 55.68}, {"lon", 12.57}, {"approximate", true}};
+  area["categories"] = json::array({{{"year", 2023}, {"category", "not_parallelsamfund"}}, {{"year", 2024}, {"category", "unknown"}}});
+  auto feed = parse_feed(j.dump());
+  REQUIRE(feed.ok());
+  const auto& a = feed->content.areas[0];
+  REQUIRE(a.position.has_value());
+  CHECK(a.position->approximate);
+  REQUIRE(a.categories.size() == 2);
+  CHECK(a.categories[0].category == kiosk::model::Category::kNotParallelsamfund);
+  CHECK(a.categories[1].category == kiosk::model::Category::kUnknown);
+  const std::string text = kiosk::feed::to_json(*feed);
+  const json back = json::parse(text);
+  CHECK(back["content"]["areas"][0]["position"]["approximate"] == true);
+  CHECK(back["content"]["areas"][0]["categories"][0]["category"] == "not_parallelsamfund");
+  CHECK(back["content"]["areas"][0]["categories"][1]["category"] == "unknown");
+  CHECK(*parse_feed(text) == *feed);
+}
+
+TEST_CASE("a feed written before approximate existed reads as before: exact positions, and written back without the field", "[feed]") {
+  json j = default_json();
+  for (auto& area : j["content"]["areas"]) area["position"].erase("approximate");
+  auto feed = parse_feed(j.dump());
+  REQUIRE(feed.ok());
+  for (const auto& a : feed->content.areas) {
+    INFO(a.id);
+    REQUIRE(a.position.has_value());
+    CHECK_FALSE(a.position->approximate);
+  }
+  CHECK(kiosk::feed::to_json(*feed).find("approximate") == std::string::npos);
+}
+
+TEST_CASE("position.approximate must be true or false", "[feed]") {
+  json j = default_json();
+  j["content"]["areas"][2]["position"]["approximate"] = "yes";
+  CHECK_THAT(error_of(j), Catch::Contains("content.areas[2].position.approximate: must be true or false, not a string"));
+  j["content"]["areas"][2]["position"]["approximate"] = 1;
+  CHECK_THAT(error_of(j), Catch::Contains("content.areas[2].position.approximate: must be true or false, not an integer"));
 }
 
 TEST_CASE("timestamps are strict RFC 3339 UTC", "[feed]") {

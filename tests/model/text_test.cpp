@@ -55,3 +55,29 @@ TEST_CASE("enum words round-trip and unknown words are refused", "[model]") {
   CHECK(parse_chart_kind("line", k));
   CHECK_FALSE(parse_chart_kind("pie", k));
 }
+
+TEST_CASE("the two category words that say less than a level round-trip and are listed for messages", "[model]") {
+  Category c{};
+  REQUIRE(parse_category("not_parallelsamfund", c));
+  CHECK(c == Category::kNotParallelsamfund);
+  REQUIRE(parse_category("unknown", c));
+  CHECK(c == Category::kUnknown);
+  CHECK(to_string(Category::kNotParallelsamfund) == "not_parallelsamfund");
+  CHECK(to_string(Category::kUnknown) == "unknown");
+  CHECK_FALSE(parse_category("?", c));  // the source folder's shorthand, not a feed word
+  CHECK(category_words() == "none, udsat, parallelsamfund, omdannelse, forebyggelse, not_parallelsamfund, unknown");
+}
+
+TEST_CASE("Denmark's bounding box holds its corners and refuses a step past each edge and swapped coordinates", "[model]") {
+  CHECK(in_denmark({55.40, 10.39}));          // Odense
+  CHECK(in_denmark({55.10, 14.70}));          // Bornholm
+  CHECK(in_denmark({57.72, 10.58}));          // Skagen
+  CHECK(in_denmark({54.4, 7.9}));             // the corners are inside
+  CHECK(in_denmark({57.9, 15.3}));
+  CHECK_FALSE(in_denmark({54.39, 10.0}));
+  CHECK_FALSE(in_denmark({57.91, 10.0}));
+  CHECK_FALSE(in_denmark({56.0, 7.89}));
+  CHECK_FALSE(in_denmark({56.0, 15.31}));
+  CHECK_FALSE(in_denmark({10.39, 55.40}));    // lat and lon swapped
+  CHECK_FALSE(in_denmark({0, 0}));
+}

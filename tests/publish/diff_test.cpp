@@ -167,9 +167,10 @@ TEST_CASE("area changes name the list year and the field", "[publish]") {
   auto& v = by_id(new_feed.content.areas, "vollsmose");
   v.name = "Vollsmose Øst";
   v.kommune = "Odense Kommune";
-  v.categories.push_back({2024, model::Category::kOmdannelse});
+  v.categories.push_back({2025, model::Category::kOmdannelse});
   v.categories[0].category = model::Category::kParallelsamfund;  // 2018
-  v.position = model::GeoPosition{55.41, 10.43};
+  v.categories[6].category = model::Category::kOmdannelse;       // 2024, not known before
+  v.position = model::GeoPosition{55.41, 10.43, true};
   v.note.clear();
   erase_id(new_feed.content.areas, "mjoelnerparken");
   model::Area added;
@@ -182,7 +183,8 @@ TEST_CASE("area changes name the list year and the field", "[publish]") {
                                              R"(area "vollsmose": name "Vollsmose" -> "Vollsmose Øst")",
                                              R"(area "vollsmose": kommune "Odense" -> "Odense Kommune")",
                                              R"(area "vollsmose": list 2018: omdannelse -> parallelsamfund)",
-                                             R"(area "vollsmose": list 2024: not given -> omdannelse)",
+                                             R"(area "vollsmose": list 2024: unknown -> omdannelse)",
+                                             R"(area "vollsmose": list 2025: not given -> omdannelse)",
                                              R"(area "vollsmose": map position 55.409, 10.43 -> 55.41, 10.43)",
                                              R"(area "vollsmose": note removed)",
                                              R"(area "bydelen" added: Bydelen (Ærø))",
@@ -192,8 +194,8 @@ TEST_CASE("area changes name the list year and the field", "[publish]") {
 
 TEST_CASE("a list year marked none differs from a year not given", "[publish]") {
   model::Feed new_feed = base();
-  by_id(new_feed.content.areas, "vollsmose").categories.push_back({2024, model::Category::kNone});
-  CHECK(lines(diff(base(), new_feed)) == std::vector<std::string>{"area \"vollsmose\": list 2024: not given -> none"});
+  by_id(new_feed.content.areas, "vollsmose").categories.push_back({2025, model::Category::kNone});
+  CHECK(lines(diff(base(), new_feed)) == std::vector<std::string>{"area \"vollsmose\": list 2025: not given -> none"});
 }
 
 TEST_CASE("national counts are matched by list date and show the numbers", "[publish]") {
@@ -298,7 +300,7 @@ TEST_CASE("groups come in a fixed order and items in the order of the feeds", "[
       R"(area "mjoelnerparken": name "Mjølnerparken" -> "M")",
       R"(area "vollsmose": name "Vollsmose" -> "V")",
       R"(area "tingbjerg-utterslevhuse" removed: Tingbjerg/Utterslevhuse (København))",
-      R"(area "agervang" removed: Agervang (nu Grønneparken) (Holbæk))",
+      R"(area "agervang" removed: Agervang (Grønneparken) (Holbæk))",
       "list 2024-12-01: udsatte 12 -> 99",
       R"(criterion "uddannelse": title "Uddannelse" -> "Skole")",
       R"(milestone "loven-vedtages": title "Loven vedtages" -> "Loven")",

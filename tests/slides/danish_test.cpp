@@ -30,4 +30,9 @@ TEST_CASE("category names follow the 2021 renaming", "[slides]") {
   CHECK(category_name(Category::kParallelsamfund, 2024) == "Parallelsamfund");
   CHECK(category_plural(Category::kOmdannelse, 2018) == "hårde ghettoområder");
   CHECK(category_plural(Category::kUdsat, 2024) == "udsatte boligområder");
+  // off the ghetto/parallelsamfund list, by the list's name in force; not the same as on no list
+  CHECK(category_name(Category::kNotParallelsamfund, 2020) == "Ikke ghettoområde");
+  CHECK(category_name(Category::kNotParallelsamfund, 2021) == "Ikke parallelsamfund");
+  CHECK(category_name(Category::kNotParallelsamfund, 2024) != category_name(Category::kNone, 2024));
+  CHECK(category_name(Category::kUnknown, 2024) == "Ikke oplyst");
 }

@@ -145,16 +145,25 @@ TEST_CASE("the status legend names every category its markers show, at every scr
         {2022, Category::kOmdannelse}, {2023, Category::kOmdannelse}, {2024, Category::kUdsat}}, true},
       {{{2018, Category::kParallelsamfund}, {2019, Category::kOmdannelse}, {2021, Category::kForebyggelse},
         {2022, Category::kNone}, {2023, Category::kUdsat}, {2024, Category::kUdsat}}, false},
+      // The lists as the default content has them for Motalavej: seven years, on and off the list.
+      {{{2018, Category::kOmdannelse}, {2019, Category::kOmdannelse}, {2020, Category::kOmdannelse},
+        {2021, Category::kNotParallelsamfund}, {2022, Category::kNotParallelsamfund}, {2023, Category::kParallelsamfund},
+        {2024, Category::kNotParallelsamfund}}, true},
+      // and for Vollsmose: omdannelsesområde six years, 2024 not known
+      {{{2018, Category::kOmdannelse}, {2019, Category::kOmdannelse}, {2020, Category::kOmdannelse},
+        {2021, Category::kOmdannelse}, {2022, Category::kOmdannelse}, {2023, Category::kOmdannelse},
+        {2024, Category::kUnknown}}, true},
   };
   const auto status = slide_of("status");
-  for (const auto& [history, shown_at_every_size] : cases) {
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const auto& [history, shown_at_every_size] = cases[k];
     area->categories = history;
     const int last = feed.content.national_counts.back().date.year;
     std::set<std::string> expected;
     bool gap = false;
     for (int year = 2018; year <= last; ++year) {
       const auto it = std::find_if(history.begin(), history.end(), [&](const auto& c) { return c.year == year; });
-      if (it == history.end()) {
+      if (it == history.end() || it->category == Category::kUnknown) {
         gap = true;
       } else {
         expected.insert(slides::category_name(it->category, last));
@@ -163,7 +172,7 @@ TEST_CASE("the status legend names every category its markers show, at every scr
     if (gap) expected.insert("ikke oplyst");
     for (const Screen screen : kScreens) {
       INFO(history.size() << " years at " << screen.w << "x" << screen.h);
-      const auto drawn = draw(*status, feed, screen, false, 0, "legend-" + std::to_string(history.size()));
+      const auto drawn = draw(*status, feed, screen, false, 0, "legend-" + std::to_string(k));
       check_layout(drawn, screen);
       // The legend's words are body text; the area's category above is a title, which may say the
       // same. The history's year labels tell whether its markers are drawn.
@@ -185,4 +194,47 @@ TEST_CASE("the status legend names every category its markers show, at every scr
       }
     }
   }
+}
+
+TEST_CASE("the status slide names the latest known category: a year not known is passed over, one off the list says so", "[slides][layout]") {
+  // (The line with the list date gives way to the seven years' history at every size, so only the
+  // category is checked.)
+  using model::Category;
+  auto feed = testing::default_feed();
+  model::Area* area = nullptr;
+  for (auto& a : feed.content.areas) {
+    if (a.id == "vollsmose") area = &a;
+  }
+  REQUIRE(area != nullptr);
+  const auto status = slide_of("status");
+  // Every text drawn, its lines joined by spaces (a wrapped block is recorded with "\n" between lines).
+  struct Shown {
+    std::string all;
+    bool count(const std::string& words) const { return all.find(words) != std::string::npos; }
+  };
+  const auto texts = [&](Screen screen) {
+    Shown out;
+    for (const auto& t : draw(*status, feed, screen, false, 0, "latest-known")) {
+      std::string text = t.text;
+      std::replace(text.begin(), text.end(), '\n', ' ');
+      out.all += text + " ";
+    }
+    return out;
+  };
+  area->categories = {{2022, Category::kOmdannelse}, {2023, Category::kOmdannelse}, {2024, Category::kUnknown}};
+  for (const Screen screen : kScreens) {
+    INFO(screen.w << "x" << screen.h);
+    const auto shown = texts(screen);
+    CHECK(shown.count("Omdannelsesområde "));
+    CHECK_FALSE(shown.count("Ikke oplyst"));
+  }
+  // Mjølnerparken: omdannelsesområde 2018-2022, then off the list
+  area->categories = {{2018, Category::kOmdannelse}, {2019, Category::kOmdannelse}, {2020, Category::kOmdannelse},
+                      {2021, Category::kOmdannelse}, {2022, Category::kOmdannelse}, {2023, Category::kNotParallelsamfund},
+                      {2024, Category::kNotParallelsamfund}};
+  const auto shown = texts({1920, 1080});
+  INFO(shown.all);
+  CHECK(shown.count("Vollsmose Ikke parallelsamfund 2018"));  // the category under the name, the history under it
+  area->categories = {{2023, Category::kUnknown}, {2024, Category::kUnknown}};
+  CHECK(texts({1920, 1080}).count("Områdets placering på listerne er ikke oplyst."));
 }

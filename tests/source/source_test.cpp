@@ -156,10 +156,13 @@ TEST_CASE("each mistake in content.toml names the line", "[source]") {
   const std::string message = error_of(src);
   INFO(message);
   const auto has = [&](const std::string& l) { return message.find(l) != std::string::npos; };
-  CHECK(has(line("id = \"vollsmose\"") + "[[area]] 16 \"vollsmose\": id \"vollsmose\" is used twice (also on line "));
-  CHECK(has(line("navn") + "[[area]] 16 \"vollsmose\": unknown key 'navn'; the keys are id, name, kommune, lists, position, note"));
-  CHECK(has(line("[[area]]") + "[[area]] 16 \"vollsmose\": 'name' is missing"));
-  CHECK(has(line("lists") + "[[area]] 16 \"vollsmose\": lists: 2018 must be \"udsat\", \"parallelsamfund\", \"omdannelse\", \"forebyggelse\" or \"none\""));
+  const std::string area = "[[area]] " + std::to_string(default_content().areas.size() + 1);
+  CHECK(has(line("id = \"vollsmose\"") + area + " \"vollsmose\": id \"vollsmose\" is used twice (also on line "));
+  CHECK(has(line("navn") + area + " \"vollsmose\": unknown key 'navn'; the keys are id, name, kommune, lists, position, note"));
+  CHECK(has(line("[[area]]") + area + " \"vollsmose\": 'name' is missing"));
+  CHECK(has(line("lists") + area + " \"vollsmose\": lists: 2018 is \"hård\"; write \"H\" (omdannelse), \"P\" (parallelsamfund), "
+                            "\"-\" (not on that list), \"?\" (not known) or one of none, udsat, parallelsamfund, omdannelse, "
+                            "forebyggelse, not_parallelsamfund, unknown"));
   CHECK(has(line("when") + "[[milestone]] 13 \"ny\": 'when': \"2027-02-30\" is not a real date: 2027-02 has 28 days"));
   CHECK(has(line("track") + "[[milestone]] 13 \"ny\": track must be \"physical\", \"social\" or \"both\", not \"fysisk\""));
   CHECK(has(line("udsatte") + "[[national]] 8: 'udsatte' must be a whole number"));
@@ -167,6 +170,67 @@ TEST_CASE("each mistake in content.toml names the line", "[source]") {
   CHECK(message.find("navn") < message.find("fysisk"));
   CHECK(message.find("fysisk") < message.find("ekstra"));
   CHECK(has(line("[ekstra]") + "unknown section 'ekstra'; the sections are [feed], [[area]], [[national]], [[criterion]] and [[milestone]]"));
+}
+
+TEST_CASE("a year's list is written with the lists' letters or the feed's words, and a position may be the town's", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {});
+  const auto path = fs::path(src) / "content.toml";
+  write_file(path, kiosk::testing::read_file(path) +
+                       "\n[[area]]\nid = \"ny\"\nname = \"Ny\"\nkommune = \"Greve\"\n"
+                       "lists = { 2018 = \"H\", 2019 = \"P\", 2020 = \"-\", 2021 = \"?\", 2022 = \"forebyggelse\", 2023 = \"unknown\" }\n"
+                       "position = { lat = 55.58, lon = 12.30, approximate = true }\n");
+  auto read = kiosk::source::read_source(src);
+  INFO((read.ok() ? std::string() : read.error().message));
+  REQUIRE(read.ok());
+  const auto& a = read->content.areas.back();
+  using kiosk::model::Category;
+  CHECK(a.categories == std::vector<kiosk::model::CategoryYear>{{2018, Category::kOmdannelse},
+                                                                {2019, Category::kParallelsamfund},
+                                                                {2020, Category::kNotParallelsamfund},
+                                                                {2021, Category::kUnknown},
+                                                                {2022, Category::kForebyggelse},
+                                                                {2023, Category::kUnknown}});
+  CHECK(a.position == kiosk::model::GeoPosition{55.58, 12.30, true});
+  // what init writes reads back the same, letters and approximate included
+  REQUIRE(kiosk::source::write_source(dir.file("again"), read->content, "test").ok());
+  const std::string written = kiosk::testing::read_file(fs::path(dir.file("again")) / "content.toml");
+  CHECK(written.find("lists = { 2018 = \"H\", 2019 = \"P\", 2020 = \"-\", 2021 = \"?\", 2022 = \"forebyggelse\", 2023 = \"?\" }") !=
+        std::string::npos);
+  CHECK(written.find("position = { lat = 55.58, lon = 12.3, approximate = true }") != std::string::npos);
+  auto again = kiosk::source::read_source(dir.file("again"));
+  REQUIRE(again.ok());
+  CHECK(again->content.areas == read->content.areas);
+}
+
+TEST_CASE("a position outside Denmark, a bad approximate and an unknown list word are named with their line", "[source]") {
+  TempDir dir;
+  const std::string src = folder_with(dir, {});
+  const auto path = fs::path(src) / "content.toml";
+  const std::string text = kiosk::testing::read_file(path) +
+                           "\n[[area]]\nid = \"byttet\"\nname = \"Byttet\"\nkommune = \"Odense\"\n"
+                           "position = { lat = 10.39, lon = 55.40 }\n"
+                           "\n[[area]]\nid = \"bornholm\"\nname = \"Uden for kassen\"\nkommune = \"Bornholm\"\n"
+                           "position = { lat = 55.1, lon = 15.4, approximate = true }\n"
+                           "\n[[area]]\nid = \"ja\"\nname = \"Ja\"\nkommune = \"Odense\"\n"
+                           "position = { lat = 55.4, lon = 10.39, approximate = \"ja\" }\n"
+                           "lists = { 2018 = \"H\", 2019 = \"X\", 2020 = 3 }\n";
+  write_file(path, text);
+  const auto line = [&](const std::string& needle) {
+    const auto at = text.find(needle);
+    REQUIRE(at != std::string::npos);
+    return "content.toml:" + std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n') + 1) + ": ";
+  };
+  const std::string message = error_of(src);
+  INFO(message);
+  const auto has = [&](const std::string& l) { return message.find(l) != std::string::npos; };
+  const std::size_t n = default_content().areas.size();
+  CHECK(has(line("lat = 10.39") + "[[area]] " + std::to_string(n + 1) + " \"byttet\": position lat = 10.39, lon = 55.4 is outside "
+                                 "Denmark (lat 54.4 to 57.9, lon 7.9 to 15.3); are lat and lon swapped?"));
+  CHECK(has(line("lon = 15.4") + "[[area]] " + std::to_string(n + 2) + " \"bornholm\": position lat = 55.1, lon = 15.4 is outside"));
+  CHECK(has(line("approximate = \"ja\"") + "[[area]] " + std::to_string(n + 3) + " \"ja\": position must be written "));
+  CHECK(has(line("2019 = \"X\"") + "[[area]] " + std::to_string(n + 3) + " \"ja\": lists: 2019 is \"X\"; write \"H\""));
+  CHECK(has(line("2019 = \"X\"") + "[[area]] " + std::to_string(n + 3) + " \"ja\": lists: 2020 is not text in quotes; write"));
 }
 
 TEST_CASE("a TOML syntax error and a file that is not UTF-8 are named", "[source]") {

@@ -37,17 +37,29 @@ inline void sql_on_file(const std::string& path, const std::string& sql) {
 // write stays until a checkpoint copies it into the file.
 inline std::string cache_bytes(const std::string& path) { return read_file(path) + "\n-wal:\n" + read_file(path + "-wal"); }
 
-// A closed cache at `path` holding `feed` (applied at `applied_unix`) and `state`, taken back to
-// what schema `schema` had: 3 is today's, 2 had no digests, signed bytes, stale reason or keys
-// document, 1 no sync state either.
+// `feed` as a program of schema `schema` could have stored it: before schema 4 no position was
+// approximate (format 1 had no such field yet).
+inline model::Feed as_schema_kept(model::Feed feed, int schema) {
+  if (schema < 4) {
+    for (auto& area : feed.content.areas) {
+      if (area.position) area.position->approximate = false;
+    }
+  }
+  return feed;
+}
+
+// A closed cache at `path` holding `feed` (applied at `applied_unix`; as_schema_kept) and `state`,
+// taken back to what schema `schema` had: 4 is today's, 3 had no approximate positions, 2 no
+// digests, signed bytes, stale reason or keys document either, 1 no sync state either.
 inline void write_cache_of_schema(const std::string& path, const model::Feed& feed, std::int64_t applied_unix,
                                   const cache::SyncState& state, int schema) {
   {
     auto cache = cache::Cache::open(path);
     REQUIRE(cache.ok());
-    REQUIRE(cache->apply(feed, applied_unix).ok());
+    REQUIRE(cache->apply(as_schema_kept(feed, schema), applied_unix).ok());
     REQUIRE(cache->set_sync_state(state).ok());
   }
+  if (schema < 4) sql_on_file(path, "ALTER TABLE areas DROP COLUMN approximate; PRAGMA user_version = 3;");
   if (schema < 3) {
     sql_on_file(path,
                 "DROP TABLE trust; ALTER TABLE versions DROP COLUMN epoch; ALTER TABLE versions DROP COLUMN content_sha256; "

@@ -44,6 +44,8 @@ std::string category_name(model::Category category, int year) {
     case model::Category::kParallelsamfund: return old_names ? "Ghettoområde" : "Parallelsamfund";
     case model::Category::kOmdannelse: return old_names ? "Hårdt ghettoområde" : "Omdannelsesområde";
     case model::Category::kForebyggelse: return "Forebyggelsesområde";
+    case model::Category::kNotParallelsamfund: return old_names ? "Ikke ghettoområde" : "Ikke parallelsamfund";
+    case model::Category::kUnknown: return "Ikke oplyst";
   }
   return "";
 }
@@ -56,6 +58,8 @@ std::string category_plural(model::Category category, int year) {
     case model::Category::kParallelsamfund: return old_names ? "ghettoområder" : "parallelsamfund";
     case model::Category::kOmdannelse: return old_names ? "hårde ghettoområder" : "omdannelsesområder";
     case model::Category::kForebyggelse: return "forebyggelsesområder";
+    case model::Category::kNotParallelsamfund: return old_names ? "områder uden for ghettolisten" : "områder uden for parallelsamfundslisten";
+    case model::Category::kUnknown: return "områder uden oplysning";
   }
   return "";
 }

@@ -11,6 +11,8 @@ render::Color category_color(const Theme& theme, model::Category c) {
     case model::Category::kParallelsamfund: return theme.colors.parallelsamfund;
     case model::Category::kOmdannelse: return theme.colors.omdannelse;
     case model::Category::kForebyggelse: return theme.colors.forebyggelse;
+    case model::Category::kNotParallelsamfund: return theme.colors.not_listed;
+    case model::Category::kUnknown: return theme.colors.muted;
   }
   return theme.colors.text;
 }

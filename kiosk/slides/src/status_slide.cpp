@@ -32,10 +32,18 @@ Years history_years(const model::Area& area, int last_year) {
   return {last - years + 1, last, years};
 }
 
+// The area's stated category in `year`: null where the year is not listed or listed as not known.
 const model::CategoryYear* category_in(const model::Area& area, int year) {
   const auto it = std::find_if(area.categories.begin(), area.categories.end(),
                                [&](const model::CategoryYear& c) { return c.year == year; });
-  return it == area.categories.end() ? nullptr : &*it;
+  return it == area.categories.end() || it->category == model::Category::kUnknown ? nullptr : &*it;
+}
+
+// The latest year whose category is known, or null.
+const model::CategoryYear* latest_known(const model::Area& area) {
+  const auto it = std::find_if(area.categories.rbegin(), area.categories.rend(),
+                               [](const model::CategoryYear& c) { return c.category != model::Category::kUnknown; });
+  return it == area.categories.rend() ? nullptr : &*it;
 }
 
 // What the markers' colours mean: every category the history shows, and the hollow marker.
@@ -98,50 +106,60 @@ void draw_history(render::Canvas& canvas, const Theme& theme, const model::Area&
 
 void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box) {
   const model::Area* area = ctx.area;
-  text_line(canvas, box, area ? area->kommune + " Kommune" : "Status", theme.label(), 0);
   if (!area) {
+    text_line(canvas, box, "Status", theme.label(), 0);
     text_line(canvas, box, "Hele landet", theme.headline(), theme.gap);
     text_block(canvas, box, "Skærmens boligområde findes ikke i indholdet. Her vises tallene for hele landet.",
                theme.muted_body(), 3, theme.gap);
     return;
   }
+  const std::string kommune = area->kommune + " Kommune";
   const int last_year = latest_list_year(ctx.content);
   // A long name steps down in size to stay on one line, as far as the slide-title size.
   render::TextStyle name = theme.headline();
   name.max_lines = 2;
   while (name.px > theme.title_px && canvas.text_width(area->name, name.px, name.weight) > box.w) name.px -= std::max(1, name.px / 16);
-  if (area->categories.empty()) {
+  const model::CategoryYear* known = latest_known(*area);
+  if (!known) {
+    text_line(canvas, box, kommune, theme.label(), 0);
     text_block(canvas, box, area->name, name, 2, theme.gap);
     text_block(canvas, box, "Områdets placering på listerne er ikke oplyst.", theme.body(), 2, theme.gap);
     return;
   }
-  const model::CategoryYear& latest = area->categories.back();
+  const model::CategoryYear& latest = *known;
   const std::string lead = (latest.year >= last_year ? "På listen pr. 1. december " : "Senest oplyst, 1. december ") +
                            std::to_string(latest.year);
   render::TextStyle lead_style = theme.muted_body();
   lead_style.max_lines = 2;
   // What a resident needs first is kept when the column is short: the name and the category, then
-  // the history with its whole legend (never markers without it), then the line with the list date
-  // (the history's years say it too). The name steps down to the title size before the history goes.
+  // the history with its whole legend (never markers without it), then the kommune (the footer names
+  // the place too), then the line with the list date (the history's years say it too). The name
+  // steps down to the title size before the kommune goes, and the kommune before the history.
   const auto height_of = [&](const std::string& text, const render::TextStyle& style) {
     return canvas.measure(text, {0, 0, box.w, theme.height}, style).h;
   };
   const int category_h = canvas.line_height(theme.title()) + theme.gap / 2;
   const int history_h = history_height(canvas, theme, *area, last_year, box.w);
+  int kommune_h = canvas.line_height(theme.label());
   int lead_h = height_of(lead, lead_style);
   const int name_h = height_of(area->name, name) + theme.gap;
   bool history = true;
-  if (name_h + lead_h + category_h + history_h > box.h) lead_h = 0;
-  if (name_h + lead_h + category_h + history_h > box.h) {
+  const auto fits = [&](int name_height) { return kommune_h + name_height + lead_h + category_h + history_h <= box.h; };
+  if (!fits(name_h)) lead_h = 0;
+  if (!fits(name_h)) {
     render::TextStyle smaller = name;
     smaller.px = std::min(name.px, theme.title_px);
-    if (height_of(area->name, smaller) + theme.gap + category_h + history_h <= box.h) {
+    const int smaller_h = height_of(area->name, smaller) + theme.gap;
+    if (!fits(smaller_h)) kommune_h = 0;
+    if (fits(smaller_h)) {
       name = smaller;
     } else {
+      kommune_h = canvas.line_height(theme.label());
       history = false;
     }
   }
 
+  if (kommune_h > 0) text_line(canvas, box, kommune, theme.label(), 0);
   text_block(canvas, box, area->name, name, 2, theme.gap);
   if (lead_h > 0) text_block(canvas, box, lead, lead_style, 2, 0);
   render::TextStyle category = theme.title();

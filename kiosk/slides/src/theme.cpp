@@ -51,7 +51,8 @@ std::vector<TextPair> text_pairs(const Palette& p) {
   const std::pair<const char*, render::Color> foregrounds[] = {
       {"text", p.text},         {"muted", p.muted},       {"accent", p.accent},
       {"udsat", p.udsat},       {"parallelsamfund", p.parallelsamfund},
-      {"omdannelse", p.omdannelse}, {"forebyggelse", p.forebyggelse}, {"none", p.none}};
+      {"omdannelse", p.omdannelse}, {"forebyggelse", p.forebyggelse}, {"none", p.none},
+      {"not_listed", p.not_listed}};
   for (const auto& [bg_name, bg] : backgrounds) {
     for (const auto& [fg_name, fg] : foregrounds) pairs.push_back({fg_name, fg, bg});
   }

@@ -98,7 +98,7 @@ class Writer {
   Result<Stmt> prepare(std::string_view sql) { return Stmt::prepare(db_, sql); }
 
   Status areas(const model::Content& c) {
-    auto a = prepare("INSERT INTO areas(version, ord, id, name, kommune, lat, lon, note) VALUES (?,?,?,?,?,?,?,?)");
+    auto a = prepare("INSERT INTO areas(version, ord, id, name, kommune, lat, lon, note, approximate) VALUES (?,?,?,?,?,?,?,?,?)");
     auto k = prepare("INSERT INTO area_categories(version, area_id, year, category) VALUES (?,?,?,?)");
     if (!a) return a.error();
     if (!k) return k.error();
@@ -106,9 +106,9 @@ class Writer {
       const auto& area = c.areas[i];
       a->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, area.id).bind(4, area.name).bind(5, area.kommune);
       if (area.position) {
-        a->bind(6, area.position->lat).bind(7, area.position->lon);
+        a->bind(6, area.position->lat).bind(7, area.position->lon).bind(9, area.position->approximate ? 1 : 0);
       } else {
-        a->bind_null(6).bind_null(7);
+        a->bind_null(6).bind_null(7).bind(9, 0);
       }
       a->bind(8, area.note);
       if (auto s = a->run("writing table areas"); !s) return s;
@@ -265,13 +265,13 @@ class Reader {
   }
 
   Status areas(model::Content& c) {
-    auto a = query("SELECT id, name, kommune, lat, lon, note FROM areas WHERE version = ? ORDER BY ord");
+    auto a = query("SELECT id, name, kommune, lat, lon, note, approximate FROM areas WHERE version = ? ORDER BY ord");
     auto k = query("SELECT area_id, year, category FROM area_categories WHERE version = ? ORDER BY area_id, year");
     if (!a) return a.error();
     if (!k) return k.error();
     while (a->step()) {
       model::Area area{a->text(0), a->text(1), a->text(2), {}, std::nullopt, a->text(5)};
-      if (!a->is_null(3)) area.position = model::GeoPosition{a->real(3), a->real(4)};
+      if (!a->is_null(3)) area.position = model::GeoPosition{a->real(3), a->real(4), a->int64(6) != 0};
       c.areas.push_back(std::move(area));
     }
     if (auto s = a->status("reading table areas"); !s) return s;

@@ -153,13 +153,19 @@ CREATE TABLE trust (
 );
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3};
+// Whether an area's position is its town's rather than the area's own (feed format 1's
+// position.approximate); positions stored before it are exact, as the feeds then said nothing else.
+constexpr const char* kSchema4 = R"sql(
+ALTER TABLE areas ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4};
 
 // The views that let a reader see a file of schema `v` as the current schema: what the migrations
 // after `v` add, with the values a migration gives old rows. A file of schema 0 (empty) has no tables:
 // it reads as a cache with no version, no pictures, no sync yet and no keys document.
 std::string stand_ins(int v) {
-  static_assert(kSchemaVersion == 3, "a new schema needs its stand-ins here for the files before it");
+  static_assert(kSchemaVersion == 4, "a new schema needs its stand-ins here for the files before it");
   std::string sql;
   const auto view = [&sql](const char* name, const char* select) {
     sql += std::string("CREATE TEMP VIEW ") + name + " AS " + select + ";";
@@ -181,10 +187,11 @@ std::string stand_ins(int v) {
     view("sync_state", "SELECT *, '' AS stale_reason, '' AS validators_url FROM main.sync_state");
   }
   if (v < 3) view("trust", "SELECT NULL AS id, NULL AS serial, NULL AS epoch, NULL AS document, NULL AS signature WHERE 0");
+  if (v >= 1 && v < 4) view("areas", "SELECT *, 0 AS approximate FROM main.areas");
   return sql;
 }
 
-constexpr std::array<const char*, 5> kStandInNames = {"current", "version_assets", "versions", "sync_state", "trust"};
+constexpr std::array<const char*, 6> kStandInNames = {"current", "version_assets", "versions", "sync_state", "trust", "areas"};
 
 }  // namespace
 

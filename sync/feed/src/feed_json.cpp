@@ -98,6 +98,16 @@ class Object {
     return v->get<std::uint64_t>();
   }
 
+  bool boolean(const std::string& key, Need need = Need::kRequired) {
+    const json* v = get(key, need);
+    if (!v) return false;
+    if (!v->is_boolean()) {
+      problems_.add(path(key), std::string("must be true or false, not ") + type_name(*v));
+      return false;
+    }
+    return v->get<bool>();
+  }
+
   double number(const std::string& key) {
     const json* v = get(key, Need::kRequired);
     if (!v) return 0;
@@ -195,14 +205,14 @@ model::Area read_area(Object& o, Problems& problems) {
   a.categories = read_list<model::CategoryYear>(o, "categories", Limits::kCategoryYears, problems, [](Object& c) {
     model::CategoryYear cy;
     cy.year = static_cast<int>(c.integer("year", Limits::kMinYear, Limits::kMaxYear));
-    cy.category = c.word<model::Category>("category", model::parse_category,
-                                          "none, udsat, parallelsamfund, omdannelse, forebyggelse");
+    static const std::string words = model::category_words();
+    cy.category = c.word<model::Category>("category", model::parse_category, words.c_str());
     return cy;
   }, Need::kOptional);
   if (const json* pos = o.get("position", Need::kOptional)) {
     Object p(*pos, o.path("position"), problems);
     if (p.ok()) {
-      a.position = model::GeoPosition{p.number("lat"), p.number("lon")};
+      a.position = model::GeoPosition{p.number("lat"), p.number("lon"), p.boolean("approximate", Need::kOptional)};
       p.finish();
     }
   }
@@ -345,7 +355,11 @@ json write_content(const model::Content& c) {
     json cats = json::array();
     for (const auto& cy : a.categories) cats.push_back({{"year", cy.year}, {"category", std::string(model::to_string(cy.category))}});
     json j = {{"id", a.id}, {"name", a.name}, {"kommune", a.kommune}, {"categories", cats}};
-    if (a.position) j["position"] = {{"lat", a.position->lat}, {"lon", a.position->lon}};
+    if (a.position) {
+      j["position"] = {{"lat", a.position->lat}, {"lon", a.position->lon}};
+      // Written only when true, so a feed without approximate positions keeps its bytes.
+      if (a.position->approximate) j["position"]["approximate"] = true;
+    }
     if (!a.note.empty()) j["note"] = a.note;
     areas.push_back(j);
   }

@@ -136,12 +136,14 @@ std::string_view word_of(const std::array<std::pair<E, std::string_view>, N>& ta
   return "?";
 }
 
-constexpr std::array<std::pair<Category, std::string_view>, 5> kCategories = {{
+constexpr std::array<std::pair<Category, std::string_view>, 7> kCategories = {{
     {Category::kNone, "none"},
     {Category::kUdsat, "udsat"},
     {Category::kParallelsamfund, "parallelsamfund"},
     {Category::kOmdannelse, "omdannelse"},
     {Category::kForebyggelse, "forebyggelse"},
+    {Category::kNotParallelsamfund, "not_parallelsamfund"},
+    {Category::kUnknown, "unknown"},
 }};
 constexpr std::array<std::pair<Track, std::string_view>, 3> kTracks = {{
     {Track::kPhysical, "physical"},
@@ -159,6 +161,16 @@ std::string_view to_string(Category c) { return word_of(kCategories, c); }
 std::string_view to_string(Track t) { return word_of(kTracks, t); }
 std::string_view to_string(ChartKind k) { return word_of(kChartKinds, k); }
 bool parse_category(std::string_view s, Category& out) { return lookup(kCategories, s, out); }
+
+std::string category_words() {
+  std::string out;
+  for (const auto& [value, word] : kCategories) out += (out.empty() ? "" : ", ") + std::string(word);
+  return out;
+}
+
+bool in_denmark(const GeoPosition& p) {
+  return p.lat >= kDenmark.min_lat && p.lat <= kDenmark.max_lat && p.lon >= kDenmark.min_lon && p.lon <= kDenmark.max_lon;
+}
 bool parse_track(std::string_view s, Track& out) { return lookup(kTracks, s, out); }
 bool parse_chart_kind(std::string_view s, ChartKind& out) { return lookup(kChartKinds, s, out); }
 

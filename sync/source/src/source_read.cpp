@@ -14,6 +14,7 @@
 #include "platform/toml_plain_error.h"
 #include "source/source_folder.h"
 #include "source_util.h"
+#include "toml_text.h"
 
 namespace kiosk::source {
 namespace {
@@ -134,6 +135,77 @@ void check_id(Fields& f, const std::string& id, std::map<std::string, std::size_
   }
 }
 
+// A year's category as staff write it: the letters of the published lists or a feed word.
+constexpr std::pair<std::string_view, model::Category> kListLetters[] = {
+    {"H", model::Category::kOmdannelse},
+    {"P", model::Category::kParallelsamfund},
+    {"-", model::Category::kNotParallelsamfund},
+    {"?", model::Category::kUnknown},
+};
+
+bool list_word(std::string_view word, model::Category& out) {
+  for (const auto& [letter, category] : kListLetters) {
+    if (word == letter) {
+      out = category;
+      return true;
+    }
+  }
+  return model::parse_category(word, out);
+}
+
+// lists = { 2018 = "H", 2019 = "P", 2023 = "-", 2024 = "?" }, or the feed's words.
+void read_lists(Fields& f, const toml::node& lists, model::Area& a) {
+  const auto* table = lists.as_table();
+  if (!table) {
+    f.report(f.line_of("lists"), "lists must be written { 2018 = \"H\", 2019 = \"P\", 2023 = \"-\", 2024 = \"?\" }");
+    return;
+  }
+  for (auto&& [year_key, word] : *table) {
+    model::CategoryYear cy;
+    const std::string year(year_key.str());
+    const auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), cy.year);
+    const auto w = word.value_exact<std::string>();
+    if (ec != std::errc() || end != year.data() + year.size()) {
+      f.report(year_key.source().begin.line, "lists: " + in_quotes(year) + " is not a year");
+    } else if (!w || !list_word(*w, cy.category)) {
+      f.report(year_key.source().begin.line,
+               "lists: " + year + (w ? " is " + in_quotes(*w) : std::string(" is not text in quotes")) +
+                   "; write \"H\" (omdannelse), \"P\" (parallelsamfund), \"-\" (not on that list), \"?\" (not known) "
+                   "or one of " + model::category_words());
+    } else {
+      a.categories.push_back(cy);
+    }
+  }
+  std::sort(a.categories.begin(), a.categories.end(), [](const auto& x, const auto& y) { return x.year < y.year; });
+}
+
+// position = { lat = 55.38, lon = 10.43, approximate = true }, inside Denmark.
+void read_position(Fields& f, const toml::node& position, model::Area& a) {
+  const auto* p = position.as_table();
+  const auto lat = p ? (*p)["lat"].value<double>() : std::nullopt;
+  const auto lon = p ? (*p)["lon"].value<double>() : std::nullopt;
+  const auto* approximate = p ? p->get("approximate") : nullptr;
+  bool extra = false;
+  if (p) {
+    for (auto&& [key, node] : *p) extra = extra || (key.str() != "lat" && key.str() != "lon" && key.str() != "approximate");
+  }
+  if (!lat || !lon || extra || (approximate && !approximate->is_boolean())) {
+    f.report(f.line_of("position"), "position must be written { lat = 55.38, lon = 10.43 } or "
+                                    "{ lat = 55.40, lon = 10.39, approximate = true } (the town's position)");
+    return;
+  }
+  const model::GeoPosition at{*lat, *lon, approximate && approximate->value<bool>().value_or(false)};
+  if (!model::in_denmark(at)) {
+    const auto& box = model::kDenmark;
+    f.report(f.line_of("position"), "position lat = " + detail::plain_number(at.lat) + ", lon = " + detail::plain_number(at.lon) +
+                                        " is outside Denmark (lat " + detail::plain_number(box.min_lat) + " to " +
+                                        detail::plain_number(box.max_lat) + ", lon " + detail::plain_number(box.min_lon) + " to " +
+                                        detail::plain_number(box.max_lon) + "); are lat and lon swapped?");
+    return;
+  }
+  a.position = at;
+}
+
 void read_areas(Problems& problems, const toml::table& root, SourceFolder& out) {
   std::map<std::string, std::size_t> seen;
   each_table(problems, root, "area", [&](const toml::table& t, std::size_t i) {
@@ -145,37 +217,8 @@ void read_areas(Problems& problems, const toml::table& root, SourceFolder& out) 
     a.name = f.text("name", true);
     a.kommune = f.text("kommune", true);
     a.note = f.text("note", false);
-    if (const auto* lists = t.get("lists")) {
-      if (const auto* table = lists->as_table()) {
-        for (auto&& [year_key, word] : *table) {
-          model::CategoryYear cy;
-          const std::string year(year_key.str());
-          const auto [end, ec] = std::from_chars(year.data(), year.data() + year.size(), cy.year);
-          const auto w = word.value_exact<std::string>();
-          if (ec != std::errc() || end != year.data() + year.size()) {
-            f.report(year_key.source().begin.line, "lists: " + in_quotes(year) + " is not a year");
-          } else if (!w || !model::parse_category(*w, cy.category)) {
-            f.report(year_key.source().begin.line, "lists: " + year +
-                                                       " must be \"udsat\", \"parallelsamfund\", \"omdannelse\", \"forebyggelse\" or \"none\"");
-          } else {
-            a.categories.push_back(cy);
-          }
-        }
-        std::sort(a.categories.begin(), a.categories.end(), [](const auto& x, const auto& y) { return x.year < y.year; });
-      } else {
-        f.report(f.line_of("lists"), "lists must be written { 2018 = \"omdannelse\", 2019 = \"omdannelse\" }");
-      }
-    }
-    if (const auto* position = t.get("position")) {
-      const auto* p = position->as_table();
-      const auto lat = p ? (*p)["lat"].value<double>() : std::nullopt;
-      const auto lon = p ? (*p)["lon"].value<double>() : std::nullopt;
-      if (lat && lon) {
-        a.position = model::GeoPosition{*lat, *lon};
-      } else {
-        f.report(f.line_of("position"), "position must be written { lat = 55.38, lon = 10.43 }");
-      }
-    }
+    if (const auto* lists = t.get("lists")) read_lists(f, *lists, a);
+    if (const auto* position = t.get("position")) read_position(f, *position, a);
     out.content.areas.push_back(std::move(a));
   });
 }

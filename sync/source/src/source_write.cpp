@@ -19,6 +19,18 @@ constexpr const char* kContentHeader = R"(# Kioskens indhold: områderne, landst
 # Udgiv:             kiosk-feed build <denne mappe> <udgivelsesmappe> --key <nøglefil>
 )";
 
+// A year's category as staff read and write it most easily: the letter of the published lists where
+// there is one, else the feed's word.
+std::string list_word(model::Category c) {
+  switch (c) {
+    case model::Category::kOmdannelse: return "H";
+    case model::Category::kParallelsamfund: return "P";
+    case model::Category::kNotParallelsamfund: return "-";
+    case model::Category::kUnknown: return "?";
+    default: return std::string(model::to_string(c));
+  }
+}
+
 std::string one_line(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -32,20 +44,21 @@ std::string content_toml(const model::Content& content, const std::string& sourc
   t += "\n[feed]\n# Hvem udgiver indholdet, og hvad det bygger på (står i den udgivne feed.json).\nsource = " + toml_quote(source) +
        "\n# Kioskerne viser indholdet som forældet, når det er så mange dage gammelt.\nexpires_days = " +
        std::to_string(kDefaultExpiresDays) + "\n";
-  t += "\n# Områderne. lists: områdets kategori på listen pr. 1. december det år\n"
-       "# (udsat, parallelsamfund, omdannelse, forebyggelse eller none).\n";
+  t += "\n# Områderne. lists: områdets kategori på listen pr. 1. december det år: \"H\" (hårdt ghettoområde,\n"
+       "# fra 2021 omdannelsesområde), \"P\" (ghettoområde/parallelsamfund), \"-\" (ikke på den liste, men måske\n"
+       "# udsat eller forebyggelse), \"?\" (ikke oplyst), eller udsat, forebyggelse, none (på ingen liste).\n"
+       "# position: approximate = true, når markøren står ved byen og ikke ved selve området.\n";
   for (const auto& a : content.areas) {
     t += "\n[[area]]\nid = " + toml_quote(a.id) + "\nname = " + toml_quote(a.name) + "\nkommune = " + toml_quote(a.kommune) +
          "\n";
     t += "lists = {";
     for (std::size_t i = 0; i < a.categories.size(); ++i) {
-      t += (i ? ", " : " ") + std::to_string(a.categories[i].year) + " = " +
-           toml_quote(model::to_string(a.categories[i].category));
+      t += (i ? ", " : " ") + std::to_string(a.categories[i].year) + " = " + toml_quote(list_word(a.categories[i].category));
     }
     t += a.categories.empty() ? "}\n" : " }\n";
     if (a.position) {
       t += "position = { lat = " + detail::plain_number(a.position->lat) + ", lon = " +
-           detail::plain_number(a.position->lon) + " }\n";
+           detail::plain_number(a.position->lon) + (a.position->approximate ? ", approximate = true" : "") + " }\n";
     }
     if (!a.note.empty()) t += "note = " + toml_quote(a.note) + "\n";
   }

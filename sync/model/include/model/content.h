@@ -25,12 +25,17 @@ struct PartialDate {
 
 // The level of an area on one year's list. Levels nest: every omdannelsesområde is a parallelsamfund,
 // every parallelsamfund is udsat. Forebyggelse (from the 2021 list) is a separate, preventive list.
+// Two values say less than a level: kNotParallelsamfund is known to be off the ghetto/parallelsamfund
+// list that year but may be on the udsatte or forebyggelse list (so it is not kNone), and kUnknown
+// states that the year's level is not known (shown as a year not listed is, "ikke oplyst").
 enum class Category {
-  kNone,             // on no list that year
-  kUdsat,            // "udsat boligområde"
-  kParallelsamfund,  // "ghettoområde" on the 2018-2020 lists
-  kOmdannelse,       // "hårdt ghettoområde" on the 2018-2020 lists
-  kForebyggelse,     // "forebyggelsesområde", lists from 2021
+  kNone,                // on no list that year
+  kUdsat,               // "udsat boligområde"
+  kParallelsamfund,     // "ghettoområde" on the 2018-2020 lists
+  kOmdannelse,          // "hårdt ghettoområde" on the 2018-2020 lists
+  kForebyggelse,        // "forebyggelsesområde", lists from 2021
+  kNotParallelsamfund,  // not on the ghetto/parallelsamfund list; udsat or forebyggelse not stated
+  kUnknown,             // not known for that year
 };
 
 struct CategoryYear {
@@ -42,6 +47,7 @@ struct CategoryYear {
 struct GeoPosition {
   double lat = 0;
   double lon = 0;
+  bool approximate = false;  // the marker stands at the area's town, not at the area itself
   friend bool operator==(const GeoPosition&, const GeoPosition&) = default;
 };
 

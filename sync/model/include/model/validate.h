@@ -54,6 +54,15 @@ struct Limits {
 
 inline constexpr int kFeedFormat = 1;
 
+// Denmark's bounding box (with Bornholm and Skagen, a margin of a few kilometres). The feed reader
+// accepts any position on the globe; kiosk-feed refuses a source folder whose position is outside
+// this box, since every area is in Denmark and a position outside it is a typing error.
+struct GeoBox {
+  double min_lat, max_lat, min_lon, max_lon;
+};
+inline constexpr GeoBox kDenmark{54.4, 57.9, 7.9, 15.3};
+bool in_denmark(const GeoPosition& p);
+
 // The problems found in a feed, each "<path>: <what>", collected rather than stopped at, so staff
 // see every problem at once: the first kMaxReported are kept, the rest counted.
 class Problems {
@@ -90,6 +99,7 @@ std::string_view to_string(Category c);
 std::string_view to_string(Track t);
 std::string_view to_string(ChartKind k);
 bool parse_category(std::string_view s, Category& out);
+std::string category_words();  // every category word, in order, ", " between: for messages
 bool parse_track(std::string_view s, Track& out);
 bool parse_chart_kind(std::string_view s, ChartKind& out);
 
