@@ -185,11 +185,21 @@ TEST_CASE("area changes name the list year and the field", "[publish]") {
                                              R"(area "vollsmose": list 2018: omdannelse -> parallelsamfund)",
                                              R"(area "vollsmose": list 2024: unknown -> omdannelse)",
                                              R"(area "vollsmose": list 2025: not given -> omdannelse)",
-                                             R"(area "vollsmose": map position 55.409, 10.43 -> 55.41, 10.43)",
+                                             R"(area "vollsmose": map position 55.409, 10.43 (approximate) -> 55.41, 10.43 (approximate))",
                                              R"(area "vollsmose": note removed)",
                                              R"(area "bydelen" added: Bydelen (Ærø))",
                                              R"(area "mjoelnerparken" removed: Mjølnerparken (København))",
                                          });
+}
+
+TEST_CASE("a position that stops being approximate is named as such", "[publish]") {
+  model::Feed new_feed = base();
+  auto& v = by_id(new_feed.content.areas, "vollsmose");
+  REQUIRE(v.position.has_value());
+  REQUIRE(v.position->approximate);
+  v.position->approximate = false;
+  CHECK(lines(diff(base(), new_feed)) ==
+        std::vector<std::string>{R"(area "vollsmose": map position 55.409, 10.43 (approximate) -> 55.409, 10.43)"});
 }
 
 TEST_CASE("a list year marked none differs from a year not given", "[publish]") {

@@ -78,7 +78,7 @@ std::string position_text(const std::optional<model::GeoPosition>& p) {
   if (!p) return "none";
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.8g, %.8g", p->lat, p->lon);
-  return buf;
+  return std::string(buf) + (p->approximate ? " (approximate)" : "");
 }
 
 std::string date_text(const model::PartialDate& d) { return model::format_partial_date(d); }

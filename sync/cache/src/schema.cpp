@@ -153,7 +153,7 @@ CREATE TABLE trust (
 );
 )sql";
 
-// Whether an area's position is its town's rather than the area's own (feed format 1's
+// Whether an area's position is only rough, such as its town's (feed format 1's
 // position.approximate); positions stored before it are exact, as the feeds then said nothing else.
 constexpr const char* kSchema4 = R"sql(
 ALTER TABLE areas ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;

@@ -47,7 +47,7 @@ struct CategoryYear {
 struct GeoPosition {
   double lat = 0;
   double lon = 0;
-  bool approximate = false;  // the marker stands at the area's town, not at the area itself
+  bool approximate = false;  // only roughly the area's place, e.g. its town's
   friend bool operator==(const GeoPosition&, const GeoPosition&) = default;
 };
 
