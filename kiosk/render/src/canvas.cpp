@@ -1,5 +1,6 @@
 #include "render/canvas.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <qrencode.h>
@@ -75,6 +76,39 @@ void Canvas::geometry(const std::vector<float>& xy, Color c) {
     v[i].color = {c.r, c.g, c.b, c.a};
   }
   SDL_RenderGeometry(renderer_, nullptr, v.data(), static_cast<int>(v.size()), nullptr, 0);
+}
+
+void Canvas::fill_polygons(const std::vector<std::vector<PointF>>& rings, Color c) {
+  float top = static_cast<float>(height_), bottom = 0;
+  for (const auto& ring : rings) {
+    for (const PointF& p : ring) {
+      top = std::min(top, p.y);
+      bottom = std::max(bottom, p.y);
+    }
+  }
+  const int y0 = std::max(0, static_cast<int>(std::floor(top))), y1 = std::min(height_, static_cast<int>(std::ceil(bottom)));
+  std::vector<SDL_Rect> spans;
+  std::vector<float> crossings;
+  for (int y = y0; y < y1; ++y) {
+    const float cy = static_cast<float>(y) + 0.5f;
+    crossings.clear();
+    for (const auto& ring : rings) {
+      for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+        const PointF& a = ring[i];
+        const PointF& b = ring[(i + 1) % n];
+        if ((a.y <= cy) == (b.y <= cy)) continue;  // the edge does not cross this row's centre line
+        crossings.push_back(a.x + (cy - a.y) / (b.y - a.y) * (b.x - a.x));
+      }
+    }
+    std::sort(crossings.begin(), crossings.end());
+    for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {
+      const int x0 = std::max(0, static_cast<int>(std::lround(crossings[i])));
+      const int x1 = std::min(width_, static_cast<int>(std::lround(crossings[i + 1])));
+      if (x1 > x0) spans.push_back({x0, y, x1 - x0, 1});
+    }
+  }
+  SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
+  SDL_RenderFillRects(renderer_, spans.data(), static_cast<int>(spans.size()));
 }
 
 void Canvas::fill_circle(Point center, int radius, Color c) {

@@ -67,6 +67,9 @@ class Canvas {
   void fill_circle(Point center, int radius, Color c);
   void ring(Point center, int radius, int thickness, Color c);
   void line(Point a, Point b, int thickness, Color c);
+  // Fills the area inside `rings` (closed polygons in pixels, even-odd: a ring inside another is a
+  // hole) row by row: each row of pixels whose centre lies inside is one span.
+  void fill_polygons(const std::vector<std::vector<PointF>>& rings, Color c);
 
   // Lays `text` out in `box` (see text_layout.h): at most style.max_lines lines and never more than
   // fit the box's height. Returns the rectangle the drawn lines occupy (empty when nothing fit).

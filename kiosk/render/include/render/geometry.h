@@ -15,6 +15,10 @@ struct Point {
   int x = 0, y = 0;
 };
 
+struct PointF {
+  float x = 0, y = 0;
+};
+
 struct Rect {
   int x = 0, y = 0, w = 0, h = 0;
 
