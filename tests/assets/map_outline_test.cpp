@@ -1,71 +1,37 @@
-// assets/map/denmark-outline.txt, the outline the map slide draws: read with a parser of its own that
-// follows the format its header documents, then checked for form (closed rings, enough points, the
+// assets/map/denmark-outline.txt, the outline the map slide draws: read with the map's parser (the
+// format its header documents), then checked for form (closed rings, enough points, the
 // point budget) and for geography (inside Denmark's box, Bornholm drawn, the main islands where they
 // are). That regenerating it gives the same bytes is the ctest map_outline_regenerates.
 #include <catch2/catch.hpp>
 
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "slides/area_map.h"
 #include "test_support.h"
 
 namespace {
 
-struct Point {
-  double lon;
-  double lat;
-};
+using Point = kiosk::slides::GeoPoint;
+using Ring = kiosk::slides::OutlineRing;
 
-struct Ring {
-  std::string name;
-  std::vector<Point> points;
-  std::set<std::pair<double, double>> distinct() const {
-    std::set<std::pair<double, double>> set;
-    for (const Point& p : points) set.insert({p.lon, p.lat});
-    return set;
-  }
-};
+std::set<std::pair<double, double>> distinct(const Ring& ring) {
+  std::set<std::pair<double, double>> set;
+  for (const Point& p : ring.points) set.insert({p.lon, p.lat});
+  return set;
+}
 
-// "ring <name> <n>" and then n lines "<lon> <lat>"; lines starting with # are comments. Anything
-// else (a short ring, a stray line, text after a number) throws, naming the line.
-std::vector<Ring> parse_outline(const std::string& text) {
-  std::vector<Ring> rings;
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  std::size_t expected = 0;
-  auto fail = [&](const std::string& why) {
-    throw std::runtime_error("line " + std::to_string(number) + ": " + why + ": " + line);
-  };
-  while (std::getline(in, line)) {
-    ++number;
-    std::istringstream words(line);
-    std::string rest;
-    if (expected > 0) {
-      Point p{};
-      if (!(words >> p.lon >> p.lat) || (words >> rest)) fail("not a point");
-      rings.back().points.push_back(p);
-      --expected;
-    } else if (line.rfind('#', 0) == 0) {
-      continue;
-    } else {
-      Ring ring;
-      std::string word;
-      if (!(words >> word >> ring.name >> expected) || word != "ring" || (words >> rest)) fail("not a ring header");
-      if (expected == 0) fail("an empty ring");
-      rings.push_back(ring);
-    }
-  }
-  if (expected > 0) throw std::runtime_error("the last ring is short by " + std::to_string(expected) + " points");
-  return rings;
+std::vector<Ring> parse(const std::string& text) {
+  auto rings = kiosk::slides::parse_outline(text);
+  if (!rings) throw std::runtime_error(rings.error().message);
+  return *rings;
 }
 
 std::vector<Ring> outline() {
-  return parse_outline(kiosk::testing::read_file(kiosk::testing::source_path("assets/map/denmark-outline.txt")));
+  return parse(kiosk::testing::read_file(kiosk::testing::source_path("assets/map/denmark-outline.txt")));
 }
 
 // Even-odd rule: a ray from p to the east crosses the ring's edges an odd number of times.
@@ -92,11 +58,24 @@ std::vector<std::string> rings_containing(const std::vector<Ring>& rings, Point 
 
 }  // namespace
 
-TEST_CASE("the map outline's parser refuses a short ring and a stray line", "[assets]") {
-  CHECK(parse_outline("# c\nring a 3\n1 2\n3 4\n1 2\n").size() == 1);
-  CHECK_THROWS_WITH(parse_outline("ring a 3\n1 2\n3 4\n"), Catch::Contains("short by 1"));
-  CHECK_THROWS_WITH(parse_outline("ring a 2\n1 2\n3 4 5\n"), Catch::Contains("line 3: not a point"));
-  CHECK_THROWS_WITH(parse_outline("ring a 1\n1 2\n1 2\n"), Catch::Contains("line 3: not a ring header"));
+TEST_CASE("the map outline's parser refuses a short ring, an open one and a stray line, naming the line", "[assets]") {
+  CHECK(parse("# c\nring a 4\n1 2\n3 4\n3 2\n1 2\n").size() == 1);
+  CHECK_THROWS_WITH(parse("ring a 4\n1 2\n3 4\n1 2\n"), Catch::Contains("lacks 1 points"));
+  CHECK_THROWS_WITH(parse("ring a 4\n1 2\n3 4 5\n"), Catch::Contains("line 3: expected"));
+  CHECK_THROWS_WITH(parse("ring a 4\n1 2\n3 4\n3 2\n1 3\n"), Catch::Contains("line 5: the ring is not closed"));
+  CHECK_THROWS_WITH(parse("ring a 3\n1 2\n3 4\n1 2\n"), Catch::Contains("line 1: a ring needs at least 4"));
+  CHECK_THROWS_WITH(parse("1 2\n"), Catch::Contains("line 1: a point outside a ring"));
+  CHECK_THROWS_WITH(parse("# only words\n"), Catch::Contains("no rings"));
+}
+
+TEST_CASE("the outline built into the program is the asset's", "[assets]") {
+  const auto asset = outline();
+  const auto& built_in = kiosk::slides::denmark_outline();
+  REQUIRE(built_in.size() == asset.size());
+  for (std::size_t i = 0; i < asset.size(); ++i) {
+    CHECK(built_in[i].name == asset[i].name);
+    CHECK(distinct(built_in[i]) == distinct(asset[i]));
+  }
 }
 
 TEST_CASE("every ring of the map outline is closed and has at least 3 distinct points", "[assets]") {
@@ -107,7 +86,7 @@ TEST_CASE("every ring of the map outline is closed and has at least 3 distinct p
     REQUIRE(ring.points.size() >= 4);
     CHECK(ring.points.front().lon == ring.points.back().lon);
     CHECK(ring.points.front().lat == ring.points.back().lat);
-    CHECK(ring.distinct().size() >= 3);
+    CHECK(distinct(ring).size() >= 3);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "slides/map_slide.h"
 #include "slides/results_slide.h"
 #include "slides/status_slide.h"
 #include "slides/timeline_slide.h"
@@ -21,6 +22,7 @@ SlideKinds& SlideKinds::built_in() {
   static SlideKinds kinds = [] {
     SlideKinds k;
     k.add({"status", make<StatusSlide>});
+    k.add({"map", make<MapSlide>});
     k.add({"timeline", make<TimelineSlide>});
     k.add({"results", make<ResultsSlide>, true, 5});
     return k;

@@ -57,6 +57,17 @@ std::vector<TextPair> text_pairs(const Palette& p) {
     for (const auto& [fg_name, fg] : foregrounds) pairs.push_back({fg_name, fg, bg});
   }
   pairs.push_back({"on_warning", p.on_warning, p.warning});
+  // The map's labels may lie on land.
+  for (const auto& [fg_name, fg] : {std::pair{"text", p.text}, std::pair{"muted", p.muted}, std::pair{"accent", p.accent}}) {
+    pairs.push_back({fg_name, fg, p.land});
+  }
+  // A group's count is written in the background colour on the group's marker.
+  for (const auto& [fg_name, fg] : {std::pair{"omdannelse", p.omdannelse}, std::pair{"parallelsamfund", p.parallelsamfund},
+                                    std::pair{"udsat", p.udsat}, std::pair{"forebyggelse", p.forebyggelse},
+                                    std::pair{"muted", p.muted}}) {
+    pairs.push_back({"background", p.background, fg});
+    (void)fg_name;
+  }
   return pairs;
 }
 

@@ -28,6 +28,7 @@ struct Palette {
   render::Color forebyggelse{0x9C, 0xD8, 0xFF};
   render::Color none{0xA8, 0xE6, 0xB4};
   render::Color not_listed{0xB4, 0xC0, 0xCE};  // off the ghetto/parallelsamfund list: a quiet grey
+  render::Color land{0x21, 0x3E, 0x66};  // the map's land; labels on it are in text, muted or accent
 };
 
 // A foreground/background pair that text is drawn in; all of them must reach 7:1 (WCAG AAA).
