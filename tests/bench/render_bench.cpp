@@ -50,6 +50,7 @@
 #include "render/compositor.h"
 #include "render/image_cache.h"
 #include "render/sdl_handles.h"
+#include "slides/slide_kinds.h"
 #include "test_support.h"
 #include "xvfb.h"
 
@@ -257,6 +258,39 @@ std::optional<Frames> transition_frames(const Path& path, const app::LoadedConte
   return Frames{percentiles(frames), percentiles(cpu), percentiles(prepared)};
 }
 
+// Drawing each kind of slide once into its texture, as the display does ahead of its turn: the
+// median and the slowest of 10 draws at 1920x1080.
+void slide_draw_times(const Path& path, const char* label, const app::LoadedContent& content, const std::string& objects) {
+  auto target = make_target(path, 1920, 1080);
+  if (!target) return;
+  auto fonts = render::FontSet::open(testing::source_path("assets/fonts/NotoSans-Regular.ttf"),
+                                     testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
+  auto compositor = render::Compositor::create(target->renderer.get(), **fonts, 1920, 1080, 0);
+  render::ImageCache images(target->renderer.get(), objects, 1920u * 1080 * 2);
+  (*compositor)->canvas().set_images(&images);
+  config::Config config;
+  config.area = "vollsmose";
+  config.playlist.clear();
+  for (const auto& kind : slides::SlideKinds::built_in().all()) config.playlist.push_back({kind.name});
+  const app::Scene scene(content, config);
+  FakeClock clock;
+  std::string line;
+  for (std::size_t i = 0; i < scene.size(); ++i) {
+    std::vector<double> times;
+    for (int n = 0; n < 10; ++n) {
+      const auto start = Stopwatch::now();
+      (void)(*compositor)->prepare([&](render::Canvas& c) { scene.draw(i, c, clock.wall(), 0); }, std::to_string(n));
+      SDL_RenderFlush(target->renderer.get());
+      times.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    char one[96];
+    std::snprintf(one, sizeof one, "%s%s %.1f/%.1f", line.empty() ? "" : ", ", scene.name(i), times[5], times.back());
+    line += one;
+  }
+  std::printf("%-22s slide drawn (1920x1080, %s), median/max ms: %s\n", label, target->name.c_str(), line.c_str());
+}
+
 void report(const Path& path, const char* content_name, const std::string& database, const std::string& objects,
             const testing::TempDir& dir, const app::LoadedContent& content) {
   const std::string label = std::string(path.name) + " " + content_name;
@@ -272,6 +306,7 @@ void report(const Path& path, const char* content_name, const std::string& datab
   std::printf("%-22s first frame from exec (1920x1080): %.0f ms (median of 5; min %.0f, max %.0f)\n", label.c_str(), first[2],
               first.front(), first.back());
 
+  slide_draw_times(path, label.c_str(), content, objects);
   for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{3840, 2160}}) {
     std::string renderer_name;
     const auto p = transition_frames(path, content, objects, w, h, renderer_name);
