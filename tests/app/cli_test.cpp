@@ -58,8 +58,9 @@ TEST_CASE("the kiosk writes screenshots and exits 0", "[app][cli]") {
   INFO(r.output);
   CHECK(r.exit_code == 0);
   CHECK(std::filesystem::exists(dir.file("shots/01-status.png")));
-  CHECK(std::filesystem::exists(dir.file("shots/02-timeline.png")));
-  CHECK(std::filesystem::exists(dir.file("shots/03-results.png")));
+  CHECK(std::filesystem::exists(dir.file("shots/02-map.png")));
+  CHECK(std::filesystem::exists(dir.file("shots/03-timeline.png")));
+  CHECK(std::filesystem::exists(dir.file("shots/04-results.png")));
 }
 
 TEST_CASE("a bad config stops the kiosk naming file and line", "[app][cli]") {

@@ -94,7 +94,7 @@ TEST_CASE("a playlist that names a kind the kiosk does not know stops it with th
   const auto r = testing::run_command(std::string(KIOSK_BINARY) + " --config " + config + " --screenshot " + dir.file("shots"));
   INFO(r.output);
   CHECK(r.exit_code == 1);
-  CHECK(r.output.find(config + ":6: [[slides.show]] kind \"kort\" is not a slide kind; the kinds are status, timeline, results") !=
+  CHECK(r.output.find(config + ":6: [[slides.show]] kind \"kort\" is not a slide kind; the kinds are status, map, timeline, results") !=
         std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.file("shots")));
 }

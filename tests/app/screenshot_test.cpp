@@ -69,7 +69,7 @@ TEST_CASE("screenshots: one PNG per slide at the asked size and not blank and al
   INFO((status.ok() ? "" : status.error().message));
   REQUIRE(status.ok());
 
-  const std::vector<std::string> names = {"01-status.png", "02-timeline.png", "03-results.png"};
+  const std::vector<std::string> names = {"01-status.png", "02-map.png", "03-timeline.png", "04-results.png"};
   std::vector<Image> images;
   for (const auto& name : names) {
     INFO(name);
@@ -82,8 +82,8 @@ TEST_CASE("screenshots: one PNG per slide at the asked size and not blank and al
   for (const auto& e : std::filesystem::directory_iterator(dir.file("shots"))) pngs += e.path().extension() == ".png";
   CHECK(pngs == names.size());
   // Beside each picture, the texts drawn on it.
-  CHECK(kiosk::testing::read_file(dir.file("shots/02-timeline.txt")).find("2029") != std::string::npos);
-  CHECK(kiosk::testing::read_file(dir.file("shots/03-results.txt")).find("Seneste resultater") != std::string::npos);
+  CHECK(kiosk::testing::read_file(dir.file("shots/03-timeline.txt")).find("2029") != std::string::npos);
+  CHECK(kiosk::testing::read_file(dir.file("shots/04-results.txt")).find("Seneste resultater") != std::string::npos);
   for (std::size_t i = 0; i < images.size(); ++i) {
     for (std::size_t j = i + 1; j < images.size(); ++j) {
       INFO(names[i] << " vs " << names[j]);
@@ -143,9 +143,9 @@ TEST_CASE("screenshots with the touch views draw the browser and every result in
     for (const auto& p : pngs) all += p + " ";
     return all;
   }());
-  CHECK(std::count(pngs.begin(), pngs.end(), "04-browser.png") == 1);
-  CHECK(std::count(pngs.begin(), pngs.end(), "05-browser-all.png") == 1);
-  CHECK(kiosk::testing::read_file(dir.file("shots/05-browser-all.txt")).find(content->content.results[1].title) != std::string::npos);
+  CHECK(std::count(pngs.begin(), pngs.end(), "05-browser.png") == 1);
+  CHECK(std::count(pngs.begin(), pngs.end(), "06-browser-all.png") == 1);
+  CHECK(kiosk::testing::read_file(dir.file("shots/06-browser-all.txt")).find(content->content.results[1].title) != std::string::npos);
   for (const auto& r : content->content.results) {
     INFO(r.id);
     const auto is_detail = [&](const std::string& name) { return name.find("-detail-" + r.id) != std::string::npos; };

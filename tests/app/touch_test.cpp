@@ -24,8 +24,9 @@ TEST_CASE("touching the results slide opens the browser and a result and it retu
   kiosk::testing::TempDir dir;
   kiosk::testing::write_file(dir.file("kiosk.toml"),
                              "[cache]\ndatabase = \"" + dir.file("content.db") +
-                                 "\"\n[slides]\nstatus_seconds = 1\ntimeline_seconds = 1\nresults_seconds = 60\n"
-                                 "idle_return_seconds = 2\n");
+                                 "\"\n[slides]\nidle_return_seconds = 2\n"
+                                 "[[slides.show]]\nkind = \"status\"\nseconds = 1\n[[slides.show]]\nkind = \"timeline\"\nseconds = 1\n"
+                                 "[[slides.show]]\nkind = \"results\"\nseconds = 60\n");
   // Times are after the first frame: the results slide is up from 2 s.
   kiosk::testing::write_file(dir.file("touches.txt"),
                              "2300 down 1600 950\n2380 up 1600 950\n"  // anywhere on the results slide

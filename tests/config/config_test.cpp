@@ -603,12 +603,13 @@ TEST_CASE("the cycle is the slides.show playlist, in order, each for its seconds
   CHECK(config->playlist[1].kind == "status");
   CHECK(config->playlist[1].duration == std::chrono::seconds(12));
   CHECK(config->playlist[2].duration == std::chrono::seconds(5));
-  // Without a playlist: today's three, with the seconds of today's keys.
+  // Without a playlist: the default four, with the seconds of the older keys.
   const auto old_keys = kiosk::config::parse("[slides]\nresults_seconds = 45\n", kPath);
   REQUIRE(old_keys.ok());
-  REQUIRE(old_keys->playlist.size() == 3);
-  CHECK(old_keys->playlist[2].kind == "results");
-  CHECK(old_keys->playlist[2].duration == std::chrono::seconds(45));
+  REQUIRE(old_keys->playlist.size() == 4);
+  CHECK(old_keys->playlist[1].kind == "map");
+  CHECK(old_keys->playlist[3].kind == "results");
+  CHECK(old_keys->playlist[3].duration == std::chrono::seconds(45));
   CHECK(old_keys->playlist[0].duration == std::chrono::seconds(12));
 }
 

@@ -132,7 +132,7 @@ TEST_CASE("an edited title goes from the source folder through build and sync to
                           ws.dir.file("shots") + " --size 1280x720");
   INFO(shot.output);
   REQUIRE(shot.exit_code == 0);
-  CHECK(slide_text(ws.dir.file("shots/03-results.txt")).find("Færre omdannelsesområder: ny overskrift") != std::string::npos);
+  CHECK(slide_text(ws.dir.file("shots/04-results.txt")).find("Færre omdannelsesområder: ny overskrift") != std::string::npos);
 }
 
 TEST_CASE("each bad input gives a clear error and leaves the published folder untouched", "[publish][cli]") {
@@ -378,13 +378,13 @@ TEST_CASE("preview draws every slide of a source folder with the kiosk's rendere
   INFO(preview.output);
   REQUIRE(preview.exit_code == 0);
   CHECK(fs::exists(ws.dir.file("png/01-status.png")));
-  CHECK(fs::exists(ws.dir.file("png/02-timeline.png")));
-  CHECK(fs::exists(ws.dir.file("png/03-results-1.png")));
-  CHECK(slide_text(ws.dir.file("png/03-results-1.txt")).find("Forhåndsvist overskrift") != std::string::npos);
+  CHECK(fs::exists(ws.dir.file("png/03-timeline.png")));
+  CHECK(fs::exists(ws.dir.file("png/04-results-1.png")));
+  CHECK(slide_text(ws.dir.file("png/04-results-1.txt")).find("Forhåndsvist overskrift") != std::string::npos);
   CHECK(slide_text(ws.dir.file("png/01-status.txt")).find("Vollsmose") != std::string::npos);
   // Then what residents see by touch: the browser, and every result in detail.
-  CHECK(fs::exists(ws.dir.file("png/04-browser.png")));
-  CHECK(fs::exists(ws.dir.file("png/05-browser-all.png")));
+  CHECK(fs::exists(ws.dir.file("png/05-browser.png")));
+  CHECK(fs::exists(ws.dir.file("png/06-browser-all.png")));
   std::set<std::string> details;  // each result's detail has a number of its own, as NN-detail-<id>[-<page>]
   bool edited_in_detail = false;
   for (const auto& e : fs::directory_iterator(ws.dir.file("png"))) {

@@ -304,7 +304,10 @@ Result<std::string> read_text(const std::string& path) {
 }  // namespace
 
 std::vector<SlideShow> default_playlist() {
-  return {{"status", std::chrono::seconds(12)}, {"timeline", std::chrono::seconds(12)}, {"results", std::chrono::seconds(12)}};
+  return {{"status", std::chrono::seconds(12)},
+          {"map", std::chrono::seconds(12)},
+          {"timeline", std::chrono::seconds(12)},
+          {"results", std::chrono::seconds(12)}};
 }
 
 Result<Config> parse(std::string_view toml_text, const std::string& path) {
