@@ -1,4 +1,4 @@
-// Golden screenshots: each slide at two screen sizes, rendered headless exactly as `kiosk
+// Golden screenshots: each slide, and the touch map's views, at two screen sizes, rendered headless exactly as `kiosk
 // --screenshot` does at a fixed time in a fixed zone, compared with the references in tests/golden/:
 // the texts drawn (<slide>.txt) exactly, and the pictures (<slide>.png) pixel by pixel with room only
 // for antialiasing, so one wrong digit fails. Every produced slide needs a reference and every
@@ -101,7 +101,9 @@ TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its 
   for (const app::Size size : {app::Size{1920, 1080}, app::Size{800, 480}}) {
     const std::string name = std::to_string(size.w) + "x" + std::to_string(size.h);
     const std::string out = dir.file(name);
-    REQUIRE(app::render_screenshots({out, size, 0, now}, *content, assets, config, SystemClock().steady()).ok());
+    app::ScreenshotRequest request{out, size, 0, now};
+    request.map_views = true;  // and the touch map
+    REQUIRE(app::render_screenshots(request, *content, assets, config, SystemClock().steady()).ok());
     const std::filesystem::path golden_dir = kiosk::testing::source_path("tests/golden/" + name);
     const std::set<std::string> produced = names(out, ".png");
     REQUIRE_FALSE(produced.empty());

@@ -149,7 +149,7 @@ class DisplayLoop {
   long long progress_step(SteadyTime now) const;
   auto nav_state() const {
     return std::make_tuple(nav_.view(), nav_.scroll(), nav_.filter(), nav_.pressed(), nav_.pressed_id(), nav_.overlay(),
-                           nav_.selected());
+                           nav_.selected(), nav_.area(), nav_.group());
   }
 
   const Options& options_;
@@ -354,8 +354,15 @@ void DisplayLoop::follow_content(SteadyTime now) {
   auto fresh_content = std::make_unique<LoadedContent>(std::move(*fresh));
   scene_ = std::make_unique<Scene>(*fresh_content, config_);
   content_ = std::move(fresh_content);
+  // The results the list under the view shows: the browser's, or the card's (also under a detail
+  // opened from the card).
+  const bool card = nav_.view() == player::View::kArea ||
+                    (nav_.view() == player::View::kDetail && nav_.detail_from() == player::View::kArea);
   std::vector<std::string> ids;
-  for (const auto* r : slides::filtered_results(content_->content, scene_->area(), nav_.filter())) ids.push_back(r->id);
+  for (const auto* r : card ? slides::area_results(content_->content, nav_.area())
+                            : slides::filtered_results(content_->content, scene_->area(), nav_.filter())) {
+    ids.push_back(r->id);
+  }
   nav_.content_changed(ids, list_item_height_);
   draw_screen(Change::kTransition, now);
   changed();
@@ -401,7 +408,7 @@ void DisplayLoop::show_next_slide(SteadyTime now) {
   const Minute minute = minute_of(clock().wall());
   if (stage_.compositor->prepared() == coming_key(cycle_.current(), cycle_.round(), minute) && !nav_.overlay() &&
       stage_.compositor->show_prepared(Change::kTransition, now)) {
-    nav_.set_hit_regions(slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current()).tap_opens_browser).regions);
+    nav_.set_hit_regions(slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current())).regions);
     nav_.set_scroll_extent(0, 0);
   } else {
     draw_screen(Change::kTransition, now);
@@ -479,6 +486,8 @@ void DisplayLoop::dump_frame() {
   std::snprintf(name, sizeof name, "/%03d-%s.png", dumped_++,
                 nav_.view() == player::View::kCycle     ? scene_->name(cycle_.current())
                 : nav_.view() == player::View::kBrowser ? "browser"
+                : nav_.view() == player::View::kMap     ? "areamap"
+                : nav_.view() == player::View::kArea    ? ("area-" + nav_.area()).c_str()
                                                         : "detail");
   int w = 0, h = 0;
   SDL_GetRendererOutputSize(renderer_, &w, &h);
@@ -612,7 +621,8 @@ std::optional<int> DisplayLoop::handle_event(const SDL_Event& e) {
 
 void DisplayLoop::draw_screen(Change change, SteadyTime now) {
   slides::ViewLayout layout;
-  const slides::ViewState vs{nav_.filter(), nav_.scroll(), nav_.pressed(), nav_.pressed_id(), nav_.selected()};
+  const slides::ViewState vs{nav_.filter(), nav_.scroll(), nav_.pressed(), nav_.pressed_id(), nav_.selected(),
+                             nav_.area(), nav_.group()};
   const std::size_t round = static_cast<std::size_t>(cycle_.round());
   auto shown = stage_.compositor->show(
       [&](render::Canvas& canvas) {
@@ -621,13 +631,19 @@ void DisplayLoop::draw_screen(Change change, SteadyTime now) {
         switch (nav_.view()) {
           case player::View::kCycle:
             scene_->draw(cycle_.current(), canvas, wall, round);
-            layout = slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current()).tap_opens_browser);
+            layout = slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current()));
             break;
           case player::View::kBrowser:
             layout = slides::draw_browser(canvas, stage_.theme, ctx, vs);
             break;
           case player::View::kDetail:
             layout = slides::draw_detail(canvas, stage_.theme, ctx, vs);
+            break;
+          case player::View::kMap:
+            layout = slides::draw_map_view(canvas, stage_.theme, ctx, vs);
+            break;
+          case player::View::kArea:
+            layout = slides::draw_area_card(canvas, stage_.theme, ctx, vs);
             break;
         }
         if (nav_.overlay()) {

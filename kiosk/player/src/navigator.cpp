@@ -52,6 +52,7 @@ void Navigator::scroll_to(double offset) { scroll_ = std::clamp(offset, 0.0, max
 
 void Navigator::go(View v, SteadyTime at) {
   if (v == View::kCycle && view_ != View::kCycle) returned_ = true;
+  if (v == View::kCycle) group_.clear();
   if (v != view_) {
     scroll_ = 0;
     velocity_ = 0;
@@ -136,10 +137,24 @@ void Navigator::tap(Pos pos, SteadyTime at) {
   if (!h) return;
   switch (h->target) {
     case Target::kOpenBrowser:
+      detail_from_ = View::kBrowser;
       go(View::kBrowser, at);
       break;
     case Target::kBack:
-      go(view_ == View::kDetail ? View::kBrowser : View::kCycle, at);
+      go(view_ == View::kDetail ? detail_from_ : view_ == View::kArea ? View::kMap : View::kCycle, at);
+      break;
+    case Target::kOpenMap:
+      group_.clear();
+      go(View::kMap, at);
+      break;
+    case Target::kMapGroup:
+      group_ = group_ == h->id ? "" : h->id;
+      scroll_ = 0;
+      velocity_ = 0;
+      break;
+    case Target::kArea:
+      area_ = h->id;
+      go(View::kArea, at);
       break;
     case Target::kPageUp:
       scroll_to(scroll_ - page_);
@@ -156,6 +171,7 @@ void Navigator::tap(Pos pos, SteadyTime at) {
     }
     case Target::kResult:
       selected_ = h->id;
+      detail_from_ = view_ == View::kArea ? View::kArea : View::kBrowser;
       go(View::kDetail, at);
       break;
     default:
@@ -223,7 +239,7 @@ bool Navigator::take_returned_to_cycle() {
 
 void Navigator::content_changed(const std::vector<std::string>& ids, float item_height) {
   if (view_ == View::kDetail && std::find(ids.begin(), ids.end(), selected_) == ids.end()) {
-    view_ = View::kBrowser;
+    view_ = detail_from_;
     selected_.clear();
   }
   // Keep the result that was at the top of the list at the top, where it still exists.

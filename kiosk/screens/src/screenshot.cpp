@@ -101,42 +101,69 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
       }
     }
   }
-  if (!request.touch_views) return Status::success();
-
-  // What a resident sees after touching: the browser (this area, then all areas), and every result
-  // in detail, a picture per page where it scrolls.
+  if (!request.touch_views && !request.map_views) return Status::success();
   const auto ctx = scene.context(request.now, 0);
-  const auto browser = [&](player::Filter filter, const std::string& name) -> Result<slides::ViewLayout> {
-    slides::ViewState state;
-    state.filter = filter;
+  if (request.touch_views) {
+    // What a resident sees after touching: the browser (this area, then all areas), and every result
+    // in detail, a picture per page where it scrolls.
+    const auto browser = [&](player::Filter filter, const std::string& name) -> Result<slides::ViewLayout> {
+      slides::ViewState state;
+      state.filter = filter;
+      slides::ViewLayout layout;
+      auto texts = shoot(numbered(++n, name), [&](render::Canvas& canvas) { layout = slides::draw_browser(canvas, theme, ctx, state); }, {});
+      if (!texts) return texts.error();
+      return layout;
+    };
+    if (auto here = browser(player::Filter::kThisArea, "browser"); !here) return here.error();
+    auto all = browser(player::Filter::kAllAreas, "browser-all");
+    if (!all) return all.error();
+    for (const std::string& id : all->ids) {
+      slides::ViewState state;
+      state.selected = id;
+      ++n;
+      const std::string name = numbered(n, "detail-" + id);
+      for (int page = 1; page <= kMaxDetailPages; ++page) {
+        slides::ViewLayout layout;
+        auto texts = shoot(page == 1 ? name : name + "-" + std::to_string(page),
+                           [&](render::Canvas& canvas) { layout = slides::draw_detail(canvas, theme, ctx, state); }, {});
+        if (!texts) return texts.error();
+        if (state.scroll >= layout.max_scroll) break;
+        if (page == 1) {  // it scrolls: the pages are numbered from the first
+          const auto base = std::filesystem::path(request.dir) / name;
+          for (const char* ext : {".png", ".txt"}) {
+            std::filesystem::rename(base.string() + ext, base.string() + "-1" + ext, ec);
+            if (ec) return make_error("cannot rename " + base.string() + ext + ": " + ec.message());
+          }
+        }
+        state.scroll = std::min(layout.max_scroll, state.scroll + layout.page);
+      }
+    }
+  }
+
+  // The touch map: the map, its largest group opened, and the own area's card.
+  const auto map_view = [&](const std::string& name, const slides::ViewState& state) -> Result<slides::ViewLayout> {
     slides::ViewLayout layout;
-    auto texts = shoot(numbered(++n, name), [&](render::Canvas& canvas) { layout = slides::draw_browser(canvas, theme, ctx, state); }, {});
+    auto texts = shoot(numbered(++n, name), [&](render::Canvas& canvas) { layout = slides::draw_map_view(canvas, theme, ctx, state); }, {});
     if (!texts) return texts.error();
     return layout;
   };
-  if (auto here = browser(player::Filter::kThisArea, "browser"); !here) return here.error();
-  auto all = browser(player::Filter::kAllAreas, "browser-all");
-  if (!all) return all.error();
-  for (const std::string& id : all->ids) {
+  auto map = map_view("areamap", {});
+  if (!map) return map.error();
+  const player::HitRegion* largest = nullptr;
+  for (const auto& r : map->regions) {
+    if (r.target == player::Target::kMapGroup && (!largest || r.box.w * r.box.h > largest->box.w * largest->box.h)) largest = &r;
+  }
+  if (largest) {
     slides::ViewState state;
-    state.selected = id;
-    ++n;
-    const std::string name = numbered(n, "detail-" + id);
-    for (int page = 1; page <= kMaxDetailPages; ++page) {
-      slides::ViewLayout layout;
-      auto texts = shoot(page == 1 ? name : name + "-" + std::to_string(page),
-                         [&](render::Canvas& canvas) { layout = slides::draw_detail(canvas, theme, ctx, state); }, {});
-      if (!texts) return texts.error();
-      if (state.scroll >= layout.max_scroll) break;
-      if (page == 1) {  // it scrolls: the pages are numbered from the first
-        const auto base = std::filesystem::path(request.dir) / name;
-        for (const char* ext : {".png", ".txt"}) {
-          std::filesystem::rename(base.string() + ext, base.string() + "-1" + ext, ec);
-          if (ec) return make_error("cannot rename " + base.string() + ext + ": " + ec.message());
-        }
-      }
-      state.scroll = std::min(layout.max_scroll, state.scroll + layout.page);
-    }
+    state.group = largest->id;
+    if (auto opened = map_view("areamap-" + largest->id, state); !opened) return opened.error();
+  }
+  if (ctx.area) {
+    slides::ViewState state;
+    state.area = ctx.area->id;
+    auto texts = shoot(numbered(++n, "area-" + ctx.area->id),
+                       [&](render::Canvas& canvas) { (void)slides::draw_area_card(canvas, theme, ctx, state); }, {});
+    if (!texts) return texts.error();
   }
   return Status::success();
 }

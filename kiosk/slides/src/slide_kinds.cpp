@@ -21,8 +21,8 @@ std::unique_ptr<Slide> make() {
 SlideKinds& SlideKinds::built_in() {
   static SlideKinds kinds = [] {
     SlideKinds k;
-    k.add({"status", make<StatusSlide>});
-    k.add({"map", make<MapSlide>});
+    k.add({"status", make<StatusSlide>, false, 1, false, true});
+    k.add({"map", make<MapSlide>, false, 1, true});
     k.add({"timeline", make<TimelineSlide>});
     k.add({"results", make<ResultsSlide>, true, 5});
     return k;

@@ -3,11 +3,12 @@
 #include "slides/status_slide.h"
 
 #include <algorithm>
-#include <set>
 
+#include "area_history.h"
 #include "slide_util.h"
 #include "slides/chart.h"
 #include "slides/danish.h"
+#include "slides/touch_views.h"
 
 namespace kiosk::slides {
 
@@ -20,91 +21,8 @@ constexpr const char* kCriteriaHeading = "Et område er udsat, når mindst to af
 
 int latest_list_year(const model::Content& c) { return c.national_counts.empty() ? 0 : c.national_counts.back().date.year; }
 
-// The list years the history shows: up to twelve, ending with the latest list or the area's latest year.
-struct Years {
-  int from, last, count;
-};
-
-Years history_years(const model::Area& area, int last_year) {
-  const int first = std::min(area.categories.front().year, 2018);
-  const int last = std::max(last_year, area.categories.back().year);
-  const int years = std::min(last - first + 1, 12);
-  return {last - years + 1, last, years};
-}
-
-// The area's stated category in `year`: null where the year is not listed or listed as not known.
-const model::CategoryYear* category_in(const model::Area& area, int year) {
-  const auto it = std::find_if(area.categories.begin(), area.categories.end(),
-                               [&](const model::CategoryYear& c) { return c.year == year; });
-  return it == area.categories.end() || it->category == model::Category::kUnknown ? nullptr : &*it;
-}
-
-// The latest year whose category is known, or null.
-const model::CategoryYear* latest_known(const model::Area& area) {
-  const auto it = std::find_if(area.categories.rbegin(), area.categories.rend(),
-                               [](const model::CategoryYear& c) { return c.category != model::Category::kUnknown; });
-  return it == area.categories.rend() ? nullptr : &*it;
-}
-
-// What the markers' colours mean: every category the history shows, and the hollow marker.
-std::vector<LegendItem> history_legend(const Theme& theme, const model::Area& area, const Years& years) {
-  std::set<model::Category> shown;
-  bool unknown = false;
-  for (int year = years.from; year <= years.last; ++year) {
-    if (const auto* c = category_in(area, year)) {
-      shown.insert(c->category);
-    } else {
-      unknown = true;
-    }
-  }
-  std::vector<LegendItem> legend;
-  for (model::Category c : shown) legend.push_back({category_color(theme, c), true, category_name(c, years.last)});
-  if (unknown) legend.push_back({theme.colors.rule, false, "ikke oplyst"});
-  return legend;
-}
-
-int marker_radius(const Theme& theme, int cell) { return std::max(5, std::min(cell / 3, theme.body_px / 2)); }
-
-// The height of the history in a box `width` wide: the markers, their years and the whole legend.
-int history_height(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, int width) {
-  const Years years = history_years(area, last_year);
-  const int radius = marker_radius(theme, width / years.count);
-  return radius * 2 + theme.gap / 3 + canvas.line_height(theme.muted_body()) + theme.gap +
-         legend_height(canvas, theme, width, history_legend(theme, area, years));
-}
-
-// One marker per list year, filled in the category's colour where the content states it, hollow
-// where it does not; a legend of what the colours mean below.
-void draw_history(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, Rect box) {
-  const Years years = history_years(area, last_year);
-  render::TextStyle year_style = theme.muted_body();
-  year_style.align = render::Align::kCenter;
-  const int cell = box.w / years.count;
-  // Label every year when they fit, else every other one (counting back from the latest).
-  const int label_w = canvas.text_width("2024", year_style.px, year_style.weight);
-  const int every = label_w + theme.gap / 2 <= cell ? 1 : 2;
-  const int radius = marker_radius(theme, cell);
-  const int year_h = canvas.line_height(year_style);
-  for (int i = 0; i < years.count; ++i) {
-    const int year = years.from + i;
-    const int cx = box.x + cell * i + cell / 2;
-    const int cy = box.y + radius;
-    if (const auto* c = category_in(area, year)) {
-      canvas.fill_circle({cx, cy}, radius, category_color(theme, c->category));
-    } else {
-      canvas.ring({cx, cy}, radius, std::max(2, radius / 4), theme.colors.rule);
-    }
-    if ((years.last - year) % every == 0) {
-      const int w = std::max(cell, label_w);
-      canvas.text(std::to_string(year), {std::clamp(cx - w / 2, box.x, box.right() - w), cy + radius + theme.gap / 3, w, year_h},
-                  year_style);
-    }
-  }
-  box.take_top(radius * 2 + theme.gap / 3 + year_h, theme.gap);
-  draw_legend(canvas, theme, box, history_legend(theme, area, years));
-}
-
-void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box) {
+// `kommune_shown`: the caller drew the kommune already (beside "Se områdekort" in portrait).
+void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box, bool kommune_shown) {
   const model::Area* area = ctx.area;
   if (!area) {
     text_line(canvas, box, "Status", theme.label(), 0);
@@ -121,7 +39,7 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   while (name.px > theme.title_px && canvas.text_width(area->name, name.px, name.weight) > box.w) name.px -= std::max(1, name.px / 16);
   const model::CategoryYear* known = latest_known(*area);
   if (!known) {
-    text_line(canvas, box, kommune, theme.label(), 0);
+    if (!kommune_shown) text_line(canvas, box, kommune, theme.label(), 0);
     text_block(canvas, box, area->name, name, 2, theme.gap);
     text_block(canvas, box, "Områdets placering på listerne er ikke oplyst.", theme.body(), 2, theme.gap);
     return;
@@ -140,7 +58,8 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   };
   const int category_h = canvas.line_height(theme.title()) + theme.gap / 2;
   const int history_h = history_height(canvas, theme, *area, last_year, box.w);
-  int kommune_h = canvas.line_height(theme.label());
+  const int kommune_line = kommune_shown ? 0 : canvas.line_height(theme.label());
+  int kommune_h = kommune_line;
   int lead_h = height_of(lead, lead_style);
   const int name_h = height_of(area->name, name) + theme.gap;
   bool history = true;
@@ -154,7 +73,7 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
     if (fits(smaller_h)) {
       name = smaller;
     } else {
-      kommune_h = canvas.line_height(theme.label());
+      kommune_h = kommune_line;
       history = false;
     }
   }
@@ -183,7 +102,18 @@ void draw_national(render::Canvas& canvas, const Theme& theme, const SlideContex
     return;
   }
   const model::NationalCounts& n = counts.back();
-  text_block(canvas, box, "Hele landet \xC2\xB7 tal pr. " + danish_date(n.date), theme.label(), 2, theme.gap / 2);
+  std::string heading = "Hele landet \xC2\xB7 tal pr. " + danish_date(n.date);
+  if (!theme.portrait) {
+    // The heading shares its row with "Se områdekort" (map_button_box()).
+    render::TextStyle label = theme.label();
+    label.max_lines = 2;
+    const int w = std::max(0, map_button_box(theme).x - theme.gap - box.x);
+    const int h = canvas.measure(heading, {0, 0, w, theme.height}, label).h;
+    const Rect row = box.take_top(std::max(touch_target_px(theme), h), theme.gap / 2);
+    canvas.text(heading, {row.x, row.y + (row.h - h) / 2, w, h}, label);
+  } else {
+    text_block(canvas, box, heading, theme.label(), 2, theme.gap / 2);
+  }
 
   // One row per list: the number in the category's colour, then what it counts; the trend beside.
   std::vector<Figure> figures = {{n.udsatte, model::Category::kUdsat},
@@ -259,14 +189,24 @@ void StatusSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideCo
   const int criteria_h = heading_h + theme.gap / 2 +
                          rows * (canvas.line_height(theme.body()) * (1 + lines)) + (rows - 1) * theme.gap;
   Rect criteria = content.take_bottom(criteria_h, theme.gap * 2);
+  const Rect map_button = map_button_box(theme);
   if (theme.portrait) {
-    Rect area = content.take_top(content.h * 9 / 20, theme.gap * 2);
-    draw_area(canvas, theme, ctx, area);
+    // The button's row at the top also names the kommune; the area has the room it takes.
+    Rect area = content.take_top(content.h / 2, theme.gap * 2);
+    const Rect row = area.take_top(map_button.bottom() - area.y, theme.gap / 4);
+    if (ctx.area) {
+      render::TextStyle label = theme.label();
+      label.max_lines = 1;
+      const int h = canvas.line_height(label);
+      canvas.text(ctx.area->kommune + " Kommune", {row.x, row.y + (row.h - h) / 2, map_button.x - theme.gap - row.x, h}, label);
+    }
+    draw_area(canvas, theme, ctx, area, true);
   } else {
     Rect area = content.take_left(content.w * 2 / 5, theme.margin);
-    draw_area(canvas, theme, ctx, area);
+    draw_area(canvas, theme, ctx, area, false);
   }
   draw_national(canvas, theme, ctx, content);
+  draw_button(canvas, theme, map_button, kMapButtonLabel, false, true);  // outlined: it stands out from the panel
   draw_criteria(canvas, theme, ctx, criteria, columns);
 }
 

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <set>
 
+#include "area_history.h"
 #include "slide_util.h"
+#include "slides/area_map.h"
 #include "slides/chart.h"
 #include "slides/danish.h"
 #include "slides/results_slide.h"
@@ -36,6 +40,45 @@ Rect header(render::Canvas& canvas, const Theme& theme, Rect& content, ViewLayou
   return bar;
 }
 
+// The results as a list in `content`, scrolled by the view's offset, each item a target that opens
+// the detail; `empty` says why there are none.
+void draw_result_list(render::Canvas& canvas, const Theme& theme, Rect content,
+                      const std::vector<const model::Result*>& results, const ViewState& state, ViewLayout& layout,
+                      const std::string& empty) {
+  const int target = touch_target_px(theme);
+  render::TextStyle title = theme.body();
+  title.weight = render::Weight::kBold;
+  title.max_lines = 1;
+  render::TextStyle meta = theme.muted_body();
+  meta.max_lines = 1;
+  const int item_h = std::max(target, canvas.line_height(meta) + canvas.line_height(title)) + theme.gap;
+  layout.item_height = static_cast<float>(item_h);
+  layout.page = static_cast<float>(content.h - content.h % item_h);
+  layout.max_scroll = std::max(0.0f, static_cast<float>(results.size()) * item_h - static_cast<float>(content.h));
+  if (results.empty()) {
+    text_block(canvas, content, empty, theme.body(), 3, 0);
+    return;
+  }
+  canvas.set_clip(content);
+  const int offset = static_cast<int>(std::lround(std::clamp(state.scroll, 0.0f, layout.max_scroll)));
+  const std::size_t first = static_cast<std::size_t>(offset / item_h);
+  for (std::size_t i = 0; i < results.size(); ++i) layout.ids.push_back(results[i]->id);
+  for (std::size_t i = first; i < results.size(); ++i) {
+    const int y = content.y + static_cast<int>(i) * item_h - offset;
+    if (y >= content.bottom()) break;
+    const model::Result& r = *results[i];
+    Rect item{content.x, y, content.w, item_h - theme.gap};
+    if (is_pressed(state, Target::kResult, r.id)) canvas.fill(item, theme.colors.panel);
+    canvas.fill({item.x, item.y, std::max(3, theme.gap / 4), item.h}, r.image.empty() ? theme.colors.rule : theme.colors.accent);
+    Rect words = item.inset(theme.gap, 0);
+    text_line(canvas, words, byline(r), meta, 0);
+    text_line(canvas, words, r.title, title, 0);
+    const Rect visible{item.x, std::max(item.y, content.y), item.w, std::min(item.bottom(), content.bottom()) - std::max(item.y, content.y)};
+    if (!visible.empty()) layout.regions.push_back({box_of(visible), Target::kResult, r.id});
+  }
+  canvas.set_clip(std::nullopt);
+}
+
 }  // namespace
 
 int touch_target_px(const Theme& theme) {
@@ -65,10 +108,32 @@ std::vector<const model::Result*> filtered_results(const model::Content& content
   return out;
 }
 
-ViewLayout cycle_regions(const Theme& theme, bool results_slide) {
+const char* const kMapButtonLabel = "Se områdekort";
+
+Rect map_button_box(const Theme& theme) {
+  const Rect content = Rect{0, 0, theme.width, theme.height - theme.footer_h}.inset(theme.margin);
+  const int h = touch_target_px(theme);
+  const int w = std::min(content.w / 2, theme.body_px * 8 + theme.gap * 2);
+  // In landscape inside the national counts' panel, whose padding is a gap.
+  const int inset = theme.portrait ? 0 : theme.gap;
+  return {content.right() - inset - w, content.y + inset, w, h};
+}
+
+std::vector<const model::Result*> area_results(const model::Content& content, const std::string& area_id) {
+  std::vector<const model::Result*> out;
+  for (const model::Result* r : newest_first(content.results)) {
+    if (std::find(r->area_ids.begin(), r->area_ids.end(), area_id) != r->area_ids.end()) out.push_back(r);
+  }
+  return out;
+}
+
+ViewLayout cycle_regions(const Theme& theme, const SlideKind& kind) {
   ViewLayout layout;
   const int corner = touch_target_px(theme) * 2;
-  if (results_slide) layout.regions.push_back({{0, 0, static_cast<float>(theme.width), static_cast<float>(theme.height)}, Target::kOpenBrowser, ""});
+  const player::Box screen{0, 0, static_cast<float>(theme.width), static_cast<float>(theme.height)};
+  if (kind.tap_opens_browser) layout.regions.push_back({screen, Target::kOpenBrowser, ""});
+  if (kind.tap_opens_map) layout.regions.push_back({screen, Target::kOpenMap, ""});
+  if (kind.map_button) layout.regions.push_back({box_of(map_button_box(theme)), Target::kOpenMap, ""});
   layout.regions.push_back({{0, 0, static_cast<float>(corner), static_cast<float>(corner)}, Target::kStaffCorner, ""});
   return layout;
 }
@@ -98,38 +163,8 @@ ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideC
   layout.regions.push_back({box_of(up_btn), Target::kPageUp, ""});
   layout.regions.push_back({box_of(down_btn), Target::kPageDown, ""});
 
-  const auto results = filtered_results(ctx.content, ctx.area, state.filter);
-  render::TextStyle title = theme.body();
-  title.weight = render::Weight::kBold;
-  title.max_lines = 1;
-  render::TextStyle meta = theme.muted_body();
-  meta.max_lines = 1;
-  const int item_h = std::max(target, canvas.line_height(meta) + canvas.line_height(title)) + theme.gap;
-  layout.item_height = static_cast<float>(item_h);
-  layout.page = static_cast<float>(content.h - content.h % item_h);
-  layout.max_scroll = std::max(0.0f, static_cast<float>(results.size()) * item_h - static_cast<float>(content.h));
-  if (results.empty()) {
-    text_block(canvas, content, "Der er ingen resultater for dette område endnu. Vælg \"Alle områder\".", theme.body(), 3, 0);
-    return layout;
-  }
-  canvas.set_clip(content);
-  const int offset = static_cast<int>(std::lround(std::clamp(state.scroll, 0.0f, layout.max_scroll)));
-  const std::size_t first = static_cast<std::size_t>(offset / item_h);
-  for (std::size_t i = 0; i < results.size(); ++i) layout.ids.push_back(results[i]->id);
-  for (std::size_t i = first; i < results.size(); ++i) {
-    const int y = content.y + static_cast<int>(i) * item_h - offset;
-    if (y >= content.bottom()) break;
-    const model::Result& r = *results[i];
-    Rect item{content.x, y, content.w, item_h - theme.gap};
-    if (is_pressed(state, Target::kResult, r.id)) canvas.fill(item, theme.colors.panel);
-    canvas.fill({item.x, item.y, std::max(3, theme.gap / 4), item.h}, r.image.empty() ? theme.colors.rule : theme.colors.accent);
-    Rect words = item.inset(theme.gap, 0);
-    text_line(canvas, words, byline(r), meta, 0);
-    text_line(canvas, words, r.title, title, 0);
-    const Rect visible{item.x, std::max(item.y, content.y), item.w, std::min(item.bottom(), content.bottom()) - std::max(item.y, content.y)};
-    if (!visible.empty()) layout.regions.push_back({box_of(visible), Target::kResult, r.id});
-  }
-  canvas.set_clip(std::nullopt);
+  draw_result_list(canvas, theme, content, filtered_results(ctx.content, ctx.area, state.filter), state, layout,
+                   "Der er ingen resultater for dette område endnu. Vælg \"Alle områder\".");
   return layout;
 }
 
@@ -410,6 +445,177 @@ void draw_staff_overlay(render::Canvas& canvas, const Theme& theme, const std::v
     canvas.text(l, row.take_left(label_w, theme.gap * 2), label);
     canvas.text(v, row, value);
   }
+}
+
+namespace {
+
+// What a finger can hit on the map: an area, or several whose targets would overlap.
+struct MapTarget {
+  Rect box;
+  std::vector<const model::Area*> areas;  // by name
+  std::string id;  // the area's id, or for several the first id in sort order
+};
+
+// Every group of the map (and every quiet dot) gets a square target of at least the touch size,
+// centred on it and kept on the map; targets that would overlap are merged into one, until none do.
+std::vector<MapTarget> map_targets(const Theme& theme, const AreaMap& map) {
+  const int size = touch_target_px(theme);
+  std::vector<MapTarget> targets;
+  for (const MapGroup& g : map.groups) {
+    const int side = std::max(size, 2 * g.radius);
+    Rect box{g.at.x - side / 2, g.at.y - side / 2, side, side};
+    box.x = std::clamp(box.x, map.box.x, std::max(map.box.x, map.box.right() - side));
+    box.y = std::clamp(box.y, map.box.y, std::max(map.box.y, map.box.bottom() - side));
+    MapTarget t{box, {}, ""};
+    for (std::size_t m : g.markers) t.areas.push_back(map.markers[m].area);
+    targets.push_back(std::move(t));
+  }
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (std::size_t i = 0; i < targets.size() && !merged; ++i) {
+      for (std::size_t j = i + 1; j < targets.size() && !merged; ++j) {
+        if (!targets[i].box.intersects(targets[j].box)) continue;
+        Rect& a = targets[i].box;
+        const Rect& b = targets[j].box;
+        const int x = std::min(a.x, b.x), y = std::min(a.y, b.y);
+        a = {x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
+        targets[i].areas.insert(targets[i].areas.end(), targets[j].areas.begin(), targets[j].areas.end());
+        targets.erase(targets.begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+      }
+    }
+  }
+  for (MapTarget& t : targets) {
+    std::sort(t.areas.begin(), t.areas.end(), [](const model::Area* a, const model::Area* b) { return a->name < b->name; });
+    std::string first = t.areas.front()->id;
+    for (const model::Area* a : t.areas) first = std::min(first, a->id);
+    t.id = first;
+  }
+  return targets;
+}
+
+const model::Area* find_area(const model::Content& content, const std::string& id) {
+  const auto it = std::find_if(content.areas.begin(), content.areas.end(), [&](const model::Area& a) { return a.id == id; });
+  return it == content.areas.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
+  ViewLayout layout;
+  Rect content = draw_frame(canvas, theme, ctx);
+  Rect bar = header(canvas, theme, content, layout, state);
+  const int year = map_year(ctx.content);
+  render::TextStyle heading = theme.label();  // in the bar beside Back, as the card's kommune
+  heading.max_lines = 1;
+  const int heading_h = canvas.line_height(heading);
+  const Rect title{bar.x, bar.y + std::max(0, (bar.h - heading_h) / 2), bar.w, std::min(bar.h, heading_h)};
+  if (year == 0) {
+    canvas.text("Områdekort", title, heading);
+    text_block(canvas, content, "Indholdet oplyser ikke, hvilke områder der er på listerne.", theme.body(), 2, 0);
+    return layout;
+  }
+  canvas.text("Områdekort \xC2\xB7 listen pr. 1. december " + std::to_string(year), title, heading);
+  // Landscape: the map on the left, the side column beside it; portrait: the column under the map.
+  Rect side = content;
+  const Rect map_box = theme.portrait ? side.take_top(content.h * 3 / 5, theme.gap * 2)
+                                      : side.take_left(content.w * 3 / 5, theme.margin);
+  const AreaMap map = lay_out_map(canvas, theme, ctx.content, ctx.area, map_box);
+  draw_map(canvas, theme, map);
+  const std::vector<MapTarget> targets = map_targets(theme, map);
+  const MapTarget* open = nullptr;
+  for (const MapTarget& t : targets) {
+    const bool several = t.areas.size() > 1;
+    if (several && t.id == state.group) open = &t;
+    const Target kind = several ? Target::kMapGroup : Target::kArea;
+    if (is_pressed(state, kind, t.id) || (several && t.id == state.group)) {
+      canvas.outline(t.box, std::max(2, theme.gap / 6), theme.colors.accent);
+    }
+    layout.regions.push_back({box_of(t.box), kind, t.id});
+  }
+  if (!open) {
+    text_block(canvas, side, "Tryk på et område for at se dets placering på listerne år for år og dets resultater.",
+               theme.body(), 3, theme.gap);
+    // What the markers mean, in the colours draw_map() gives them.
+    std::set<model::Category> listed;
+    std::optional<render::Color> unknown, left;
+    for (const MapMarker& m : map.markers) {
+      if (m.status == MapStatus::kOnList) listed.insert(m.category);
+      if (m.status == MapStatus::kUnknown) unknown = theme.colors.muted;
+      if (m.status == MapStatus::kLeft) left = category_color(theme, m.category);
+    }
+    std::vector<LegendItem> legend;
+    for (model::Category c : listed) legend.push_back({category_color(theme, c), true, category_name(c, map.year)});
+    if (unknown) legend.push_back({*unknown, false, "ikke oplyst"});
+    if (left) legend.push_back({*left, true, "ikke længere på listen"});
+    if (legend_height(canvas, theme, side.w, legend) <= side.h) draw_legend(canvas, theme, side, legend);
+    return layout;
+  }
+  // The opened group: its areas as buttons, one under the other; when they are more than fit, the
+  // list scrolls by whole buttons, so every button shown is whole and of touch size.
+  text_line(canvas, side, std::to_string(open->areas.size()) + " områder her \xC2\xB7 tryk på et", theme.label(), theme.gap / 2);
+  const int item_h = touch_target_px(theme);
+  const int step = item_h + theme.gap / 2;
+  const int fit = std::max(1, (side.h + theme.gap / 2) / step);
+  const int count = static_cast<int>(open->areas.size());
+  layout.item_height = static_cast<float>(step);
+  layout.page = static_cast<float>(fit * step);
+  layout.max_scroll = static_cast<float>(std::max(0, count - fit) * step);
+  const int first = static_cast<int>(std::lround(std::clamp(state.scroll, 0.0f, layout.max_scroll) / static_cast<float>(step)));
+  for (int i = 0; i < count; ++i) {
+    const model::Area& a = *open->areas[static_cast<std::size_t>(i)];
+    layout.ids.push_back(a.id);
+    if (i < first || i >= first + fit) continue;
+    const Rect item{side.x, side.y + (i - first) * step, side.w, item_h};
+    draw_button(canvas, theme, item, a.name, is_pressed(state, Target::kArea, a.id));
+    layout.regions.push_back({box_of(item), Target::kArea, a.id});
+  }
+  return layout;
+}
+
+ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
+  ViewLayout layout;
+  Rect content = draw_frame(canvas, theme, ctx);
+  Rect bar = header(canvas, theme, content, layout, state);
+  const model::Area* area = find_area(ctx.content, state.area);
+  if (!area) {
+    text_block(canvas, bar, "Området findes ikke længere.", theme.body(), 1, 0);
+    return layout;
+  }
+  render::TextStyle kommune = theme.label();
+  kommune.max_lines = 1;
+  const int kommune_h = canvas.line_height(kommune);
+  canvas.text(area->kommune + " Kommune", {bar.x, bar.y + std::max(0, (bar.h - kommune_h) / 2), bar.w, std::min(bar.h, kommune_h)}, kommune);
+  // Landscape: the area on the left, its results on the right; portrait: the results below.
+  Rect list = content;
+  Rect about = theme.portrait ? list.take_top(content.h * 2 / 5, theme.gap * 2) : list.take_left(content.w / 2, theme.margin);
+  // A long name steps down to the title size to stay on one line; a double name that is still too
+  // long breaks after its "/", not inside a word.
+  render::TextStyle name = theme.headline();
+  name.max_lines = 2;
+  while (name.px > theme.title_px && canvas.text_width(area->name, name.px, name.weight) > about.w) name.px -= std::max(1, name.px / 16);
+  std::string shown_name = area->name;
+  if (const auto slash = shown_name.find('/');
+      slash != std::string::npos && canvas.text_width(shown_name, name.px, name.weight) > about.w) {
+    shown_name.insert(slash + 1, "\n");
+  }
+  text_block(canvas, about, shown_name, name, 2, theme.gap);
+  if (const model::CategoryYear* known = latest_known(*area)) {
+    render::TextStyle category = theme.title();
+    category.color = category_color(theme, known->category);
+    category.max_lines = 2;
+    text_block(canvas, about, category_name(known->category, known->year) + " " + std::to_string(known->year), category, 2, theme.gap);
+  } else {
+    text_block(canvas, about, "Områdets placering på listerne er ikke oplyst.", theme.body(), 2, theme.gap);
+  }
+  const int last_year = ctx.content.national_counts.empty() ? map_year(ctx.content) : ctx.content.national_counts.back().date.year;
+  if (!area->categories.empty() && history_height(canvas, theme, *area, last_year, about.w) <= about.h) {
+    draw_history(canvas, theme, *area, last_year, about);
+  }
+  text_line(canvas, list, "Resultater om " + area->name, theme.label(), theme.gap / 2);
+  draw_result_list(canvas, theme, list, area_results(ctx.content, area->id), state, layout,
+                   "Der er ingen resultater om dette område endnu.");
+  return layout;
 }
 
 }  // namespace kiosk::slides

@@ -1,5 +1,5 @@
-// What the screen shows when people touch it: the cycle, the results browser, or one result in
-// detail; plus the staff overlay. Pure logic over touch events and time points, so every gesture
+// What the screen shows when people touch it: the cycle, the results browser, one result in
+// detail, the map of the areas or one area's card; plus the staff overlay. Pure logic over touch events and time points, so every gesture
 // (tap, drag, fling, swipe, long press) and every timeout is tested with a fake clock.
 //
 // The view layer draws the current state and tells the navigator, after each draw, where the
@@ -36,7 +36,9 @@ struct TouchEvent {
   SteadyTime at{};
 };
 
-enum class View { kCycle, kBrowser, kDetail };
+// kMap: the map of the areas (a group of several may be opened into a list beside it); kArea: one
+// area's card, whose results open in kDetail.
+enum class View { kCycle, kBrowser, kDetail, kMap, kArea };
 enum class Filter { kThisArea, kAllAreas };
 
 enum class Target {
@@ -49,12 +51,15 @@ enum class Target {
   kFilterAll,
   kResult,       // a result in the list; HitRegion::id names it
   kStaffCorner,  // the top-left corner: a long press opens the staff overlay
+  kOpenMap,      // "Se områdekort" on the status slide, or the map slide itself
+  kMapGroup,     // a group of several areas on the map: opens (or closes) its list; id names it
+  kArea,         // an area on the map or in a group's list: opens its card; id is the area's
 };
 
 struct HitRegion {
   Box box;
   Target target = Target::kNone;
-  std::string id;  // for kResult
+  std::string id;  // for kResult, kMapGroup and kArea
 };
 
 struct NavigatorSettings {
@@ -91,6 +96,12 @@ class Navigator {
   Filter filter() const { return filter_; }
   float scroll() const { return static_cast<float>(scroll_); }
   const std::string& selected() const { return selected_; }
+  // The area whose card shows (or showed, under a detail opened from it).
+  const std::string& area() const { return area_; }
+  // The map's opened group, empty when none.
+  const std::string& group() const { return group_; }
+  // Where Back from the detail goes: the browser, or the card it was opened from.
+  View detail_from() const { return detail_from_; }
   std::optional<Target> pressed() const { return pressed_; }
   const std::string& pressed_id() const { return pressed_id_; }
   bool overlay() const { return overlay_; }
@@ -122,6 +133,9 @@ class Navigator {
   View view_ = View::kCycle;
   Filter filter_ = Filter::kThisArea;
   std::string selected_;
+  std::string area_;
+  std::string group_;
+  View detail_from_ = View::kBrowser;
   double scroll_ = 0;
   double max_scroll_ = 0;
   float page_ = 0;

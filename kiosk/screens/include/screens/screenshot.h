@@ -24,6 +24,10 @@ struct ScreenshotRequest {
   // Also the touch views: the browser (this area, all areas) and each result in detail, after the
   // cycle's slides (<nn>-browser.png, <nn>-browser-all.png, <nn>-detail-<id>[-<page>].png).
   bool touch_views = false;
+  // The touch map: the map view, the map with its largest group opened, and the kiosk's own area's
+  // card (<nn>-areamap.png, <nn>-areamap-<group>.png, <nn>-area-<id>.png); after the other touch
+  // views, and with touch_views too.
+  bool map_views = false;
 };
 
 // Renders each cycle slide once, with the real renderer on an off-screen surface (SDL's dummy video

@@ -24,6 +24,11 @@ struct SlideKind {
   // How many different screens the slide shows in turn, one per round of the cycle: screenshots
   // and previews draw each (the results slide tells up to five results in turn).
   int rounds = 1;
+  // A tap anywhere on the slide opens the map of the areas (the map slide).
+  bool tap_opens_map = false;
+  // The slide draws "Se områdekort" at map_button_box() (touch_views.h), and a tap there opens the
+  // map (the status slide).
+  bool map_button = false;
 };
 
 class SlideKinds {

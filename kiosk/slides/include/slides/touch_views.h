@@ -1,5 +1,5 @@
-// What a resident sees after touching the screen: the results browser, one result in detail, and
-// (for staff) the status overlay. Each view draws the navigator's state and reports where its
+// What a resident sees after touching the screen: the results browser, one result in detail, the
+// map of the areas and an area's card, and (for staff) the status overlay. Each view draws the navigator's state and reports where its
 // touchable things are, so the navigator (player/navigator.h) can hit-test the next touch.
 #pragma once
 
@@ -9,6 +9,7 @@
 
 #include "player/navigator.h"
 #include "slides/slide.h"
+#include "slides/slide_kinds.h"
 
 namespace kiosk::slides {
 
@@ -18,6 +19,8 @@ struct ViewState {
   std::optional<player::Target> pressed;
   std::string pressed_id;
   std::string selected;  // the result shown in detail
+  std::string area;      // the area whose card shows
+  std::string group;     // the map's opened group (the id of its kMapGroup region)
 };
 
 // The parts of a result besides its words, as the detail view places them.
@@ -47,9 +50,26 @@ int touch_target_px(const Theme& theme);
 std::vector<const model::Result*> filtered_results(const model::Content& content, const model::Area* area,
                                                    player::Filter filter);
 
-// The regions of the cycle: the staff corner, and on the results slide the whole slide (and its
-// "Se alle resultater" button) opens the browser.
-ViewLayout cycle_regions(const Theme& theme, bool results_slide);
+// The regions of the cycle: the staff corner; on the results slide the whole slide (and its "Se alle
+// resultater" button) opens the browser, on the map slide the whole slide opens the map, and on the
+// status slide its "Se områdekort" button does.
+ViewLayout cycle_regions(const Theme& theme, const SlideKind& kind);
+
+// Where a slide whose kind has `map_button` draws "Se områdekort": the top right corner of the
+// space above the footer (inside the national counts' panel in landscape, above the area in
+// portrait). Known from the screen alone, so the cycle's regions need no drawing.
+render::Rect map_button_box(const Theme& theme);
+extern const char* const kMapButtonLabel;
+
+// The results about one area (not those about all areas), newest first.
+std::vector<const model::Result*> area_results(const model::Content& content, const std::string& area_id);
+
+// The map of the areas: the map large, every area or group of touching areas a target of at least
+// touch_target_px(); a group of several opens into a list of its areas as buttons beside the map.
+ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
+// One area: its name and kommune, its category per list year as the status slide shows it, and its
+// results as a list whose items open the detail.
+ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
 
 ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
 // One result: its title, its words (scrolled), and each part it has (picture, chart, QR code of its
