@@ -38,7 +38,7 @@ std::vector<Count> map_counts(const Theme& theme, const AreaMap& map) {
 }
 
 // The counts as a column: the number large, what it counts beside it with the marker's colour.
-void draw_counts(render::Canvas& canvas, const Theme& theme, Rect box, const std::vector<Count>& counts) {
+void draw_counts(render::Canvas& canvas, const Theme& theme, Rect& box, const std::vector<Count>& counts) {
   render::TextStyle figure{theme.body_px * 3 / 2, render::Weight::kBold, theme.colors.text};
   figure.max_lines = 1;
   render::TextStyle words = theme.body();
@@ -65,6 +65,29 @@ void draw_counts(render::Canvas& canvas, const Theme& theme, Rect box, const std
     text.y += (canvas.line_height(figure) - canvas.line_height(words)) / 2;
     canvas.text(c.item.text, text, words);
     box.take_top(row_h, theme.gap / 2);
+  }
+}
+
+// The groups' areas, as a list beside the map: "3 · Aarhus: Bispehaven, Gellerupparken/Toveshøj,
+// Skovgårdsparken", as many as fit: first those whose name found no place on the map, then the largest.
+void draw_group_list(render::Canvas& canvas, const Theme& theme, Rect box, const AreaMap& map) {
+  std::vector<const MapGroup*> groups;
+  for (const auto& g : map.groups) {
+    if (g.markers.size() > 1) groups.push_back(&g);
+  }
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const MapGroup* a, const MapGroup* b) {
+                     if (a->label_box.empty() != b->label_box.empty()) return a->label_box.empty();
+                     return a->markers.size() > b->markers.size();
+                   });
+  render::TextStyle style = theme.body();
+  style.max_lines = 3;
+  for (const MapGroup* g : groups) {
+    std::string text = std::to_string(g->markers.size()) + " \xC2\xB7 " + g->label + ":";
+    for (std::size_t i = 0; i < g->markers.size(); ++i) text += (i ? ", " : " ") + map.markers[g->markers[i]].area->name;
+    const Rect used = canvas.measure(text, {0, 0, box.w, theme.height}, style);
+    if (used.h > box.h) break;
+    canvas.text(text, box.take_top(used.h, theme.gap / 2), style);
   }
 }
 
@@ -113,6 +136,8 @@ void MapSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideConte
     canvas.text(*it, side.take_bottom(h, theme.gap / 2), muted);
   }
   draw_counts(canvas, theme, side, map_counts(theme, map));
+  side.take_top(theme.gap / 2);
+  draw_group_list(canvas, theme, side, map);
 }
 
 }  // namespace kiosk::slides
