@@ -3,6 +3,7 @@
 #include <SDL.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "content_gen.h"
 #include "render/canvas.h"
@@ -95,6 +96,29 @@ TEST_CASE("every marker of the map stands on land, at every screen size", "[slid
     const render::Point b{static_cast<int>(bornholm.x), static_cast<int>(bornholm.y)};
     CHECK(same(pixel(target.surface(), b), theme.colors.land));
     CHECK(map.inset.contains({b.x, b.y, 1, 1}));
+  }
+}
+
+TEST_CASE("no two markers or groups of the map overlap, at every screen size", "[slides][map]") {
+  const auto feed = testing::default_feed();
+  for (const auto& own : feed.content.areas) {
+    for (const Screen s : kScreens) {
+      INFO(own.id << " at " << s.w << "x" << s.h);
+      testing::SoftwareTarget target(s.w, s.h);
+      render::Canvas canvas(target.renderer(), target.fonts(), s.w, s.h);
+      const auto map = map_at(target, canvas, feed.content, &own);
+      const int ring = 3 * std::max(2, map.marker_radius / 3);
+      for (std::size_t a = 0; a < map.groups.size(); ++a) {
+        for (std::size_t b = a + 1; b < map.groups.size(); ++b) {
+          const auto& ga = map.groups[a];
+          const auto& gb = map.groups[b];
+          const bool quiet = ga.radius < map.marker_radius || gb.radius < map.marker_radius;  // small dots may touch
+          if (quiet) continue;
+          const int reach = ga.radius + gb.radius + (map.markers[ga.markers[0]].own || map.markers[gb.markers[0]].own ? ring : 0);
+          CHECK(std::hypot(ga.at.x - gb.at.x, ga.at.y - gb.at.y) >= reach);
+        }
+      }
+    }
   }
 }
 

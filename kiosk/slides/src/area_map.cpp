@@ -321,10 +321,31 @@ AreaMap lay_out_map(render::Canvas& canvas, const Theme& theme, const model::Con
     map.markers.push_back(*m);
   }
   map.groups = group_markers(map.markers, map.marker_radius);
-  for (auto& g : map.groups) {
+  const auto finish = [&](MapGroup& g) {
+    std::stable_sort(g.markers.begin(), g.markers.end(),
+                     [&](std::size_t a, std::size_t b) { return importance(map.markers[a]) < importance(map.markers[b]); });
     g.at = map.markers[g.markers[0]].at;
     g.radius = g.markers.size() > 1 ? std::max(map.marker_radius * 3 / 2, theme.body_px * 3 / 4) : map.marker_radius;
     g.label = group_label(map.markers, g);
+  };
+  for (auto& g : map.groups) finish(g);
+  // A group's circle is larger than a marker, and the own area's ring larger still: groups whose
+  // circles would touch become one, the more important one's, until none do.
+  const int ring = std::max(2, map.marker_radius / 3);
+  const auto reach = [&](const MapGroup& g) { return g.radius + (map.markers[g.markers[0]].own ? 3 * ring : 0); };
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (std::size_t a = 0; a < map.groups.size() && !merged; ++a) {
+      for (std::size_t b = a + 1; b < map.groups.size() && !merged; ++b) {
+        MapGroup& ga = map.groups[a];
+        const MapGroup& gb = map.groups[b];
+        if (std::hypot(ga.at.x - gb.at.x, ga.at.y - gb.at.y) >= reach(ga) + reach(gb) + ring) continue;
+        ga.markers.insert(ga.markers.end(), gb.markers.begin(), gb.markers.end());
+        finish(ga);
+        map.groups.erase(map.groups.begin() + static_cast<long>(b));
+        merged = true;
+      }
+    }
   }
   for (std::size_t i = 0; i < map.markers.size(); ++i) {  // each quiet dot alone, small
     if (map.markers[i].status != MapStatus::kLeft || map.markers[i].own) continue;
