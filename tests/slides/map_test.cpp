@@ -188,4 +188,8 @@ TEST_CASE("markers that would touch are one group named by its most important ar
   REQUIRE(pair.markers.size() == 2);
   CHECK(map.markers[pair.markers[0]].area->id == "b");  // the omdannelsesområde leads
   CHECK(pair.label == "København og omegn");
+  // With the kiosk's own area in it, the group is named by that area.
+  const auto own = slides::lay_out_map(canvas, theme, content, &content.areas[0], {0, 0, 1200, 900});
+  const auto& mine = own.groups[0].markers.size() == 2 ? own.groups[0] : own.groups[1];
+  CHECK(mine.label == "a og omegn");
 }

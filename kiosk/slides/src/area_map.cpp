@@ -197,10 +197,12 @@ std::vector<MapGroup> group_markers(const std::vector<MapMarker>& markers, int r
 }
 
 // A group is named by its most important area's kommune: "Høje-Taastrup og omegn" when its areas
-// lie in more than one kommune.
+// lie in more than one kommune. A group that holds the kiosk's own area is named by it:
+// "Mjølnerparken og omegn".
 std::string group_label(const std::vector<MapMarker>& markers, const MapGroup& g) {
   const MapMarker& lead = markers[g.markers[0]];
-  if (g.markers.size() == 1 || lead.own) return lead.area->name;
+  if (g.markers.size() == 1) return lead.area->name;
+  if (lead.own) return lead.area->name + " og omegn";
   const bool one_kommune = std::all_of(g.markers.begin(), g.markers.end(),
                                        [&](std::size_t i) { return markers[i].area->kommune == lead.area->kommune; });
   return lead.area->kommune + (one_kommune ? "" : " og omegn");
