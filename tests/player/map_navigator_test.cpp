@@ -56,13 +56,16 @@ struct MapScreen {
     regions_for_view();
   }
   void back() { tap(100, 170); }
+  void open_map() { tap(1600, 140); }        // "Se områdekort" on the cycle
+  void tap_vollsmose() { tap(624, 524); }    // its marker on the map
+  void tap_kbh() { tap(930, 730); }          // the group of two on the map
 };
 
 }  // namespace
 
 TEST_CASE("Se omraadekort opens the map and Back returns to the cycle", "[player][touch][map]") {
   MapScreen s;
-  s.tap(1600, 140);
+  s.open_map();
   CHECK(s.nav.view() == View::kMap);
   CHECK(s.nav.group().empty());
   s.back();
@@ -72,8 +75,8 @@ TEST_CASE("Se omraadekort opens the map and Back returns to the cycle", "[player
 
 TEST_CASE("a marker on the map opens the area's card and Back returns to the map", "[player][touch][map]") {
   MapScreen s;
-  s.tap(1600, 140);
-  s.tap(624, 524);
+  s.open_map();
+  s.tap_vollsmose();
   CHECK(s.nav.view() == View::kArea);
   CHECK(s.nav.area() == "vollsmose");
   s.back();
@@ -83,13 +86,13 @@ TEST_CASE("a marker on the map opens the area's card and Back returns to the map
 
 TEST_CASE("a group of several areas opens into its list, and a tap on the group closes it", "[player][touch][map]") {
   MapScreen s;
-  s.tap(1600, 140);
-  s.tap(930, 730);
+  s.open_map();
+  s.tap_kbh();
   CHECK(s.nav.view() == View::kMap);
   CHECK(s.nav.group() == "kbh");
-  s.tap(930, 730);
+  s.tap_kbh();
   CHECK(s.nav.group().empty());
-  s.tap(930, 730);
+  s.tap_kbh();
   s.tap(1500, 410);  // Tingbjerg in the list
   CHECK(s.nav.view() == View::kArea);
   CHECK(s.nav.area() == "tingbjerg");
@@ -98,14 +101,14 @@ TEST_CASE("a group of several areas opens into its list, and a tap on the group 
   CHECK(s.nav.group() == "kbh");
   s.back();
   CHECK(s.nav.view() == View::kCycle);
-  s.tap(1600, 140);  // a new visit starts with the map closed
+  s.open_map();  // a new visit starts with the map closed
   CHECK(s.nav.group().empty());
 }
 
 TEST_CASE("a result on the card opens the detail and Back returns to the card, the browser's detail to the browser", "[player][touch][map]") {
   MapScreen s;
-  s.tap(1600, 140);
-  s.tap(624, 524);
+  s.open_map();
+  s.tap_vollsmose();
   s.tap(1400, 300);
   CHECK(s.nav.view() == View::kDetail);
   CHECK(s.nav.selected() == "r1");
@@ -131,8 +134,8 @@ TEST_CASE("a result on the card opens the detail and Back returns to the card, t
 
 TEST_CASE("a result opened from the card that leaves the content goes back to the card", "[player][touch][map]") {
   MapScreen s;
-  s.tap(1600, 140);
-  s.tap(624, 524);
+  s.open_map();
+  s.tap_vollsmose();
   s.tap(1400, 300);
   REQUIRE(s.nav.view() == View::kDetail);
   s.nav.content_changed({"r7"}, 150);

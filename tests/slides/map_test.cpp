@@ -73,15 +73,23 @@ slides::AreaMap map_at(testing::SoftwareTarget& target, render::Canvas& canvas, 
   return slides::lay_out_map(canvas, theme, content, own, canvas.bounds().inset(theme.margin));
 }
 
-}  // namespace
-
-TEST_CASE("every marker of the map stands on land, at every screen size", "[slides][map]") {
-  const auto feed = testing::default_feed();
+// Runs `check` with a software target and its canvas at each of the five screen sizes.
+template <class Check>
+void at_every_size(Check check) {
   for (const Screen s : kScreens) {
     INFO(s.w << "x" << s.h);
     testing::SoftwareTarget target(s.w, s.h);
     render::Canvas canvas(target.renderer(), target.fonts(), s.w, s.h);
-    const auto theme = slides::Theme::for_screen(s.w, s.h);
+    check(target, canvas);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every marker of the map stands on land, at every screen size", "[slides][map]") {
+  const auto feed = testing::default_feed();
+  at_every_size([&](testing::SoftwareTarget& target, render::Canvas& canvas) {
+    const auto theme = slides::Theme::for_screen(canvas.width(), canvas.height());
     const auto map = map_at(target, canvas, feed.content, &area(feed.content, "vollsmose"));
     canvas.clear(theme.colors.background);
     canvas.fill_polygons(map.land, theme.colors.land);
@@ -96,16 +104,14 @@ TEST_CASE("every marker of the map stands on land, at every screen size", "[slid
     const render::Point b{static_cast<int>(bornholm.x), static_cast<int>(bornholm.y)};
     CHECK(same(pixel(target.surface(), b), theme.colors.land));
     CHECK(map.inset.contains({b.x, b.y, 1, 1}));
-  }
+  });
 }
 
 TEST_CASE("no two markers or groups of the map overlap, at every screen size", "[slides][map]") {
   const auto feed = testing::default_feed();
   for (const auto& own : feed.content.areas) {
-    for (const Screen s : kScreens) {
-      INFO(own.id << " at " << s.w << "x" << s.h);
-      testing::SoftwareTarget target(s.w, s.h);
-      render::Canvas canvas(target.renderer(), target.fonts(), s.w, s.h);
+    INFO(own.id);
+    at_every_size([&](testing::SoftwareTarget& target, render::Canvas& canvas) {
       const auto map = map_at(target, canvas, feed.content, &own);
       const int ring = 3 * std::max(2, map.marker_radius / 3);
       for (std::size_t a = 0; a < map.groups.size(); ++a) {
@@ -118,16 +124,13 @@ TEST_CASE("no two markers or groups of the map overlap, at every screen size", "
           CHECK(std::hypot(ga.at.x - gb.at.x, ga.at.y - gb.at.y) >= reach);
         }
       }
-    }
+    });
   }
 }
 
 TEST_CASE("the map puts Vollsmose on Funen and Gellerupparken west of Aarhus' centre", "[slides][map]") {
   const auto feed = testing::default_feed();
-  for (const Screen s : kScreens) {
-    INFO(s.w << "x" << s.h);
-    testing::SoftwareTarget target(s.w, s.h);
-    render::Canvas canvas(target.renderer(), target.fonts(), s.w, s.h);
+  at_every_size([&](testing::SoftwareTarget& target, render::Canvas& canvas) {
     const auto map = map_at(target, canvas, feed.content, nullptr);
     const auto at = [&](const std::string& id) {
       for (const auto& m : map.markers) {
@@ -140,7 +143,7 @@ TEST_CASE("the map puts Vollsmose on Funen and Gellerupparken west of Aarhus' ce
     CHECK(inside(map.land[ring_index("jutland")], at("gellerupparken-toveshoej")));
     CHECK(at("gellerupparken-toveshoej").x < map.project({10.2039, 56.1567}).x);  // Aarhus' town hall
     CHECK(inside(map.land[ring_index("zealand")], at("mjoelnerparken")));
-  }
+  });
 }
 
 TEST_CASE("the map shows the latest list's areas by category and those that left it quietly", "[slides][map]") {
