@@ -1,9 +1,11 @@
 // The rules of validate.h. Each check appends "<path>: <problem>" and goes on, so a staff member
 // sees every problem of a feed at once instead of one per attempt.
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
 
+#include "model/translations.h"
 #include "model/validate.h"
 
 namespace kiosk::model {
@@ -21,7 +23,7 @@ Error Problems::error() const {
 
 namespace {
 
-enum class Lines { kSingle, kMulti };  // whether "\n" is allowed in a text field
+using Lines = TextLines;
 
 class Checker {
  public:
@@ -231,6 +233,39 @@ void check_results(Checker& c, const Feed& feed) {
   }
 }
 
+// Each object's translations: a known language other than Danish, a field that object translates,
+// of Danish text there is, and a text within the Danish field's bounds (never empty: a missing
+// translation is left out, and the Danish text is shown).
+void check_translations(Checker& c, const Content& content) {
+  each_translatable(content, [&](const std::string& path, const std::string&, const auto& object, const auto& fields) {
+    for (const auto& [language, texts] : object.translations) {
+      const std::string lp = path + ".translations." + Checker::printable(language);
+      if (language == kSourceLanguage) {
+        c.problem(lp, "Danish is the text itself, not a translation");
+        continue;
+      }
+      if (!is_translation_language(language)) {
+        c.problem(lp, "'" + Checker::printable(language) + "' is not a language of this program (" + translation_languages() + ")");
+        continue;
+      }
+      if (texts.empty()) c.problem(lp, "translates nothing; leave the language out");
+      for (const auto& [name, text] : texts) {
+        const std::string fp = lp + "." + Checker::printable(name);
+        const auto field = std::find_if(std::begin(fields), std::end(fields), [&](const auto& f) { return f.name == name; });
+        if (field == std::end(fields)) {
+          std::string allowed;
+          for (const auto& f : fields) allowed += (allowed.empty() ? "" : ", ") + std::string(f.name);
+          c.problem(fp, "'" + Checker::printable(name) + "' is not a translatable text here (" + allowed + ")");
+        } else if ((object.*field->danish).empty()) {
+          c.problem(fp, "translates a text that is empty in Danish");
+        } else {
+          c.text(fp, text, 1, field->max_chars, field->lines);
+        }
+      }
+    }
+  });
+}
+
 void check_assets(Checker& c, const std::vector<AssetRef>& assets) {
   c.count("assets", assets.size(), Limits::kAssets);
   std::set<std::string> seen;
@@ -263,6 +298,7 @@ Status validate(const Feed& feed) {
   check_criteria(c, feed.content.criteria);
   check_milestones(c, feed.content.milestones);
   check_results(c, feed);
+  check_translations(c, feed.content);
   check_assets(c, feed.assets);
   return c.finish();
 }

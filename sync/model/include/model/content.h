@@ -7,11 +7,17 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace kiosk::model {
+
+// The translations of one object's texts: language code ("ar") -> the feed's field name ("title")
+// -> the text. Danish is the source and never a key here; a text without a translation is shown in
+// Danish. Which languages and fields are allowed: model/translations.h.
+using Translations = std::map<std::string, std::map<std::string, std::string>>;
 
 // A calendar date whose month and day may be unknown ("2019", "2019-05", "2019-05-14").
 struct PartialDate {
@@ -58,6 +64,7 @@ struct Area {
   std::vector<CategoryYear> categories;  // ascending by year, each year at most once
   std::optional<GeoPosition> position;
   std::string note;  // provenance or caveats, may be empty
+  Translations translations;  // of the note; names are proper names and stay as they are
   friend bool operator==(const Area&, const Area&) = default;
 };
 
@@ -76,6 +83,7 @@ struct Criterion {
   std::string title;
   std::string text;
   std::string summary;  // a short plain phrase for the status slide, or empty
+  Translations translations;  // of title, text, summary
   friend bool operator==(const Criterion&, const Criterion&) = default;
 };
 
@@ -87,6 +95,7 @@ struct Milestone {
   Track track = Track::kBoth;
   std::string title;
   std::string text;
+  Translations translations;  // of title, text
   friend bool operator==(const Milestone&, const Milestone&) = default;
 };
 
@@ -104,6 +113,7 @@ struct Series {
   std::string unit;  // shown with the chart's title, e.g. "områder" or "%"
   ChartKind kind = ChartKind::kBar;
   std::vector<SeriesPoint> points;
+  Translations translations;  // of title, unit (the points' labels are numbers and years)
   friend bool operator==(const Series&, const Series&) = default;
 };
 
@@ -118,6 +128,7 @@ struct Result {
   std::string link;   // http(s) URL of the full report, or empty
   std::vector<std::string> area_ids;  // empty: concerns all areas
   std::optional<Series> series;
+  Translations translations;  // of title, summary, body
   friend bool operator==(const Result&, const Result&) = default;
 };
 
