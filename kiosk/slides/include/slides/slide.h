@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/language.h"
 #include "model/content.h"
 #include "platform/clock.h"
 #include "render/canvas.h"
@@ -46,6 +47,11 @@ struct SlideContext {
   WallTime now;
   bool stale = false;
   std::size_t round = 0;  // how many times the cycle has come round: slides may rotate what they show
+  // The language the screen is drawn in (null: Danish). `content` is already in it where the feed
+  // has translations (model::localized), so slides translate only their own fixed words.
+  const i18n::Language* language = nullptr;
+
+  const i18n::Language& lang() const { return language ? *language : i18n::danish(); }
 };
 
 class Slide {

@@ -1,0 +1,15 @@
+# Writes OUTPUT: a C++ file holding the bytes of MO_DIR/<lang>.mo for each of LANGUAGES, and
+# kiosk::i18n::built_in_catalogue(code) that returns them.
+set(body "// Made by CMake from po/*.po when the program is built (kiosk/i18n/embed_catalogues.cmake). Do not edit.\n")
+string(APPEND body "#include \"i18n/language.h\"\n\nnamespace kiosk::i18n {\nnamespace {\n\n")
+set(lookup "")
+foreach(lang ${LANGUAGES})
+  file(READ ${MO_DIR}/${lang}.mo hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(APPEND body "constexpr char k_${lang}[] = {${bytes}};\n")
+  string(APPEND lookup "  if (code == \"${lang}\") return {k_${lang}, ${size}};\n")
+endforeach()
+string(APPEND body "\n}  // namespace\n\nstd::string_view built_in_catalogue(std::string_view code) {\n${lookup}  return {};\n}\n\n}  // namespace kiosk::i18n\n")
+file(WRITE ${OUTPUT} "${body}")
