@@ -196,6 +196,25 @@ std::vector<T> read_list(Object& parent, const std::string& key, std::size_t max
   return out;
 }
 
+// "translations": {"ar": {"title": "...", "summary": "..."}}, optional. Which languages and fields are
+// allowed is model::validate's to say, with the same path.
+model::Translations read_translations(Object& o, Problems& problems) {
+  model::Translations out;
+  const json* all = o.get("translations", Need::kOptional);
+  if (!all) return out;
+  Object languages(*all, o.path("translations"), problems);
+  if (!languages.ok()) return out;
+  for (const auto& [language, texts] : all->items()) {
+    languages.get(language, Need::kOptional);
+    Object fields(texts, languages.path(language), problems);
+    if (!fields.ok()) continue;
+    auto& into = out[language];
+    for (const auto& [name, text] : texts.items()) into[name] = fields.string(name);
+  }
+  languages.finish();
+  return out;
+}
+
 model::Area read_area(Object& o, Problems& problems) {
   model::Area a;
   a.id = o.string("id");
@@ -216,6 +235,7 @@ model::Area read_area(Object& o, Problems& problems) {
       p.finish();
     }
   }
+  a.translations = read_translations(o, problems);
   return a;
 }
 
@@ -239,6 +259,7 @@ model::Series read_series(Object& o, Problems& problems) {
   s.points = read_list<model::SeriesPoint>(o, "points", Limits::kSeriesPoints, problems, [](Object& p) {
     return model::SeriesPoint{p.string("label"), p.number("value")};
   });
+  s.translations = read_translations(o, problems);
   return s;
 }
 
@@ -269,6 +290,7 @@ model::Result read_result(Object& o, Problems& problems) {
       s.finish();
     }
   }
+  r.translations = read_translations(o, problems);
   return r;
 }
 
@@ -276,16 +298,18 @@ model::Content read_content(Object& o, Problems& problems) {
   model::Content c;
   c.areas = read_list<model::Area>(o, "areas", Limits::kAreas, problems, [&](Object& a) { return read_area(a, problems); });
   c.national_counts = read_list<model::NationalCounts>(o, "national_counts", Limits::kNationalCounts, problems, read_counts);
-  c.criteria = read_list<model::Criterion>(o, "criteria", Limits::kCriteria, problems, [](Object& k) {
-    return model::Criterion{k.string("id"), k.string("title"), k.string("text"), k.string("summary", Need::kOptional)};
+  c.criteria = read_list<model::Criterion>(o, "criteria", Limits::kCriteria, problems, [&](Object& k) {
+    return model::Criterion{k.string("id"), k.string("title"), k.string("text"), k.string("summary", Need::kOptional),
+                            read_translations(k, problems)};
   });
-  c.milestones = read_list<model::Milestone>(o, "milestones", Limits::kMilestones, problems, [](Object& m) {
+  c.milestones = read_list<model::Milestone>(o, "milestones", Limits::kMilestones, problems, [&](Object& m) {
     model::Milestone ms;
     ms.id = m.string("id");
     ms.when = m.date("when");
     ms.track = m.word<model::Track>("track", model::parse_track, "physical, social, both");
     ms.title = m.string("title");
     ms.text = m.string("text", Need::kOptional);
+    ms.translations = read_translations(m, problems);
     return ms;
   });
   c.results = read_list<model::Result>(o, "results", Limits::kResults, problems, [&](Object& r) { return read_result(r, problems); });
@@ -346,6 +370,7 @@ json write_series(const model::Series& s) {
   json j = {{"kind", std::string(model::to_string(s.kind))}, {"points", points}};
   if (!s.title.empty()) j["title"] = s.title;
   if (!s.unit.empty()) j["unit"] = s.unit;
+  if (!s.translations.empty()) j["translations"] = json(s.translations);
   return j;
 }
 
@@ -361,6 +386,7 @@ json write_content(const model::Content& c) {
       if (a.position->approximate) j["position"]["approximate"] = true;
     }
     if (!a.note.empty()) j["note"] = a.note;
+    if (!a.translations.empty()) j["translations"] = json(a.translations);
     areas.push_back(j);
   }
   json counts = json::array();
@@ -374,6 +400,7 @@ json write_content(const model::Content& c) {
   for (const auto& k : c.criteria) {
     json j = {{"id", k.id}, {"title", k.title}, {"text", k.text}};
     if (!k.summary.empty()) j["summary"] = k.summary;
+    if (!k.translations.empty()) j["translations"] = json(k.translations);
     criteria.push_back(j);
   }
   json milestones = json::array();
@@ -381,6 +408,7 @@ json write_content(const model::Content& c) {
     json j = {{"id", m.id}, {"when", model::format_partial_date(m.when)},
               {"track", std::string(model::to_string(m.track))}, {"title", m.title}};
     if (!m.text.empty()) j["text"] = m.text;
+    if (!m.translations.empty()) j["translations"] = json(m.translations);
     milestones.push_back(j);
   }
   json results = json::array();
@@ -392,6 +420,7 @@ json write_content(const model::Content& c) {
     if (!r.link.empty()) j["link"] = r.link;
     if (!r.area_ids.empty()) j["areas"] = r.area_ids;
     if (r.series) j["series"] = write_series(*r.series);
+    if (!r.translations.empty()) j["translations"] = json(r.translations);
     results.push_back(j);
   }
   return {{"areas", areas}, {"national_counts", counts}, {"criteria", criteria},
