@@ -37,9 +37,18 @@ inline void sql_on_file(const std::string& path, const std::string& sql) {
 // write stays until a checkpoint copies it into the file.
 inline std::string cache_bytes(const std::string& path) { return read_file(path) + "\n-wal:\n" + read_file(path + "-wal"); }
 
-// `feed` as a program of schema `schema` could have stored it: before schema 4 no position was
-// approximate (format 1 had no such field yet).
+// `feed` as a program of schema `schema` could have stored it: before schema 5 no text had a
+// translation, before schema 4 no position was approximate (format 1 had neither field yet).
 inline model::Feed as_schema_kept(model::Feed feed, int schema) {
+  if (schema < 5) {
+    for (auto& a : feed.content.areas) a.translations.clear();
+    for (auto& k : feed.content.criteria) k.translations.clear();
+    for (auto& m : feed.content.milestones) m.translations.clear();
+    for (auto& r : feed.content.results) {
+      r.translations.clear();
+      if (r.series) r.series->translations.clear();
+    }
+  }
   if (schema < 4) {
     for (auto& area : feed.content.areas) {
       if (area.position) area.position->approximate = false;
@@ -49,7 +58,7 @@ inline model::Feed as_schema_kept(model::Feed feed, int schema) {
 }
 
 // A closed cache at `path` holding `feed` (applied at `applied_unix`; as_schema_kept) and `state`,
-// taken back to what schema `schema` had: 4 is today's, 3 had no approximate positions, 2 no
+// taken back to what schema `schema` had: 5 is today's, 4 had no translations, 3 no approximate positions either, 2 no
 // digests, signed bytes, stale reason or keys document either, 1 no sync state either.
 inline void write_cache_of_schema(const std::string& path, const model::Feed& feed, std::int64_t applied_unix,
                                   const cache::SyncState& state, int schema) {
@@ -59,6 +68,7 @@ inline void write_cache_of_schema(const std::string& path, const model::Feed& fe
     REQUIRE(cache->apply(as_schema_kept(feed, schema), applied_unix).ok());
     REQUIRE(cache->set_sync_state(state).ok());
   }
+  if (schema < 5) sql_on_file(path, "DROP TABLE translations; PRAGMA user_version = 4;");
   if (schema < 4) sql_on_file(path, "ALTER TABLE areas DROP COLUMN approximate; PRAGMA user_version = 3;");
   if (schema < 3) {
     sql_on_file(path,

@@ -12,6 +12,7 @@
 
 #include "feed/feed_json.h"
 #include "feed/hash.h"
+#include "model/translations.h"
 #include "model/validate.h"
 #include "schema.h"
 #include "sqlite.h"
@@ -91,6 +92,7 @@ class Writer {
     if (auto s = criteria(c); !s) return s;
     if (auto s = milestones(c); !s) return s;
     if (auto s = results(c); !s) return s;
+    if (auto s = translations(c); !s) return s;
     return assets(feed);
   }
 
@@ -187,6 +189,22 @@ class Writer {
     return Status::success();
   }
 
+  Status translations(const model::Content& c) {
+    auto t = prepare("INSERT INTO translations(version, owner, owner_id, language, field, text) VALUES (?,?,?,?,?,?)");
+    if (!t) return t.error();
+    Status written = Status::success();
+    model::each_translatable(c, [&](const model::Translatable& where, const auto& object, const auto&) {
+      for (const auto& [language, texts] : object.translations) {
+        for (const auto& [field, text] : texts) {
+          if (!written) return;
+          t->bind(1, version_).bind(2, where.kind).bind(3, where.id).bind(4, language).bind(5, field).bind(6, text);
+          written = t->run("writing table translations");
+        }
+      }
+    });
+    return written;
+  }
+
   Status assets(const model::Feed& feed) {
     auto a = prepare("INSERT INTO version_assets(version, sha256, size, media_type) VALUES (?,?,?,?)");
     if (!a) return a.error();
@@ -234,6 +252,7 @@ class Reader {
     if (auto s = criteria(snap.content); !s) return s.error();
     if (auto s = milestones(snap.content); !s) return s.error();
     if (auto s = results(snap.content); !s) return s.error();
+    if (auto s = translations(snap.content); !s) return s.error();
     if (auto s = assets(snap.assets); !s) return s.error();
     return snap;
   }
@@ -369,6 +388,23 @@ class Reader {
       c.results[it->second].series->points.push_back({sp->text(1), sp->real(2)});
     }
     return sp->status("reading table series_points");
+  }
+
+  // Every row goes to its object; a row whose object is not in this version means damage.
+  Status translations(model::Content& c) {
+    auto t = query("SELECT owner, owner_id, language, field, text FROM translations WHERE version = ?");
+    if (!t) return t.error();
+    std::map<std::pair<std::string, std::string>, model::Translations> rows;
+    while (t->step()) rows[{t->text(0), t->text(1)}][t->text(2)][t->text(3)] = t->text(4);
+    if (auto s = t->status("reading table translations"); !s) return s;
+    model::each_translatable(c, [&](const model::Translatable& where, auto& object, const auto&) {
+      const auto it = rows.find({std::string(where.kind), where.id});
+      if (it == rows.end()) return;
+      object.translations = std::move(it->second);
+      rows.erase(it);
+    });
+    if (!rows.empty()) return damaged("translations names an unknown " + rows.begin()->first.first + " '" + rows.begin()->first.second + "'");
+    return Status::success();
   }
 
   Status assets(std::vector<model::AssetRef>& out) {

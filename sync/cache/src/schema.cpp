@@ -159,13 +159,28 @@ constexpr const char* kSchema4 = R"sql(
 ALTER TABLE areas ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4};
+// The translations of the content's texts (feed format 1's translations), one row per text: `owner`
+// is the kind of object (model::Translatable::kind), `owner_id` its id (a chart's: its result's).
+// Versions stored before it have none.
+constexpr const char* kSchema5 = R"sql(
+CREATE TABLE translations (
+  version  INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  owner    TEXT NOT NULL,
+  owner_id TEXT NOT NULL,
+  language TEXT NOT NULL,
+  field    TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (version, owner, owner_id, language, field)
+);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4, kSchema5};
 
 // The views that let a reader see a file of schema `v` as the current schema: what the migrations
 // after `v` add, with the values a migration gives old rows. A file of schema 0 (empty) has no tables:
 // it reads as a cache with no version, no pictures, no sync yet and no keys document.
 std::string stand_ins(int v) {
-  static_assert(kSchemaVersion == 4, "a new schema needs its stand-ins here for the files before it");
+  static_assert(kSchemaVersion == 5, "a new schema needs its stand-ins here for the files before it");
   std::string sql;
   const auto view = [&sql](const char* name, const char* select) {
     sql += std::string("CREATE TEMP VIEW ") + name + " AS " + select + ";";
@@ -188,10 +203,15 @@ std::string stand_ins(int v) {
   }
   if (v < 3) view("trust", "SELECT NULL AS id, NULL AS serial, NULL AS epoch, NULL AS document, NULL AS signature WHERE 0");
   if (v >= 1 && v < 4) view("areas", "SELECT *, 0 AS approximate FROM main.areas");
+  if (v < 5) {
+    view("translations",
+         "SELECT NULL AS version, NULL AS owner, NULL AS owner_id, NULL AS language, NULL AS field, NULL AS text WHERE 0");
+  }
   return sql;
 }
 
-constexpr std::array<const char*, 6> kStandInNames = {"current", "version_assets", "versions", "sync_state", "trust", "areas"};
+constexpr std::array<const char*, 7> kStandInNames = {"current", "version_assets", "versions", "sync_state", "trust", "areas",
+                                                      "translations"};
 
 }  // namespace
 

@@ -17,7 +17,7 @@ std::string translation_languages() {
 Content localized(const Content& content, std::string_view language) {
   Content out = content;
   if (language == kSourceLanguage) return out;
-  each_translatable(out, [&](const std::string&, const std::string&, auto& object, const auto& fields) {
+  each_translatable(out, [&](const Translatable&, auto& object, const auto& fields) {
     const auto texts = object.translations.find(std::string(language));
     if (texts == object.translations.end()) return;
     for (const auto& field : fields) {
@@ -30,7 +30,7 @@ Content localized(const Content& content, std::string_view language) {
 std::vector<LanguageCoverage> coverage(const Content& content) {
   std::vector<LanguageCoverage> out;
   for (const auto code : kTranslationLanguages) out.push_back({std::string(code), 0, 0, {}});
-  each_translatable(content, [&](const std::string&, const std::string& label, const auto& object, const auto& fields) {
+  each_translatable(content, [&](const Translatable& where, const auto& object, const auto& fields) {
     for (const auto& field : fields) {
       if ((object.*field.danish).empty()) continue;
       for (auto& language : out) {
@@ -39,7 +39,7 @@ std::vector<LanguageCoverage> coverage(const Content& content) {
         if (texts != object.translations.end() && texts->second.count(std::string(field.name))) {
           ++language.translated;
         } else {
-          language.missing.push_back(label + ": " + std::string(field.name));
+          language.missing.push_back(where.label + ": " + std::string(field.name));
         }
       }
     }
@@ -49,7 +49,7 @@ std::vector<LanguageCoverage> coverage(const Content& content) {
 
 bool has_translations(const Content& content) {
   bool any = false;
-  each_translatable(content, [&](const std::string&, const std::string&, const auto& object, const auto&) {
+  each_translatable(content, [&](const Translatable&, const auto& object, const auto&) {
     any = any || !object.translations.empty();
   });
   return any;

@@ -237,9 +237,9 @@ void check_results(Checker& c, const Feed& feed) {
 // of Danish text there is, and a text within the Danish field's bounds (never empty: a missing
 // translation is left out, and the Danish text is shown).
 void check_translations(Checker& c, const Content& content) {
-  each_translatable(content, [&](const std::string& path, const std::string&, const auto& object, const auto& fields) {
+  each_translatable(content, [&](const Translatable& where, const auto& object, const auto& fields) {
     for (const auto& [language, texts] : object.translations) {
-      const std::string lp = path + ".translations." + Checker::printable(language);
+      const std::string lp = where.path + ".translations." + Checker::printable(language);
       if (language == kSourceLanguage) {
         c.problem(lp, "Danish is the text itself, not a translation");
         continue;

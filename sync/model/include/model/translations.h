@@ -55,23 +55,35 @@ inline constexpr TextField<Result> kResultTexts[] = {
 inline constexpr TextField<Series> kSeriesTexts[] = {{"title", &Series::title, Limits::kTitleChars, TextLines::kSingle},
                                                      {"unit", &Series::unit, Limits::kUnitChars, TextLines::kSingle}};
 
-// Calls f(path, label, object, fields) for every object of `content` that may carry translations,
-// in the feed's order: `path` as in the feed ("content.results[2].series"), `label` for people
-// ("result vollsmose-2024, chart"), `fields` its kXxxTexts. C is Content or const Content.
+// An object that may carry translations, as each_translatable() names it.
+struct Translatable {
+  std::string_view kind;  // "area", "criterion", "milestone", "result", "series"
+  std::string id;         // the object's id; a chart's is its result's
+  std::string path;       // in the feed: "content.results[2].series"
+  std::string label;      // for people: "result vollsmose-2024, chart"
+};
+
+// Calls f(where, object, fields) for every object of `content` that may carry translations, in the
+// feed's order; `fields` is its kXxxTexts. C is Content or const Content.
 template <class C, class F>
 void each_translatable(C& content, F&& f) {
   const auto at = [](const char* list, std::size_t i) { return std::string("content.") + list + "[" + std::to_string(i) + "]"; };
-  for (std::size_t i = 0; i < content.areas.size(); ++i) f(at("areas", i), "area " + content.areas[i].id, content.areas[i], kAreaTexts);
+  for (std::size_t i = 0; i < content.areas.size(); ++i) {
+    auto& a = content.areas[i];
+    f(Translatable{"area", a.id, at("areas", i), "area " + a.id}, a, kAreaTexts);
+  }
   for (std::size_t i = 0; i < content.criteria.size(); ++i) {
-    f(at("criteria", i), "criterion " + content.criteria[i].id, content.criteria[i], kCriterionTexts);
+    auto& k = content.criteria[i];
+    f(Translatable{"criterion", k.id, at("criteria", i), "criterion " + k.id}, k, kCriterionTexts);
   }
   for (std::size_t i = 0; i < content.milestones.size(); ++i) {
-    f(at("milestones", i), "milestone " + content.milestones[i].id, content.milestones[i], kMilestoneTexts);
+    auto& m = content.milestones[i];
+    f(Translatable{"milestone", m.id, at("milestones", i), "milestone " + m.id}, m, kMilestoneTexts);
   }
   for (std::size_t i = 0; i < content.results.size(); ++i) {
     auto& r = content.results[i];
-    f(at("results", i), "result " + r.id, r, kResultTexts);
-    if (r.series) f(at("results", i) + ".series", "result " + r.id + ", chart", *r.series, kSeriesTexts);
+    f(Translatable{"result", r.id, at("results", i), "result " + r.id}, r, kResultTexts);
+    if (r.series) f(Translatable{"series", r.id, at("results", i) + ".series", "result " + r.id + ", chart"}, *r.series, kSeriesTexts);
   }
 }
 
