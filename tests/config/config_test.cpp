@@ -626,3 +626,40 @@ TEST_CASE("a wrong slides.show entry is named with its line and how to write it"
              Catch::Contains("t.toml:3:") && Catch::Contains("unknown key"));
   CHECK_THAT(error_of(kiosk::config::parse("[slides]\nshow = []\n", kPath)), Catch::Contains("lists no slide"));
 }
+
+TEST_CASE("the languages and the rounds each stays are read, in the cycle's order", "[config][languages]") {
+  const auto config = kiosk::config::parse("#\nlanguages = [\"da\", \"ar\", \"so\"]\n[slides]\nrounds_per_language = 3\n", kPath);
+  REQUIRE(config.ok());
+  CHECK(config->languages.codes == std::vector<std::string>{"da", "ar", "so"});
+  CHECK(config->languages.line == 2);
+  CHECK(config->rounds_per_language == 3);
+  const auto defaults = kiosk::config::parse("", kPath);
+  CHECK(defaults->languages.codes == std::vector<std::string>{"da"});
+  CHECK(defaults->rounds_per_language == 1);
+  const auto seven = kiosk::config::parse("languages = [\"en\", \"da\", \"ar\", \"so\", \"tr\", \"ur\", \"fa\"]\n[slides]\nrounds_per_language = 20\n", kPath);
+  REQUIRE(seven.ok());
+  CHECK(seven->languages.codes.front() == "en");
+  CHECK(seven->rounds_per_language == 20);
+}
+
+TEST_CASE("a wrong languages list or rounds_per_language names the key and the line", "[config][languages]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"#\nlanguages = []\n", "t.toml:2:1: 'languages' must list 1 to 7 languages, not 0"},
+      {"#\nlanguages = [\"da\", \"en\", \"ar\", \"so\", \"tr\", \"ur\", \"fa\", \"de\"]\n",
+       "t.toml:2:1: 'languages' must list 1 to 7 languages, not 8"},
+      {"#\nlanguages = [\"da\", \"DA\"]\n",
+       "t.toml:2:20: 'languages[1]' must be a two-letter lowercase language code such as \"da\", not \"DA\""},
+      {"#\nlanguages = [\"dansk\"]\n",
+       "t.toml:2:14: 'languages[0]' must be a two-letter lowercase language code such as \"da\", not \"dansk\""},
+      {"#\nlanguages = [\"da\", \"ar\", \"da\"]\n",
+       "t.toml:2:26: 'languages[2]' names \"da\" a second time; list each language once"},
+      {"#\nlanguages = [\"da\", 2]\n", "t.toml:2:20: 'languages[1]' must be a string, not an integer"},
+      {"#\nlanguages = \"da\"\n", "t.toml:2:1: 'languages' must be an array, not a string"},
+      {"[slides]\nrounds_per_language = 0\n", "t.toml:2:1: 'slides.rounds_per_language' must be from 1 to 20, not 0"},
+      {"[slides]\nrounds_per_language = 21\n", "t.toml:2:1: 'slides.rounds_per_language' must be from 1 to 20, not 21"},
+  };
+  for (const auto& [text, message] : cases) {
+    CAPTURE(text);
+    CHECK(error_of(kiosk::config::parse(text, kPath)) == message);
+  }
+}

@@ -33,6 +33,9 @@ constexpr int64_t kMinSlideSeconds = 1;
 constexpr int64_t kMaxSlideSeconds = 3600;
 constexpr int64_t kMinStaleDays = 1;
 constexpr int64_t kMaxStaleDays = 365;
+constexpr size_t kMaxLanguages = 7;  // Danish and the six translations the kiosk ships
+constexpr int64_t kMinRoundsPerLanguage = 1;
+constexpr int64_t kMaxRoundsPerLanguage = 20;
 constexpr Rotation kRotations[] = {Rotation::k0, Rotation::k90, Rotation::k180, Rotation::k270};
 constexpr size_t kMaxPublicKeys = 2;            // the current key and its successor during rotation
 constexpr size_t kMinisignPublicKeyBytes = 42;  // "Ed" + 8-byte key id + 32-byte Ed25519 key
@@ -95,7 +98,7 @@ std::optional<std::string> minisign_key_problem(std::string_view key) {
 // ---- one function per table ------------------------------------------------------------------
 
 void read_root(Reader& reader, const toml::table& root, Config& config) {
-  reader.reject_unknown(root, "", {"area", "cache", "assets", "screen", "slides", "sync", "power"});
+  reader.reject_unknown(root, "", {"area", "languages", "cache", "assets", "screen", "slides", "sync", "power"});
   if (auto area = reader.get<std::string>(&root, "", "area")) {
     if (is_valid_id(area->value)) {
       config.area = std::move(area->value);
@@ -105,6 +108,41 @@ void read_root(Reader& reader, const toml::table& root, Config& config) {
       reader.report(area->at, must_be(area->name, rule, printable(area->value)));
     }
   }
+}
+
+bool is_language_code(std::string_view code) {
+  return code.size() == 2 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// languages = ["da", "ar", "so"]: 1..kMaxLanguages distinct two-letter codes, in the cycle's order.
+void read_languages(Reader& reader, const toml::table& root, Config& config) {
+  const auto list = reader.get_array(&root, "", "languages");
+  if (!list) return;
+  const size_t count = list->value->size();
+  if (count == 0 || count > kMaxLanguages) {
+    reader.report(list->at, key_label(list->name) + " must list 1 to " + std::to_string(kMaxLanguages) +
+                                " languages, not " + std::to_string(count));
+    return;
+  }
+  std::vector<std::string> codes;
+  bool usable = true;
+  for (size_t i = 0; i < count; ++i) {
+    auto code = reader.get_element<std::string>(*list, i);
+    if (!code) {
+      usable = false;
+    } else if (!is_language_code(code->value)) {
+      reader.report(code->at, must_be(code->name, "a two-letter lowercase language code such as \"da\"",
+                                      printable(code->value)));
+      usable = false;
+    } else if (std::find(codes.begin(), codes.end(), code->value) != codes.end()) {
+      reader.report(code->at, key_label(code->name) + " names \"" + code->value + "\" a second time; list each language once");
+      usable = false;
+    } else {
+      codes.push_back(std::move(code->value));
+    }
+  }
+  if (!usable) return;
+  config.languages = {.codes = std::move(codes), .line = static_cast<int>(list->at.line)};
 }
 
 void read_cache(Reader& reader, const toml::table* cache, Config& config) {
@@ -214,7 +252,8 @@ void read_slides(Reader& reader, const toml::table* slides, Config& config) {
   if (slides == nullptr) return;
   reader.reject_unknown(
       *slides, "slides",
-      {"show", "status_seconds", "timeline_seconds", "results_seconds", "idle_return_seconds", "stale_after_days"});
+      {"show", "status_seconds", "timeline_seconds", "results_seconds", "idle_return_seconds", "stale_after_days",
+       "rounds_per_language"});
   read_playlist(reader, *slides, config);
   // The keys from before the playlist set the seconds of today's three slides; beside a
   // [[slides.show]] they would be ambiguous, so they are refused there with how to write them now.
@@ -235,6 +274,10 @@ void read_slides(Reader& reader, const toml::table* slides, Config& config) {
   }
   if (const auto seconds = get_in_range(reader, slides, "slides", "idle_return_seconds", kMinSlideSeconds, kMaxSlideSeconds)) {
     config.idle_return = std::chrono::seconds(*seconds);
+  }
+  if (const auto rounds = get_in_range(reader, slides, "slides", "rounds_per_language", kMinRoundsPerLanguage,
+                                       kMaxRoundsPerLanguage)) {
+    config.rounds_per_language = static_cast<int>(*rounds);
   }
   if (const auto days = get_in_range(reader, slides, "slides", "stale_after_days", kMinStaleDays,
                                      kMaxStaleDays)) {
@@ -330,6 +373,7 @@ Result<Config> parse(std::string_view toml_text, const std::string& path) {
   Reader reader(path);
   Config config;
   read_root(reader, root, config);
+  read_languages(reader, root, config);
   read_cache(reader, reader.get_table(root, "cache"), config);
   read_assets(reader, reader.get_table(root, "assets"), config);
   read_screen(reader, reader.get_table(root, "screen"), config);

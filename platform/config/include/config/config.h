@@ -33,12 +33,23 @@ struct SlideShow {
   bool operator==(const SlideShow& o) const { return kind == o.kind && duration == o.duration; }
 };
 
+// The languages the cycle is drawn in, in turn, and a resident may choose in the touch views:
+// 1..7 distinct two-letter lowercase codes, Danish alone by default. Which codes the kiosk has is
+// checked when the display starts (this library does not know them), as the playlist's kinds are;
+// `line` is where kiosk.toml wrote them (0 for the default), for that message.
+struct LanguageList {
+  std::vector<std::string> codes{"da"};
+  int line = 0;
+  bool operator==(const LanguageList& o) const { return codes == o.codes; }
+};
+
 // status, timeline and results, 12 s each.
 std::vector<SlideShow> default_playlist();
 
 // What the kiosk runs with. parse() and load() only return values inside the ranges noted here.
 struct Config {
   std::string area = "vollsmose";                      // area id to show: 1..64 of [a-z0-9-]
+  LanguageList languages;
   std::string database = "/var/lib/kiosk/content.db";  // SQLite cache path, never empty
   std::string assets_dir;                              // empty: built-in default search
   int width = 0, height = 0;  // 0,0: the display's own size; else both 160..16384 pixels
@@ -50,6 +61,8 @@ struct Config {
   std::vector<SlideShow> playlist = default_playlist();
   // Back to the cycle after this long without a touch: 1..3600 s.
   std::chrono::seconds idle_return{60};
+  // How many rounds of the cycle each language stays on screen before the next: 1..20.
+  int rounds_per_language = 1;
   int stale_after_days = 3;              // stale marker when last sync older; 1..365
   std::string feed_url;                  // empty: no sync configured; else http:// or https://
   std::vector<std::string> public_keys;  // minisign public keys (base64 "RW..." lines), 0-2
