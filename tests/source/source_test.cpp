@@ -7,19 +7,16 @@
 
 #include "feed/feed_json.h"
 #include "source/source_folder.h"
+#include "source_fixture.h"
 #include "test_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using kiosk::testing::default_content;
+using kiosk::testing::error_of;
 using kiosk::testing::TempDir;
 using kiosk::testing::write_file;
-
-kiosk::model::Content default_content() {
-  auto feed = kiosk::feed::parse_feed(kiosk::testing::default_feed_text());
-  REQUIRE(feed.ok());
-  return feed->content;
-}
 
 // A folder with the default content and the given result files added.
 std::string folder_with(const TempDir& dir, const std::vector<std::pair<std::string, std::string>>& files) {
@@ -30,12 +27,6 @@ std::string folder_with(const TempDir& dir, const std::vector<std::pair<std::str
     write_file(fs::path(src) / name, text);
   }
   return src;
-}
-
-std::string error_of(const std::string& src) {
-  auto read = kiosk::source::read_source(src);
-  REQUIRE_FALSE(read.ok());
-  return read.error().message;
 }
 
 }  // namespace

@@ -138,18 +138,20 @@ Result<std::string> find_picture(const fs::path& result_file, const std::string&
   return real.string();
 }
 
-}  // namespace
-
-void read_result_file(Problems& problems, const fs::path& file, SourceFolder& out, bool areas_known,
-                      const std::optional<model::PartialDate>& today) {
-  const std::string name = std::string(kResultsDir) + "/" + file.filename().string();
-  auto text = read_text(file);
-  if (!text) {
-    problems.add(text.error().message);
-    return;
-  }
-  std::vector<std::string_view> lines = split(*text, '\n');
+// A result file's headings and paragraphs, each with its line. Unknown and repeated headings, and
+// what looks like a heading after the blank line that ended them, are reported here.
+struct Parts {
   std::map<std::string, Heading> h;
+  std::vector<std::string> paragraphs;
+  std::vector<std::size_t> paragraph_lines;
+  std::size_t lines = 0;
+};
+
+Parts split_parts(Problems& problems, const std::string& name, std::string_view text) {
+  Parts out;
+  std::vector<std::string_view> lines = split(text, '\n');
+  out.lines = lines.size();
+  auto& h = out.h;
   std::size_t i = 0;
   for (; i < lines.size() && !lines[i].empty(); ++i) {
     const auto colon = lines[i].find(':');
@@ -170,8 +172,6 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
     }
     h[key] = {std::string(trim(lines[i].substr(colon + 1))), i + 1};
   }
-  std::vector<std::string> paragraphs;
-  std::vector<std::size_t> paragraph_lines;
   const std::size_t blank_line = i + 1;  // the line that ends the headings
   for (bool in_paragraph = false; i < lines.size(); ++i) {
     // A blank line among the headings turns the rest of them into text: said, since nothing else
@@ -187,13 +187,37 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
     if (lines[i].empty()) {
       in_paragraph = false;
     } else if (in_paragraph) {
-      paragraphs.back() += " " + std::string(lines[i]);
+      out.paragraphs.back() += " " + std::string(lines[i]);
     } else {
-      paragraphs.emplace_back(lines[i]);
-      paragraph_lines.push_back(i + 1);
+      out.paragraphs.emplace_back(lines[i]);
+      out.paragraph_lines.push_back(i + 1);
       in_paragraph = true;
     }
   }
+  return out;
+}
+
+// The paragraphs after the first, the full text, "\n\n" between them.
+std::string body_of(const Parts& parts) {
+  std::string body;
+  for (std::size_t p = 1; p < parts.paragraphs.size(); ++p) body += (p > 1 ? "\n\n" : "") + parts.paragraphs[p];
+  return body;
+}
+
+}  // namespace
+
+void read_result_file(Problems& problems, const fs::path& file, SourceFolder& out, bool areas_known,
+                      const std::optional<model::PartialDate>& today) {
+  const std::string name = std::string(kResultsDir) + "/" + file.filename().string();
+  auto text = read_text(file);
+  if (!text) {
+    problems.add(text.error().message);
+    return;
+  }
+  Parts parts = split_parts(problems, name, *text);
+  auto& h = parts.h;
+  const auto& paragraphs = parts.paragraphs;
+  const auto& paragraph_lines = parts.paragraph_lines;
   // Where each field was written, for problems the feed's validation finds later.
   const std::string path = "content.results[" + std::to_string(out.content.results.size()) + "]";
   out.places[path] = name;
@@ -269,13 +293,94 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
     }
   }
   if (paragraphs.empty()) {
-    problems.add(name, lines.size(), "has no text: write at least one paragraph after the headings and a blank line");
+    problems.add(name, parts.lines, "has no text: write at least one paragraph after the headings and a blank line");
   } else {
     r.summary = paragraphs.front();
-    for (std::size_t p = 1; p < paragraphs.size(); ++p) r.body += (p > 1 ? "\n\n" : "") + paragraphs[p];
+    r.body = body_of(parts);
   }
   out.result_files[r.id] = name;
   out.content.results.push_back(std::move(r));
+}
+
+namespace {
+
+// The headings a translation gives, and the field of the result (or its chart) each translates.
+struct TranslatedHeading {
+  std::string_view heading;
+  bool of_chart;
+  std::string_view field;
+};
+constexpr TranslatedHeading kTranslatedHeadings[] = {{"title", false, "title"}, {"series", true, "title"}, {"unit", true, "unit"}};
+
+// The language a translation file's name gives ("ar" of "vollsmose.ar.txt"), or why it gives none.
+Result<std::string> language_of(const std::string& stem, const std::string& base) {
+  const std::string language = stem.substr(stem.rfind('.') + 1);
+  if (language == model::kSourceLanguage) {
+    return make_error("the Danish text is " + std::string(kResultsDir) + "/" + base + ".txt itself; a translation is named " + base +
+                      ".<language>.txt, with one of " + model::translation_languages());
+  }
+  if (!model::is_translation_language(language)) {
+    std::vector<std::string> known(model::kTranslationLanguages.begin(), model::kTranslationLanguages.end());
+    const auto meant = likely_meant(language, known);
+    return make_error("unknown language " + in_quotes(language) + " in the file's name; the languages are " +
+                      model::translation_languages() + (meant.empty() ? "" : "; " + did_you_mean(meant)));
+  }
+  return language;
+}
+
+}  // namespace
+
+void read_translation_file(Problems& problems, const fs::path& file, SourceFolder& out) {
+  const std::string name = std::string(kResultsDir) + "/" + file.filename().string();
+  const std::string stem = file.stem().string();
+  const std::string base = stem.substr(0, stem.rfind('.'));
+  const std::string danish = std::string(kResultsDir) + "/" + base + ".txt";
+  auto language = language_of(stem, base);
+  if (!language) return problems.add(name, 0, language.error().message);
+  const auto result = std::find_if(out.content.results.begin(), out.content.results.end(),
+                                   [&](const model::Result& r) { return out.result_files[r.id] == danish; });
+  if (result == out.content.results.end()) {
+    std::vector<std::string> names;
+    for (const auto& [id, file_name] : out.result_files) names.push_back(fs::path(file_name).stem().string());
+    const auto meant = likely_meant(base, names);
+    return problems.add(name, 0, "translates " + danish + ", which does not exist" +
+                                     (meant.empty() ? "; a translation is named after the Danish result's file"
+                                                    : "; " + did_you_mean(meant)));
+  }
+  auto text = read_text(file);
+  if (!text) return problems.add(text.error().message);
+  Parts parts = split_parts(problems, name, *text);
+
+  const std::string path = "content.results[" + std::to_string(result - out.content.results.begin()) + "]";
+  out.places[path + ".translations." + *language] = name;
+  for (const auto& [heading, h] : parts.h) {
+    const auto t = std::find_if(std::begin(kTranslatedHeadings), std::end(kTranslatedHeadings),
+                                [&](const auto& x) { return x.heading == heading; });
+    if (t == std::end(kTranslatedHeadings)) {
+      problems.add(name, h.line, "'" + heading + ":' is not translated: it is taken from " + danish +
+                                     "; a translation gives only title, series and unit, then the text. Remove this line");
+    } else if (h.value.empty()) {
+      problems.add(name, h.line, "'" + heading + ":' is empty; write its translation, or remove the line to show the Danish " + heading);
+    } else if (t->of_chart && !result->series) {
+      problems.add(name, h.line, "'" + heading + ":' translates a chart, but " + danish + " has none");
+    } else {
+      auto& into = t->of_chart ? result->series->translations : result->translations;
+      into[*language][std::string(t->field)] = h.value;
+      const std::string owner = t->of_chart ? path + ".series" : path;
+      out.places[owner + ".translations." + *language + "." + std::string(t->field)] = name + ":" + std::to_string(h.line);
+    }
+  }
+  if (!parts.paragraphs.empty()) {
+    result->translations[*language]["summary"] = parts.paragraphs.front();
+    out.places[path + ".translations." + *language + ".summary"] = name + ":" + std::to_string(parts.paragraph_lines[0]);
+  }
+  if (parts.paragraphs.size() > 1) {
+    result->translations[*language]["body"] = body_of(parts);
+    out.places[path + ".translations." + *language + ".body"] = name + ":" + std::to_string(parts.paragraph_lines[1]);
+  }
+  if (parts.h.empty() && parts.paragraphs.empty()) {
+    problems.add(name, 0, "translates nothing: write the translated title and text, or remove the file to show " + danish);
+  }
 }
 
 }  // namespace kiosk::source::detail

@@ -26,18 +26,64 @@ using detail::read_text;
 
 constexpr int kMaxExpiresDays = 365;
 
-// The fields of one [[area]], [[national]], ... table, read with their line numbers.
+// The fields of one [[area]], [[national]], ... table, read with their line numbers. A table whose
+// texts may be translated (`translatable`) also takes them as `ar.title = "..."`: a table per
+// language, read by translations().
 class Fields {
  public:
-  Fields(Problems& problems, const toml::table& table, std::string what, std::initializer_list<std::string_view> known)
-      : problems_(problems), table_(table), what_(std::move(what)) {
+  Fields(Problems& problems, const toml::table& table, std::string what, std::initializer_list<std::string_view> known,
+         std::initializer_list<std::string_view> translatable = {})
+      : problems_(problems), table_(table), what_(std::move(what)), known_(known), translatable_(translatable) {
     for (auto&& [key, node] : table) {
-      if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-        std::string list;
-        for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        report(key.source().begin.line, "unknown key '" + std::string(key.str()) + "'; the keys are " + list);
+      if (is_known(key.str())) continue;
+      if (!translatable_.empty() && node.is_table()) continue;  // a language: translations()
+      std::string list;
+      for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      if (!translatable_.empty()) list += ", and translations such as ar." + std::string(translatable_.front());
+      report(key.source().begin.line, "unknown key '" + std::string(key.str()) + "'; the keys are " + list);
+    }
+  }
+
+  // The translations written `<language>.<field> = "..."`, each recorded in `places` under the feed
+  // path `path` (".translations.ar.title"). Named with their line: a language not known, Danish, a
+  // field that is not translated, and an empty text.
+  model::Translations translations(std::map<std::string, std::string>& places, const std::string& path) {
+    model::Translations out;
+    std::string fields;
+    for (auto f : translatable_) fields += (fields.empty() ? "" : ", ") + std::string(f);
+    for (auto&& [key, node] : table_) {
+      const auto* texts = node.as_table();
+      if (translatable_.empty() || !texts || is_known(key.str())) continue;
+      const std::string language(key.str());
+      const std::size_t at = key.source().begin.line;
+      if (language == model::kSourceLanguage) {
+        report(at, "da." + std::string(texts->empty() ? "" : texts->cbegin()->first.str()) +
+                       ": the Danish text is written without a language, e.g. " + std::string(translatable_.front()) + " = \"...\"");
+        continue;
+      }
+      if (!model::is_translation_language(language)) {
+        report(at, "unknown language '" + language + "'; the languages are " + model::translation_languages() +
+                       " (a translation is written ar." + std::string(translatable_.front()) + " = \"...\")");
+        continue;
+      }
+      for (auto&& [field_key, text] : *texts) {
+        const std::string field(field_key.str());
+        const std::size_t line = field_key.source().begin.line;
+        const std::string name = language + "." + field;
+        const auto s = text.value_exact<std::string>();
+        if (std::find(translatable_.begin(), translatable_.end(), field) == translatable_.end()) {
+          report(line, name + ": '" + field + "' is not translated; the texts translated here are " + fields);
+        } else if (!s) {
+          report(line, name + " must be text in quotes");
+        } else if (s->empty()) {
+          report(line, name + " is empty; write its translation, or remove the line to show the Danish " + field);
+        } else {
+          out[language][field] = *s;
+          places[path + ".translations." + name] = std::string(kContentFile) + ":" + std::to_string(line);
+        }
       }
     }
+    return out;
   }
 
   std::size_t line() const { return table_.source().begin.line; }
@@ -104,6 +150,11 @@ class Fields {
   Problems& problems_;
   const toml::table& table_;
   std::string what_;
+
+  bool is_known(std::string_view key) const { return std::find(known_.begin(), known_.end(), key) != known_.end(); }
+
+  std::vector<std::string_view> known_;
+  std::vector<std::string_view> translatable_;
 };
 
 // Each table of an array of tables such as [[area]], with a name for messages.
@@ -209,8 +260,9 @@ void read_position(Fields& f, const toml::node& position, model::Area& a) {
 void read_areas(Problems& problems, const toml::table& root, SourceFolder& out) {
   std::map<std::string, std::size_t> seen;
   each_table(problems, root, "area", [&](const toml::table& t, std::size_t i) {
-    Fields f(problems, t, table_name("area", i, t), {"id", "name", "kommune", "lists", "position", "note"});
-    f.record(out.places, "content.areas[" + std::to_string(i) + "]", {{"lists", "categories"}});
+    Fields f(problems, t, table_name("area", i, t), {"id", "name", "kommune", "lists", "position", "note"}, {"note"});
+    const std::string path = "content.areas[" + std::to_string(i) + "]";
+    f.record(out.places, path, {{"lists", "categories"}});
     model::Area a;
     a.id = f.text("id", true);
     check_id(f, a.id, seen);
@@ -219,6 +271,7 @@ void read_areas(Problems& problems, const toml::table& root, SourceFolder& out) 
     a.note = f.text("note", false);
     if (const auto* lists = t.get("lists")) read_lists(f, *lists, a);
     if (const auto* position = t.get("position")) read_position(f, *position, a);
+    a.translations = f.translations(out.places, path);
     out.content.areas.push_back(std::move(a));
   });
 }
@@ -253,15 +306,18 @@ void read_national(Problems& problems, const toml::table& root, SourceFolder& ou
 void read_criteria_and_milestones(Problems& problems, const toml::table& root, SourceFolder& out) {
   std::map<std::string, std::size_t> criteria, milestones;
   each_table(problems, root, "criterion", [&](const toml::table& t, std::size_t i) {
-    Fields f(problems, t, table_name("criterion", i, t), {"id", "title", "summary", "text"});
-    f.record(out.places, "content.criteria[" + std::to_string(i) + "]");
-    model::Criterion c{f.text("id", true), f.text("title", true), f.text("text", true), f.text("summary", false)};
+    Fields f(problems, t, table_name("criterion", i, t), {"id", "title", "summary", "text"}, {"title", "summary", "text"});
+    const std::string path = "content.criteria[" + std::to_string(i) + "]";
+    f.record(out.places, path);
+    model::Criterion c{f.text("id", true), f.text("title", true), f.text("text", true), f.text("summary", false),
+                       f.translations(out.places, path)};
     check_id(f, c.id, criteria);
     out.content.criteria.push_back(std::move(c));
   });
   each_table(problems, root, "milestone", [&](const toml::table& t, std::size_t i) {
-    Fields f(problems, t, table_name("milestone", i, t), {"id", "when", "track", "title", "text"});
-    f.record(out.places, "content.milestones[" + std::to_string(i) + "]");
+    Fields f(problems, t, table_name("milestone", i, t), {"id", "when", "track", "title", "text"}, {"title", "text"});
+    const std::string path = "content.milestones[" + std::to_string(i) + "]";
+    f.record(out.places, path);
     model::Milestone m;
     m.id = f.text("id", true);
     check_id(f, m.id, milestones);
@@ -272,6 +328,7 @@ void read_criteria_and_milestones(Problems& problems, const toml::table& root, S
     }
     m.title = f.text("title", true);
     m.text = f.text("text", false);
+    m.translations = f.translations(out.places, path);
     out.content.milestones.push_back(std::move(m));
   });
 }
@@ -374,7 +431,12 @@ Result<SourceFolder> read_source(const std::string& dir, const std::optional<mod
     if (it->path().extension() == ".txt") files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& file : files) detail::read_result_file(problems, file, out, areas_known, today);
+  for (const auto& file : files) {
+    if (!detail::is_translation_file(file)) detail::read_result_file(problems, file, out, areas_known, today);
+  }
+  for (const auto& file : files) {
+    if (detail::is_translation_file(file)) detail::read_translation_file(problems, file, out);
+  }
   warn_of_unused_pictures(problems, dir, out);
   if (!problems.empty()) return problems.error();
   out.warnings = problems.warnings();

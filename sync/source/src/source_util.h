@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "model/translations.h"
 #include "model/validate.h"
 #include "platform/files.h"
 #include "platform/result.h"
@@ -179,5 +180,12 @@ inline std::string did_you_mean(const std::vector<std::string>& names) {
 // `today`, when given, is the date of the build: a result dated after it is warned of.
 void read_result_file(Problems& problems, const std::filesystem::path& file, SourceFolder& out, bool areas_known,
                       const std::optional<model::PartialDate>& today);
+
+// One results/<name>.<language>.txt, the translation of results/<name>.txt, into that result's
+// translations (result_file.cpp): read after every result file, so the Danish one is there.
+void read_translation_file(Problems& problems, const std::filesystem::path& file, SourceFolder& out);
+
+// Whether `file` in results/ is a translation ("<name>.<language>.txt") rather than a result.
+inline bool is_translation_file(const std::filesystem::path& file) { return file.stem().has_extension(); }
 
 }  // namespace kiosk::source::detail

@@ -1,7 +1,9 @@
 // kiosk-feed init: a source folder holding given content, laid out and commented for staff.
 #include <filesystem>
 #include <fstream>
+#include <map>
 
+#include "model/translations.h"
 #include "model/validate.h"
 #include "source/source_folder.h"
 #include "toml_text.h"
@@ -39,6 +41,23 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
+// `ar.title = "..."` lines: the translations of one object, language by language in the order of
+// model::kTranslationLanguages, fields in the order of `fields`.
+template <class T, std::size_t N>
+std::string translation_lines(const T& object, const model::TextField<T> (&fields)[N]) {
+  std::string t;
+  for (const auto language : model::kTranslationLanguages) {
+    const auto texts = object.translations.find(std::string(language));
+    if (texts == object.translations.end()) continue;
+    for (const auto& field : fields) {
+      if (const auto text = texts->second.find(std::string(field.name)); text != texts->second.end()) {
+        t += std::string(language) + "." + std::string(field.name) + " = " + toml_quote(text->second) + "\n";
+      }
+    }
+  }
+  return t;
+}
+
 std::string content_toml(const model::Content& content, const std::string& source) {
   std::string t = kContentHeader;
   t += "\n[feed]\n# Hvem udgiver indholdet, og hvad det bygger på (står i den udgivne feed.json).\nsource = " + toml_quote(source) +
@@ -61,6 +80,7 @@ std::string content_toml(const model::Content& content, const std::string& sourc
            detail::plain_number(a.position->lon) + (a.position->approximate ? ", approximate = true" : "") + " }\n";
     }
     if (!a.note.empty()) t += "note = " + toml_quote(a.note) + "\n";
+    t += translation_lines(a, model::kAreaTexts);
   }
   t += "\n# Landstallene fra hver liste.\n";
   for (const auto& n : content.national_counts) {
@@ -74,12 +94,14 @@ std::string content_toml(const model::Content& content, const std::string& sourc
     t += "\n[[criterion]]\nid = " + toml_quote(c.id) + "\ntitle = " + toml_quote(c.title) + "\n";
     if (!c.summary.empty()) t += "summary = " + toml_quote(c.summary) + "\n";
     t += "text = " + toml_quote(c.text) + "\n";
+    t += translation_lines(c, model::kCriterionTexts);
   }
   t += "\n# Tidslinjen. when: år, år-måned eller dato. track: physical, social eller both.\n";
   for (const auto& m : content.milestones) {
     t += "\n[[milestone]]\nid = " + toml_quote(m.id) + "\nwhen = " + toml_quote(model::format_partial_date(m.when)) +
          "\ntrack = " + toml_quote(model::to_string(m.track)) + "\ntitle = " + toml_quote(m.title) + "\n";
     if (!m.text.empty()) t += "text = " + toml_quote(m.text) + "\n";
+    t += translation_lines(m, model::kMilestoneTexts);
   }
   return t;
 }
@@ -107,6 +129,21 @@ std::string result_text(const model::Result& r) {
   return t;
 }
 
+// The text of results/<id>.<language>.txt: the translated headings, then the text. A body is only
+// written after a summary, the first paragraph; one translated without it follows the Danish summary.
+std::string translation_text(const model::Result& r, const std::string& language) {
+  static const std::map<std::string, std::string> kNone;
+  const auto& texts = r.translations.count(language) ? r.translations.at(language) : kNone;
+  const auto& chart = r.series && r.series->translations.count(language) ? r.series->translations.at(language) : kNone;
+  std::string t;
+  if (texts.count("title")) t += "title: " + one_line(texts.at("title")) + "\n";
+  if (chart.count("title")) t += "series: " + one_line(chart.at("title")) + "\n";
+  if (chart.count("unit")) t += "unit: " + one_line(chart.at("unit")) + "\n";
+  if (texts.count("summary") || texts.count("body")) t += "\n" + (texts.count("summary") ? texts.at("summary") : r.summary) + "\n";
+  if (texts.count("body")) t += "\n" + texts.at("body") + "\n";
+  return t;
+}
+
 Status write_file(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
@@ -127,6 +164,11 @@ Status write_source(const std::string& dir, const model::Content& content, const
   if (auto s = write_file(fs::path(dir) / kContentFile, content_toml(content, source)); !s) return s;
   for (const auto& r : content.results) {
     if (auto s = write_file(fs::path(dir) / kResultsDir / (r.id + ".txt"), result_text(r)); !s) return s;
+    for (const auto language : model::kTranslationLanguages) {
+      const std::string code(language);
+      if (!r.translations.count(code) && !(r.series && r.series->translations.count(code))) continue;
+      if (auto s = write_file(fs::path(dir) / kResultsDir / (r.id + "." + code + ".txt"), translation_text(r, code)); !s) return s;
+    }
   }
   return {};
 }
