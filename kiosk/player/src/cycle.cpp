@@ -9,12 +9,12 @@ Cycle::Cycle(std::vector<Duration> durations, SteadyTime start) : durations_(std
 }
 
 SteadyTime Cycle::next_change() const {
-  if (durations_.empty()) return SteadyTime::max();
+  if (durations_.empty() || paused_at_) return SteadyTime::max();
   return started_ + durations_[current_];
 }
 
 bool Cycle::advance(SteadyTime now) {
-  if (durations_.empty() || now < next_change()) return false;
+  if (durations_.empty() || paused_at_ || now < next_change()) return false;
   const std::size_t before = current_;
   // Skip whole rounds at once so a gap of days costs no more than one round.
   Duration round{};
@@ -32,7 +32,7 @@ bool Cycle::advance(SteadyTime now) {
 
 float Cycle::progress(SteadyTime now) const {
   if (durations_.empty()) return 0;
-  const auto elapsed = std::chrono::duration<float>(now - started_).count();
+  const auto elapsed = std::chrono::duration<float>(this->elapsed(now)).count();
   const auto total = std::chrono::duration<float>(durations_[current_]).count();
   return std::clamp(elapsed / total, 0.0f, 1.0f);
 }
@@ -41,6 +41,27 @@ void Cycle::jump_to(std::size_t index, SteadyTime now) {
   if (durations_.empty()) return;
   current_ = index % durations_.size();
   started_ = now;
+  if (paused_at_) paused_at_ = now;
+}
+
+void Cycle::pause(SteadyTime now) {
+  if (!paused_at_) paused_at_ = now;
+}
+
+void Cycle::resume(SteadyTime now) {
+  if (!paused_at_) return;
+  started_ += now - *paused_at_;
+  paused_at_.reset();
+}
+
+Duration Cycle::elapsed(SteadyTime now) const { return (paused_at_ ? *paused_at_ : now) - started_; }
+
+Duration Cycle::duration() const { return durations_.empty() ? Duration::zero() : durations_[current_]; }
+
+std::size_t language_of_round(std::uint64_t round, std::size_t languages, int rounds_per_language) {
+  if (languages == 0) return 0;
+  const auto rounds = static_cast<std::uint64_t>(std::max(1, rounds_per_language));
+  return static_cast<std::size_t>(round / rounds % languages);
 }
 
 }  // namespace kiosk::player

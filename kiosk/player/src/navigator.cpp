@@ -50,9 +50,22 @@ const HitRegion* Navigator::hit(Pos pos) const {
 
 void Navigator::scroll_to(double offset) { scroll_ = std::clamp(offset, 0.0, max_scroll_); }
 
+Duration stay_notice_lead(Duration idle_return) {
+  constexpr Duration kLead = std::chrono::seconds(20);
+  return idle_return >= 2 * kLead ? kLead : idle_return / 2;
+}
+
 void Navigator::go(View v, SteadyTime at) {
   if (v == View::kCycle && view_ != View::kCycle) returned_ = true;
-  if (v == View::kCycle) group_.clear();
+  if (v == View::kCycle) {
+    // The session ends: its choices go with it.
+    group_.clear();
+    language_.clear();
+    language_list_ = false;
+    larger_text_ = false;
+    paused_ = false;
+    stay_notice_ = 0;
+  }
   if (v != view_) {
     scroll_ = 0;
     velocity_ = 0;
@@ -71,6 +84,13 @@ void Navigator::touch(const TouchEvent& e) {
     dragging_ = false;
     velocity_ = 0;  // a touch stops a fling
     last_input_ = e.at;
+    if (stay_notice_ > 0) {  // the notice takes the touch: more time, and nothing under it is pressed
+      stay_notice_ = 0;
+      swallowed_ = true;
+      pressed_.reset();
+      pressed_id_.clear();
+      return;
+    }
     const HitRegion* h = hit(e.pos);
     pressed_ = h ? std::optional<Target>(h->target) : std::nullopt;
     pressed_id_ = h ? h->id : "";
@@ -79,6 +99,13 @@ void Navigator::touch(const TouchEvent& e) {
   }
   if (!finger_ || *finger_ != e.finger) return;  // stray or another finger
   last_input_ = e.at;
+  if (swallowed_) {
+    if (e.phase == TouchPhase::kUp) {
+      finger_.reset();
+      swallowed_ = false;
+    }
+    return;
+  }
   const float dx = e.pos.x - down_pos_.x, dy = e.pos.y - down_pos_.y;
   if (e.phase == TouchPhase::kMove) {
     if (!dragging_ && std::hypot(dx, dy) > settings_.tap_slop) {
@@ -134,6 +161,11 @@ void Navigator::touch(const TouchEvent& e) {
 
 void Navigator::tap(Pos pos, SteadyTime at) {
   const HitRegion* h = hit(pos);
+  // The open language list is answered first: a tap beside it only closes it.
+  if (language_list_ && (!h || (h->target != Target::kLanguage && h->target != Target::kLanguages))) {
+    language_list_ = false;
+    return;
+  }
   if (!h) return;
   switch (h->target) {
     case Target::kOpenBrowser:
@@ -169,6 +201,21 @@ void Navigator::tap(Pos pos, SteadyTime at) {
       filter_ = f;
       break;
     }
+    case Target::kLanguages:
+      language_list_ = !language_list_;
+      break;
+    case Target::kLanguage:
+      language_ = h->id;
+      language_list_ = false;
+      break;
+    case Target::kLargerText:
+      larger_text_ = !larger_text_;
+      break;
+    case Target::kPause:
+      paused_ = !paused_;
+      break;
+    case Target::kStay:  // the touch itself gave the time
+      break;
     case Target::kResult:
       selected_ = h->id;
       detail_from_ = view_ == View::kArea ? View::kArea : View::kBrowser;
@@ -208,12 +255,32 @@ bool Navigator::update(SteadyTime now) {
     changed = changed || scroll_ != before;
   }
   last_update_ = now;
-  // Nobody touched the screen for a while: back to the cycle.
-  if (view_ != View::kCycle && !finger_ && now - last_input_ >= settings_.idle_return) {
-    go(View::kCycle, now);
+  follow_idle_time(now, changed);
+  return changed;
+}
+
+// Nobody touched the screen for a while: the notice counts down, then back to the cycle; a paused
+// cycle goes on.
+void Navigator::follow_idle_time(SteadyTime now, bool& changed) {
+  const Duration idle = now - last_input_;
+  if (paused_ && view_ == View::kCycle && !finger_ && idle >= settings_.idle_return) {
+    paused_ = false;
     changed = true;
   }
-  return changed;
+  if (view_ == View::kCycle || finger_) return;
+  if (idle >= settings_.idle_return) {
+    go(View::kCycle, now);
+    changed = true;
+    return;
+  }
+  const Duration left = settings_.idle_return - idle;
+  const int notice = left <= stay_notice_lead(settings_.idle_return)
+                         ? static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count())
+                         : 0;
+  if (notice != stay_notice_) {
+    stay_notice_ = notice;
+    changed = true;
+  }
 }
 
 SteadyTime Navigator::next_deadline() const {
@@ -221,7 +288,21 @@ SteadyTime Navigator::next_deadline() const {
   if (velocity_ != 0 && !finger_) next = std::min(next, last_update_ + kFrame);
   if (finger_ && corner_held_ && !overlay_) next = std::min(next, down_at_ + settings_.long_press);
   if (overlay_) next = std::min(next, overlay_since_ + settings_.overlay_time);
-  if (view_ != View::kCycle) next = std::min(next, last_input_ + settings_.idle_return);
+  if (view_ != View::kCycle || paused_) {
+    const SteadyTime return_at = last_input_ + settings_.idle_return;
+    next = std::min(next, return_at);
+    if (view_ != View::kCycle) {
+      // The notice appears, then counts down a second at a time.
+      const SteadyTime notice_at = return_at - stay_notice_lead(settings_.idle_return);
+      if (notice_at > last_update_) {
+        next = std::min(next, notice_at);
+      } else {
+        const Duration left = return_at - last_update_;
+        const Duration tick = left - std::chrono::floor<std::chrono::seconds>(left - Duration(1));
+        next = std::min(next, last_update_ + tick);
+      }
+    }
+  }
   return next;
 }
 

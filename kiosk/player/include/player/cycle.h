@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "platform/clock.h"
@@ -37,11 +38,27 @@ class Cycle {
   // Shows slide `index` from `now` on (swipes, or a restart after new content).
   void jump_to(std::size_t index, SteadyTime now);
 
+  // Holds the current slide from `now` (WCAG 2.2.2, the resident's pause): no progress and no
+  // advance until resume(), which goes on from where it stood. Pausing twice keeps the first time.
+  void pause(SteadyTime now);
+  void resume(SteadyTime now);
+  bool paused() const { return paused_at_.has_value(); }
+  // How long the current slide has been shown, without the time it was paused.
+  Duration elapsed(SteadyTime now) const;
+  // The current slide's time on screen.
+  Duration duration() const;
+
  private:
   std::vector<Duration> durations_;
   std::size_t current_ = 0;
   std::uint64_t round_ = 0;
   SteadyTime started_;
+  std::optional<SteadyTime> paused_at_;
 };
+
+// Which of `languages` configured languages round `round` of the cycle is drawn in, when each
+// stays `rounds_per_language` rounds (at least 1): 0 for the first rounds, then 1, ..., and round
+// again. 0 when there are none.
+std::size_t language_of_round(std::uint64_t round, std::size_t languages, int rounds_per_language);
 
 }  // namespace kiosk::player

@@ -2,6 +2,11 @@
 // detail, the map of the areas or one area's card; plus the staff overlay. Pure logic over touch events and time points, so every gesture
 // (tap, drag, fling, swipe, long press) and every timeout is tested with a fake clock.
 //
+// A touch session (from the first touch view until the idle return) also holds what the resident
+// chose for it: a language from the language list, and larger text. Both end at the idle return,
+// which a notice ("Bliv her") announces in time (WCAG 2.2.1). The cycle itself may be paused by a
+// tap on its pause control (WCAG 2.2.2) until a second tap or the idle time.
+//
 // The view layer draws the current state and tells the navigator, after each draw, where the
 // touchable things are (hit regions) and how far the scrollable content reaches.
 #pragma once
@@ -54,6 +59,11 @@ enum class Target {
   kOpenMap,      // "Se områdekort" on the status slide, or the map slide itself
   kMapGroup,     // a group of several areas on the map: opens (or closes) its list; id names it
   kArea,         // an area on the map or in a group's list: opens its card; id is the area's
+  kLanguages,    // the language button of a touch view: opens (or closes) the list of languages
+  kLanguage,     // one language in that list: the session goes on in it; id is its code
+  kLargerText,   // turns larger text on or off for the session
+  kPause,        // the cycle's pause control: holds the slide, or lets it go on
+  kStay,         // "Bliv her" on the notice before the idle return: more time
 };
 
 struct HitRegion {
@@ -73,6 +83,10 @@ struct NavigatorSettings {
   // Fling: the list keeps moving at the release speed, slowing by this factor per second.
   double friction_per_second = 0.05;
 };
+
+// How long before the idle return the "Bliv her" notice shows: 20 s, or half the idle time when
+// that is under 40 s, so the notice never covers more than half of a visit's quiet time.
+Duration stay_notice_lead(Duration idle_return);
 
 class Navigator {
  public:
@@ -106,6 +120,18 @@ class Navigator {
   const std::string& pressed_id() const { return pressed_id_; }
   bool overlay() const { return overlay_; }
   bool moving() const { return velocity_ != 0; }
+  // The language the resident chose for this touch session by its code, empty while none was
+  // chosen (the views are drawn in the cycle's). Cleared at the return to the cycle.
+  const std::string& language() const { return language_; }
+  // The list of languages is open over the touch view.
+  bool language_list() const { return language_list_; }
+  // Larger text for this touch session; off again at the return to the cycle.
+  bool larger_text() const { return larger_text_; }
+  // The cycle is paused on its slide (the display holds its Cycle while this is true).
+  bool paused() const { return paused_; }
+  // Whole seconds left before the idle return while the "Bliv her" notice shows, else 0. Updated
+  // by update(); a touch anywhere hides it and starts the idle time again, and goes no further.
+  int stay_notice() const { return stay_notice_; }
   bool touching() const { return finger_.has_value(); }
 
   // A swipe on the cycle since the last call: +1 next slide, -1 previous, 0 none.
@@ -126,6 +152,7 @@ class Navigator {
   void go(View v, SteadyTime at);
   const HitRegion* hit(Pos pos) const;
   void scroll_to(double offset);
+  void follow_idle_time(SteadyTime now, bool& changed);
 
   NavigatorSettings settings_;
   bool swipe_from_width_ = false;  // the swipe distance follows the width
@@ -162,6 +189,13 @@ class Navigator {
   bool long_pressed_ = false;
   int swipe_ = 0;
   bool returned_ = false;
+
+  std::string language_;
+  bool language_list_ = false;
+  bool larger_text_ = false;
+  bool paused_ = false;
+  int stay_notice_ = 0;
+  bool swallowed_ = false;  // the finger down hid the notice: it does nothing else
 };
 
 }  // namespace kiosk::player
