@@ -8,6 +8,7 @@
 
 #include "feed/feed_json.h"
 #include "model/validate.h"
+#include "publish/coverage.h"
 #include "publish/diff.h"
 
 namespace kiosk::feedtool {
@@ -129,6 +130,18 @@ std::string human_bytes(std::uint64_t bytes) { return publish::size_text(bytes);
 std::string human_time(std::int64_t unix_seconds) {
   std::string t = feed::format_timestamp(unix_seconds);  // "2026-12-11T04:36:42Z"
   return t.substr(0, 10) + " " + t.substr(11, 5) + " UTC";
+}
+
+void print_coverage(const model::Content& content, const Args& args, bool to_stderr) {
+  const auto missing = args.flag("--verbose") ? publish::Missing::kListed : publish::Missing::kCounted;
+  if (stdout_is_tty()) {
+    std::printf("Translated texts (the others are shown in Danish):\n");
+    for (const auto& line : publish::coverage_lines(content, missing)) std::printf("  %s\n", line.c_str());
+  } else if (to_stderr) {
+    for (const auto& line : publish::coverage_lines(content, missing)) std::fprintf(stderr, "translations: %s\n", line.c_str());
+  } else {
+    for (const auto& line : publish::coverage_values(content, missing)) std::printf("%s\n", line.c_str());
+  }
 }
 
 }  // namespace kiosk::feedtool

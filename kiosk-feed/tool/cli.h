@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "feed/minisign.h"
+#include "model/content.h"
 #include "platform/result.h"
 
 namespace kiosk::feedtool {
@@ -89,6 +90,11 @@ Status write_new_file(const std::filesystem::path& path, const std::string& text
 Result<feed::minisign::SecretKey> load_secret_key(const Args& args, const std::string& path, std::int64_t now_unix);
 // A public key from a .pub file or the "RW..." line itself, given with `option` ("--pubkey").
 Result<feed::minisign::PublicKey> load_public_key(const std::string& file_or_line, const std::string& option);
+
+// How many texts each language has translated (publish/coverage.h), after a build or a preview:
+// on a terminal as sentences on stdout; otherwise as key=value lines on stdout, or with `to_stderr`
+// as lines on stderr (preview's stdout lists only its PNG files). --verbose lists what is missing.
+void print_coverage(const model::Content& content, const Args& args, bool to_stderr = false);
 
 // verify.cpp, preview.cpp, trust.cpp
 int verify(const Args& args);

@@ -12,6 +12,7 @@
 #include "feed/feed_json.h"
 #include "platform/files.h"
 #include "publish/build.h"
+#include "publish/coverage.h"
 #include "publish/diff.h"
 #include "screens/assets.h"
 #include "source/source_folder.h"
@@ -123,6 +124,7 @@ int build(const Args& args) {
       std::printf("Built with %zu warning%s (above); check %s.\n", assembled->warnings.size(),
                   assembled->warnings.size() == 1 ? "" : "s", assembled->warnings.size() == 1 ? "it" : "them");
     }
+    print_coverage(assembled->feed.content, args);
     std::printf("Expires %s. Publish the whole folder to the web server, e.g. rsync -a --delay-updates --delete-after %s/ server:/var/www/kiosk/\n",
                 human_time(report->expires).c_str(), out.c_str());
   } else {
@@ -132,6 +134,7 @@ int build(const Args& args) {
                 feed::format_timestamp(report->expires).c_str(), report->areas, report->results, report->pictures,
                 report->pictures_scaled, static_cast<unsigned long long>(report->bytes), report->old_objects_kept,
                 report->old_objects_dropped, assembled->warnings.size());
+    print_coverage(assembled->feed.content, args);
   }
   return kOk;
 }
@@ -203,8 +206,8 @@ const std::vector<Command>& commands() {
         "  --force               overwrites NAME.key and NAME.pub; kiosks keep trusting only the old public key\n"
         "  --kdf strong|fast     strong (minisign's own, the default) or fast (for tests)\n"},
        true, kKeyValueText},
-      {"build", 2, {"--key", "--expires-days", "--version", "--keep-old-objects", "--password-file"}, {}, build,
-       {"build SRC OUT --key SECRET [--expires-days N] [--version N] [--keep-old-objects DAYS]",
+      {"build", 2, {"--key", "--expires-days", "--version", "--keep-old-objects", "--password-file"}, {"--verbose"}, build,
+       {"build SRC OUT --key SECRET [--expires-days N] [--version N] [--keep-old-objects DAYS] [--verbose]",
         "checks SRC, scales its pictures, signs, and swaps the result in as OUT;\n"
         "pictures of earlier versions stay DAYS (default 7) for kiosks fetching them",
         "  --key SECRET               the secret key file (NAME.key) from kiosk-feed keygen\n"
@@ -212,6 +215,7 @@ const std::vector<Command>& commands() {
         "  --expires-days N           this version expires after N days (1 to 365; default: content.toml's expires_days)\n"
         "  --version N                the version number (default: one above OUT's)\n"
         "  --keep-old-objects DAYS    0 to 365, default 7\n"
+        "  --verbose                  under each language's count of translated texts, the texts not translated\n"
         "  Always build into the same OUT: the next version number comes from it.\n"},
        true, kKeyValueText},
       {"verify", 1, {"--pubkey", "--root-key-pub"}, {}, verify,
@@ -228,10 +232,11 @@ const std::vector<Command>& commands() {
         "from now on, and with --new-epoch a new version line (docs/keys.md)",
         "  --password-file FILE  the root key's password is FILE's first line\n"},
        true, kKeyValueText},
-      {"preview", 2, {"--size", "--area"}, {}, preview,
-       {"preview SRC|OUT PNGDIR [--size WxH] [--area ID]", "every slide as a PNG, drawn by the kiosk's own renderer",
+      {"preview", 2, {"--size", "--area"}, {"--verbose"}, preview,
+       {"preview SRC|OUT PNGDIR [--size WxH] [--area ID] [--verbose]", "every slide as a PNG, drawn by the kiosk's own renderer",
         "  --size WxH   the screen's size (default 1920x1080)\n"
-        "  --area ID    the slides of this area (default: the first in content.toml)\n"},
+        "  --area ID    the slides of this area (default: the first in content.toml)\n"
+        "  --verbose    under each language's count of translated texts, the texts not translated\n"},
        false, "the PNG files' paths, one a line"},
       {"diff", 2, {}, {}, diff,
        {"diff OLD NEW", "what changed between two published feeds (folders or feed.json files)",

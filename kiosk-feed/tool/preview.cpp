@@ -113,6 +113,7 @@ int preview(const Args& args) {
   std::sort(files.begin(), files.end());
   if (stdout_is_tty()) std::printf("The slides for area \"%s\" at %dx%d, as residents will see them:\n", config.area.c_str(), size.w, size.h);
   for (const auto& f : files) std::printf(stdout_is_tty() ? "  %s\n" : "%s\n", f.c_str());
+  print_coverage(feed.content, args, true);
   return kOk;
 }
 

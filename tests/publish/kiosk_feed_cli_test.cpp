@@ -395,7 +395,9 @@ TEST_CASE("preview draws every slide of a source folder with the kiosk's rendere
   }
   CHECK(edited_in_detail);
   std::size_t results = 0;
-  for (const auto& e : fs::directory_iterator(fs::path(ws.src) / "results")) results += e.path().extension() == ".txt";
+  for (const auto& e : fs::directory_iterator(fs::path(ws.src) / "results")) {
+    results += e.path().extension() == ".txt" && !e.path().stem().has_extension();  // not a translation, <id>.<language>.txt
+  }
   CHECK(details.size() == results);
   SDL_Surface* s = IMG_Load(ws.dir.file("png/01-status.png").c_str());
   REQUIRE(s != nullptr);
@@ -667,4 +669,39 @@ TEST_CASE("build and preview print the warnings with file and line and still bui
   REQUIRE(preview.exit_code == 0);
   CHECK(preview.output.find("kiosk-feed preview: warning: " + future) != std::string::npos);
   CHECK(preview.output.find("kiosk-feed preview: warning: " + unused + "\n") != std::string::npos);
+}
+
+TEST_CASE("build and preview say how many texts each language has translated, and a translation reaches the feed", "[publish][cli]") {
+  Workspace ws;
+  const std::string id = fs::path(kNewest).stem().string();
+  write_file(fs::path(ws.src) / "results" / (id + ".ar.txt"), "title: عنوان النتيجة\n\nملخص النتيجة.\n");
+  auto built = ws.build();
+  INFO(built.output);
+  REQUIRE(built.exit_code == 0);
+  const std::string texts = value_of(built.output, "texts");
+  CHECK(std::stoi(texts) > 2);
+  CHECK(value_of(built.output, "translated_ar") == "2");
+  CHECK(value_of(built.output, "translated_en") == "0");
+  const std::string feed = read_file(ws.out + "/feed.json");
+  CHECK(feed.find("\"translations\": {\n") != std::string::npos);
+  CHECK(feed.find("عنوان النتيجة") != std::string::npos);
+
+  auto verbose = ws.build("--verbose");
+  INFO(verbose.output);
+  REQUIRE(verbose.exit_code == 0);
+  CHECK(verbose.output.find("\nmissing_ar=result " + id + ": body\n") != std::string::npos);
+
+  auto preview = feed_tool("preview " + ws.src + " " + ws.dir.file("png") + " --size 800x480");
+  INFO(preview.output);
+  REQUIRE(preview.exit_code == 0);
+  CHECK(preview.output.find("translations: ar: 2 of " + texts + " texts\n") != std::string::npos);
+  CHECK(preview.output.find("translations: en: 0 of " + texts + " texts\n") != std::string::npos);
+
+  // A translation of a result that is not there is refused, naming the file; nothing is published.
+  write_file(fs::path(ws.src) / "results" / "ingen-saadan.ar.txt", "title: x\n");
+  const auto before = snapshot(ws.out);
+  auto refused = ws.build();
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.output.find("results/ingen-saadan.ar.txt: translates results/ingen-saadan.txt, which does not exist") != std::string::npos);
+  CHECK(snapshot(ws.out) == before);
 }
