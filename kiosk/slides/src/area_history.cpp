@@ -6,7 +6,7 @@
 
 #include "slide_util.h"
 #include "slides/chart.h"
-#include "slides/danish.h"
+#include "slides/words.h"
 
 namespace kiosk::slides {
 
@@ -39,7 +39,8 @@ Years history_years(const model::Area& area, int last_year) {
 }
 
 // What the markers' colours mean: every category the history shows, and the hollow marker.
-std::vector<LegendItem> history_legend(const Theme& theme, const model::Area& area, const Years& years) {
+std::vector<LegendItem> history_legend(const Theme& theme, const i18n::Language& lang, const model::Area& area,
+                                       const Years& years) {
   std::set<model::Category> shown;
   bool unknown = false;
   for (int year = years.from; year <= years.last; ++year) {
@@ -50,8 +51,9 @@ std::vector<LegendItem> history_legend(const Theme& theme, const model::Area& ar
     }
   }
   std::vector<LegendItem> legend;
-  for (model::Category c : shown) legend.push_back({category_color(theme, c), true, category_name(c, years.last)});
-  if (unknown) legend.push_back({theme.colors.rule, false, "ikke oplyst"});
+  for (model::Category c : shown) legend.push_back({category_color(theme, c), true, category_name(c, years.last, lang)});
+  // TRANSLATORS: in a legend: a year whose category the content does not give.
+  if (unknown) legend.push_back({theme.colors.rule, false, lang.tr("ikke oplyst")});
   return legend;
 }
 
@@ -59,14 +61,16 @@ int marker_radius(const Theme& theme, int cell) { return std::max(5, std::min(ce
 
 }  // namespace
 
-int history_height(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, int width) {
+int history_height(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang, const model::Area& area,
+                   int last_year, int width) {
   const Years years = history_years(area, last_year);
   const int radius = marker_radius(theme, width / years.count);
   return radius * 2 + theme.gap / 3 + canvas.line_height(theme.muted_body()) + theme.gap +
-         legend_height(canvas, theme, width, history_legend(theme, area, years));
+         legend_height(canvas, theme, width, history_legend(theme, lang, area, years));
 }
 
-void draw_history(render::Canvas& canvas, const Theme& theme, const model::Area& area, int last_year, Rect box) {
+void draw_history(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang, const model::Area& area,
+                  int last_year, Rect box) {
   const Years years = history_years(area, last_year);
   render::TextStyle year_style = theme.muted_body();
   year_style.align = render::Align::kCenter;
@@ -92,7 +96,7 @@ void draw_history(render::Canvas& canvas, const Theme& theme, const model::Area&
     }
   }
   box.take_top(radius * 2 + theme.gap / 3 + year_h, theme.gap);
-  draw_legend(canvas, theme, box, history_legend(theme, area, years));
+  draw_legend(canvas, theme, box, history_legend(theme, lang, area, years));
 }
 
 }  // namespace kiosk::slides

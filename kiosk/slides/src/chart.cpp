@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "slide_util.h"
-#include "slides/danish.h"
 
 namespace kiosk::slides {
 
@@ -24,7 +23,8 @@ double nice_step(double max, int ticks) {
 
 }  // namespace
 
-void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const model::Series& series, ChartLayout layout) {
+void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const model::Series& series, const i18n::Language& lang,
+                ChartLayout layout) {
   if (series.points.empty() || box.empty()) return;
   const bool unit_line = layout == ChartLayout::kFull && !series.unit.empty();
   std::string heading = series.title;
@@ -63,7 +63,7 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
   Rect labels = box.take_bottom(line_h, theme.gap / 4);
   int gutter = 0;
   for (double v = lo; v <= hi + step / 2; v += step) {
-    gutter = std::max(gutter, canvas.text_width(danish_decimal(v), tick_style.px, tick_style.weight));
+    gutter = std::max(gutter, canvas.text_width(lang.decimal(v), tick_style.px, tick_style.weight));
   }
   Rect ticks = box.take_left(gutter, theme.gap / 2);
   labels.take_left(gutter, theme.gap / 2);
@@ -76,7 +76,7 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
   for (double v = lo; v <= hi + step / 2; v += step) {
     const int y = y_of(v);
     canvas.fill({plot.x, y - thin / 2, plot.w, thin}, v == 0 ? theme.colors.muted : theme.colors.rule);
-    canvas.text(danish_decimal(v), {ticks.x, y - line_h / 2, ticks.w, line_h}, tick_style);
+    canvas.text(lang.decimal(v), {ticks.x, y - line_h / 2, ticks.w, line_h}, tick_style);
   }
 
   const int n = static_cast<int>(series.points.size());
@@ -84,7 +84,7 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
   int widest = 0;
   for (const auto& p : series.points) {
     widest = std::max({widest, canvas.text_width(p.label, label_style.px, label_style.weight),
-                       canvas.text_width(danish_decimal(p.value), value_style.px, value_style.weight)});
+                       canvas.text_width(lang.decimal(p.value), value_style.px, value_style.weight)});
   }
   const int baseline = y_of(std::max(lo, 0.0));
   std::vector<render::Point> line_points;
@@ -112,7 +112,7 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
     canvas.text(p.label, {x, labels.y, w, line_h}, label_style);
     // The value sits just above its bar or point (the plot keeps a label's height free on top).
     const int top = std::min(y_of(p.value), baseline);
-    canvas.text(danish_decimal(p.value), {x, top - value_h, w, value_h}, value_style);
+    canvas.text(lang.decimal(p.value), {x, top - value_h, w, value_h}, value_style);
   }
   for (std::size_t i = 1; i < line_points.size(); ++i) {
     canvas.line(line_points[i - 1], line_points[i], thin * 4, theme.colors.accent);

@@ -1,8 +1,8 @@
 // The frame every slide shares: background, and the footer with clock, area, data age and the
 // stale marker; the progress bar is an overlay drawn at every step.
 #include "slide_util.h"
-#include "slides/danish.h"
 #include "slides/slide.h"
+#include "slides/words.h"
 
 namespace kiosk::slides {
 
@@ -27,13 +27,20 @@ bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days) {
   return now_unix - fresh > static_cast<std::int64_t>(stale_after_days) * 86400;
 }
 
-std::string stale_reason(const ContentOrigin& origin, WallTime now) {
+std::string stale_reason(const ContentOrigin& origin, WallTime now, const i18n::Language& lang) {
   const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   // The same order as is_stale(): the first that holds is the reason.
-  if (origin.expires_unix != 0 && now_unix >= origin.expires_unix) return "udløbet " + danish_day(origin.expires_unix);
-  if (origin.marked_stale) return "udgivelsen blev afvist";
+  if (origin.expires_unix != 0 && now_unix >= origin.expires_unix) {
+    // TRANSLATORS: why the content is stale, in the footer after "Forældet:"; space is short.
+    return i18n::fill(lang.tr("udløbet {date}"), {{"date", day_text(origin.expires_unix, lang)}});
+  }
+  // TRANSLATORS: why the content is stale: the kiosk refused what staff published. Space is short.
+  if (origin.marked_stale) return lang.tr("udgivelsen blev afvist");
   const std::int64_t fresh = std::max(origin.updated_unix, origin.last_sync_unix);
-  return fresh == 0 ? "aldrig hentet" : "sidst hentet " + danish_day(fresh);
+  // TRANSLATORS: why the content is stale: the kiosk has never fetched it. Space is short.
+  if (fresh == 0) return lang.tr("aldrig hentet");
+  // TRANSLATORS: why the content is stale: when it was last fetched. Space is short.
+  return i18n::fill(lang.tr("sidst hentet {date}"), {{"date", day_text(fresh, lang)}});
 }
 
 std::vector<render::Compositor::Overlay> progress_overlay(const Theme& theme, float progress) {
@@ -61,10 +68,17 @@ Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& 
   canvas.text(time, row.take_left(canvas.text_width(time, clock.px, clock.weight), theme.gap * 2), clock);
 
   // The data's age on the right; when stale, as a marker in the warning colours.
-  std::string age = ctx.origin.built_in ? "Indbygget indhold" : "Opdateret " + danish_day(ctx.origin.updated_unix);
+  const i18n::Language& lang = ctx.lang();
+  // TRANSLATORS: in the footer: the content shipped with the program, not yet any from staff.
+  std::string age = lang.tr("Indbygget indhold");
+  if (!ctx.origin.built_in) {
+    // TRANSLATORS: in the footer: the day the content was last updated.
+    age = i18n::fill(lang.tr("Opdateret {date}"), {{"date", day_text(ctx.origin.updated_unix, lang)}});
+  }
   TextStyle age_style = theme.muted_body();
   if (ctx.stale) {
-    age = "Forældet: " + stale_reason(ctx.origin, ctx.now);
+    // TRANSLATORS: the footer's warning that the content is old; {reason} says why ("udløbet 11. december 2026").
+    age = i18n::fill(lang.tr("Forældet: {reason}"), {{"reason", stale_reason(ctx.origin, ctx.now, lang)}});
     age_style = {theme.body_px, Weight::kBold, theme.colors.on_warning};
   }
   age_style.max_lines = 1;
@@ -78,7 +92,8 @@ Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& 
   canvas.text(age, age_box.inset(pad, 0), age_style);
   row.w -= age_w + theme.gap * 2;
 
-  const std::string place = ctx.area ? ctx.area->name + " \xC2\xB7 " + ctx.area->kommune : "Hele landet";
+  // TRANSLATORS: in the footer when the screen belongs to no one area: all of Denmark.
+  const std::string place = ctx.area ? ctx.area->name + " \xC2\xB7 " + ctx.area->kommune : lang.tr("Hele landet");
   TextStyle place_style = theme.body();
   place_style.max_lines = 1;
   // Room for less than a short word and its ellipsis: no place rather than a lone "…".

@@ -76,7 +76,7 @@ void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideC
     }
     if (chart) {
       canvas.fill(side, theme.colors.panel);
-      draw_chart(canvas, theme, side.inset(theme.gap), *top.series);
+      draw_chart(canvas, theme, side.inset(theme.gap), *top.series, ctx.lang());
     }
   }
 

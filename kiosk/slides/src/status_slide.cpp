@@ -57,7 +57,7 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
     return canvas.measure(text, {0, 0, box.w, theme.height}, style).h;
   };
   const int category_h = canvas.line_height(theme.title()) + theme.gap / 2;
-  const int history_h = history_height(canvas, theme, *area, last_year, box.w);
+  const int history_h = history_height(canvas, theme, ctx.lang(), *area, last_year, box.w);
   const int kommune_line = kommune_shown ? 0 : canvas.line_height(theme.label());
   int kommune_h = kommune_line;
   int lead_h = height_of(lead, lead_style);
@@ -84,7 +84,7 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   render::TextStyle category = theme.title();
   category.color = category_color(theme, latest.category);
   text_line(canvas, box, category_name(latest.category, latest.year), category, theme.gap / 2);
-  if (history) draw_history(canvas, theme, *area, last_year, box);
+  if (history) draw_history(canvas, theme, ctx.lang(), *area, last_year, box);
 }
 
 struct Figure {
@@ -148,7 +148,7 @@ void draw_national(render::Canvas& canvas, const Theme& theme, const SlideContex
     for (std::size_t i = from; i < counts.size(); ++i) {
       trend.points.push_back({std::to_string(counts[i].date.year), static_cast<double>(counts[i].udsatte)});
     }
-    draw_chart(canvas, theme, box, trend, ChartLayout::kCompact);
+    draw_chart(canvas, theme, box, trend, ctx.lang(), ChartLayout::kCompact);
   }
 }
 
@@ -206,7 +206,7 @@ void StatusSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideCo
     draw_area(canvas, theme, ctx, area, false);
   }
   draw_national(canvas, theme, ctx, content);
-  draw_button(canvas, theme, map_button, kMapButtonLabel, false, true);  // outlined: it stands out from the panel
+  draw_button(canvas, theme, map_button, ctx.lang().tr(kMapButtonLabel), false, true);  // outlined: it stands out from the panel
   draw_criteria(canvas, theme, ctx, criteria, columns);
 }
 

@@ -9,8 +9,8 @@
 #include "slide_util.h"
 #include "slides/area_map.h"
 #include "slides/chart.h"
-#include "slides/danish.h"
 #include "slides/results_slide.h"
+#include "slides/words.h"
 
 namespace kiosk::slides {
 
@@ -27,15 +27,20 @@ bool is_pressed(const ViewState& s, Target t, const std::string& id = "") {
   return s.pressed && *s.pressed == t && s.pressed_id == id;
 }
 
-std::string byline(const model::Result& r) { return danish_date(r.date) + " \xC2\xB7 " + r.publisher; }
+std::string byline(const model::Result& r, const i18n::Language& lang) {
+  return date_text(r.date, lang) + " \xC2\xB7 " + r.publisher;
+}
 
 // The bar along the top of both views: Back on the left, then what the view needs.
-Rect header(render::Canvas& canvas, const Theme& theme, Rect& content, ViewLayout& layout, const ViewState& state) {
+Rect header(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect& content, ViewLayout& layout,
+            const ViewState& state) {
   const int h = touch_target_px(theme);
   Rect bar = content.take_top(h, theme.gap);
-  const int back_w = canvas.text_width("\xE2\x80\xB9 Tilbage", theme.body_px, render::Weight::kBold) + theme.gap * 2;
+  // TRANSLATORS: the button that goes back to the previous screen; short.
+  const std::string back_label = "\xE2\x80\xB9 " + std::string(ctx.lang().tr("Tilbage"));
+  const int back_w = canvas.text_width(back_label, theme.body_px, render::Weight::kBold) + theme.gap * 2;
   const Rect back = bar.take_left(std::max(back_w, h * 2), theme.gap);
-  draw_button(canvas, theme, back, "\xE2\x80\xB9 Tilbage", is_pressed(state, Target::kBack));
+  draw_button(canvas, theme, back, back_label, is_pressed(state, Target::kBack));
   layout.regions.push_back({box_of(back), Target::kBack, ""});
   return bar;
 }
@@ -44,7 +49,7 @@ Rect header(render::Canvas& canvas, const Theme& theme, Rect& content, ViewLayou
 // the detail; `empty` says why there are none.
 void draw_result_list(render::Canvas& canvas, const Theme& theme, Rect content,
                       const std::vector<const model::Result*>& results, const ViewState& state, ViewLayout& layout,
-                      const std::string& empty) {
+                      const std::string& empty, const i18n::Language& lang) {
   const int target = touch_target_px(theme);
   render::TextStyle title = theme.body();
   title.weight = render::Weight::kBold;
@@ -71,7 +76,7 @@ void draw_result_list(render::Canvas& canvas, const Theme& theme, Rect content,
     if (is_pressed(state, Target::kResult, r.id)) canvas.fill(item, theme.colors.panel);
     canvas.fill({item.x, item.y, std::max(3, theme.gap / 4), item.h}, r.image.empty() ? theme.colors.rule : theme.colors.accent);
     Rect words = item.inset(theme.gap, 0);
-    text_line(canvas, words, byline(r), meta, 0);
+    text_line(canvas, words, byline(r, lang), meta, 0);
     text_line(canvas, words, r.title, title, 0);
     const Rect visible{item.x, std::max(item.y, content.y), item.w, std::min(item.bottom(), content.bottom()) - std::max(item.y, content.y)};
     if (!visible.empty()) layout.regions.push_back({box_of(visible), Target::kResult, r.id});
@@ -108,7 +113,8 @@ std::vector<const model::Result*> filtered_results(const model::Content& content
   return out;
 }
 
-const char* const kMapButtonLabel = "Se områdekort";
+// TRANSLATORS: the button on the status slide that opens the map of the areas; short.
+const char* const kMapButtonLabel = i18n::N_("Se områdekort");
 
 Rect map_button_box(const Theme& theme) {
   const Rect content = Rect{0, 0, theme.width, theme.height - theme.footer_h}.inset(theme.margin);
@@ -141,30 +147,37 @@ ViewLayout cycle_regions(const Theme& theme, const SlideKind& kind) {
 ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
-  Rect bar = header(canvas, theme, content, layout, state);
+  Rect bar = header(canvas, theme, ctx, content, layout, state);
 
   // Filter: this area or all areas; then page buttons on the right.
   const int target = touch_target_px(theme);
-  const std::string here = ctx.area ? ctx.area->name : "Dette område";
+  const i18n::Language& lang = ctx.lang();
+  // TRANSLATORS: the filter button for the kiosk's own area when the screen has none configured.
+  const std::string here = ctx.area ? ctx.area->name : lang.tr("Dette område");
+  // TRANSLATORS: the filter button that lists the results of every area.
+  const std::string all_areas = lang.tr("Alle områder");
   Rect right = bar;
   const int page_w = target * 2;
   const Rect down_btn{right.right() - page_w, right.y, page_w, right.h};
   const Rect up_btn{down_btn.x - theme.gap - page_w, right.y, page_w, right.h};
   right.w = std::max(0, up_btn.x - theme.gap - right.x);
-  const int filter_w = std::min(right.w / 2 - theme.gap / 2, canvas.text_width("Alle områder", theme.body_px, render::Weight::kBold) + theme.gap * 3);
+  const int filter_w = std::min(right.w / 2 - theme.gap / 2, canvas.text_width(all_areas, theme.body_px, render::Weight::kBold) + theme.gap * 3);
   const Rect area_btn = right.take_left(std::max(filter_w, canvas.text_width(here, theme.body_px, render::Weight::kBold) + theme.gap * 2), theme.gap);
   const Rect all_btn = right.take_left(filter_w, theme.gap);
   draw_button(canvas, theme, area_btn, here, is_pressed(state, Target::kFilterArea), state.filter == player::Filter::kThisArea);
-  draw_button(canvas, theme, all_btn, "Alle områder", is_pressed(state, Target::kFilterAll), state.filter == player::Filter::kAllAreas);
-  draw_button(canvas, theme, up_btn, "Op", is_pressed(state, Target::kPageUp));
-  draw_button(canvas, theme, down_btn, "Ned", is_pressed(state, Target::kPageDown));
+  draw_button(canvas, theme, all_btn, all_areas, is_pressed(state, Target::kFilterAll), state.filter == player::Filter::kAllAreas);
+  // TRANSLATORS: the button that scrolls the list up by a page; very short (about 2 letters' room).
+  draw_button(canvas, theme, up_btn, lang.tr("Op"), is_pressed(state, Target::kPageUp));
+  // TRANSLATORS: the button that scrolls the list down by a page; very short (about 3 letters' room).
+  draw_button(canvas, theme, down_btn, lang.tr("Ned"), is_pressed(state, Target::kPageDown));
   layout.regions.push_back({box_of(area_btn), Target::kFilterArea, ""});
   layout.regions.push_back({box_of(all_btn), Target::kFilterAll, ""});
   layout.regions.push_back({box_of(up_btn), Target::kPageUp, ""});
   layout.regions.push_back({box_of(down_btn), Target::kPageDown, ""});
 
-  draw_result_list(canvas, theme, content, filtered_results(ctx.content, ctx.area, state.filter), state, layout,
-                   "Der er ingen resultater for dette område endnu. Vælg \"Alle områder\".");
+  // TRANSLATORS: {all} is the button's word for "Alle områder", as translated above.
+  const std::string none = i18n::fill(lang.tr("Der er ingen resultater for dette område endnu. Vælg \"{all}\"."), {{"all", all_areas}});
+  draw_result_list(canvas, theme, content, filtered_results(ctx.content, ctx.area, state.filter), state, layout, none, lang);
   return layout;
 }
 
@@ -172,11 +185,12 @@ namespace {
 
 int shorter_side(const Theme& theme) { return std::min(theme.width, theme.height); }
 
-constexpr const char* kCodeCaption = "Scan: hele rapporten";
+// TRANSLATORS: under the QR code that links to the full report; short (the code's width).
+std::string code_caption(const i18n::Language& lang) { return lang.tr("Scan: hele rapporten"); }
 
 int caption_height(render::Canvas& canvas, const Theme& theme) { return canvas.line_height(theme.muted_body()); }
-int caption_width(render::Canvas& canvas, const Theme& theme) {
-  return canvas.text_width(kCodeCaption, theme.body_px, render::Weight::kRegular);
+int caption_width(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang) {
+  return canvas.text_width(code_caption(lang), theme.body_px, render::Weight::kRegular);
 }
 
 // A QR code's side: every module at least 2 pixels and the code a sixth of the shorter side at the
@@ -187,14 +201,15 @@ int code_min_side(const Theme& theme, const std::string& link) {
 int code_preferred_side(const Theme& theme) { return shorter_side(theme) * 3 / 10; }
 
 // The part in `box`, or the part as it is drawn at its place below the text.
-void draw_part(render::Canvas& canvas, const Theme& theme, const model::Result& r, DetailPart part, Rect box) {
+void draw_part(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang, const model::Result& r, DetailPart part,
+               Rect box) {
   switch (part) {
     case DetailPart::kPicture:
       canvas.image(r.image, box);
       break;
     case DetailPart::kChart:
       canvas.fill(box, theme.colors.panel);
-      draw_chart(canvas, theme, box.inset(theme.gap), *r.series);
+      draw_chart(canvas, theme, box.inset(theme.gap), *r.series, lang);
       break;
     case DetailPart::kCode: {
       const int caption_h = caption_height(canvas, theme);
@@ -203,7 +218,7 @@ void draw_part(render::Canvas& canvas, const Theme& theme, const model::Result& 
       render::TextStyle caption = theme.muted_body();
       caption.align = render::Align::kCenter;
       caption.max_lines = 1;
-      canvas.text(kCodeCaption, code, caption);
+      canvas.text(code_caption(lang), code, caption);
       break;
     }
   }
@@ -212,8 +227,8 @@ void draw_part(render::Canvas& canvas, const Theme& theme, const model::Result& 
 // Lays `parts` one after another along `side` (downwards when `down`, else across), each at least
 // its smallest readable size, packed from the start; the QR code keeps its own size and the
 // picture and the chart share the rest (the chart the larger share). Empty when they do not fit.
-std::vector<PlacedPart> stack_parts(render::Canvas& canvas, const Theme& theme, const model::Result& r, Rect side,
-                                    bool down, const std::vector<DetailPart>& parts) {
+std::vector<PlacedPart> stack_parts(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang,
+                                    const model::Result& r, Rect side, bool down, const std::vector<DetailPart>& parts) {
   if (parts.empty() || side.empty()) return {};
   const int gap = theme.gap;
   const int along = down ? side.h : side.w, across = down ? side.w : side.h;
@@ -235,7 +250,7 @@ std::vector<PlacedPart> stack_parts(render::Canvas& canvas, const Theme& theme, 
     if (code < code_min_side(theme, r.link)) return {};
     code_side = code;
     // Across a band the code's box is as wide as its caption too.
-    code_along = down ? code + caption_h : std::min(rest, std::max(code, caption_width(canvas, theme)));
+    code_along = down ? code + caption_h : std::min(rest, std::max(code, caption_width(canvas, theme, lang)));
     rest -= code_along;
   }
   const bool picture = std::find(parts.begin(), parts.end(), DetailPart::kPicture) != parts.end();
@@ -265,11 +280,11 @@ std::vector<PlacedPart> stack_parts(render::Canvas& canvas, const Theme& theme, 
 
 // The parts that fit beside the words, placed: all of them if they can, else without the picture,
 // then without the QR code too (the chart, which carries the result, stays longest).
-std::vector<PlacedPart> place_beside(render::Canvas& canvas, const Theme& theme, const model::Result& r, Rect side,
-                                     std::vector<DetailPart> parts) {
+std::vector<PlacedPart> place_beside(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang,
+                                     const model::Result& r, Rect side, std::vector<DetailPart> parts) {
   for (DetailPart leaving : {DetailPart::kPicture, DetailPart::kCode, DetailPart::kChart}) {
     if (parts.empty()) break;
-    if (auto placed = stack_parts(canvas, theme, r, side, !theme.portrait, parts); !placed.empty()) return placed;
+    if (auto placed = stack_parts(canvas, theme, lang, r, side, !theme.portrait, parts); !placed.empty()) return placed;
     // In a column the picture and the QR code may share a row above the chart.
     if (parts.size() == 3 && !theme.portrait) {
       Rect rest = side;
@@ -277,8 +292,8 @@ std::vector<PlacedPart> place_beside(render::Canvas& canvas, const Theme& theme,
       const int row_h = std::max(detail_part_min(canvas, theme, r, DetailPart::kCode).h,
                                  std::min(rest.h - chart_h - theme.gap, code_preferred_side(theme) + caption_height(canvas, theme)));
       const Rect row = rest.take_top(row_h, theme.gap);
-      auto placed = stack_parts(canvas, theme, r, row, false, {DetailPart::kPicture, DetailPart::kCode});
-      const auto chart = stack_parts(canvas, theme, r, rest, true, {DetailPart::kChart});
+      auto placed = stack_parts(canvas, theme, lang, r, row, false, {DetailPart::kPicture, DetailPart::kCode});
+      const auto chart = stack_parts(canvas, theme, lang, r, rest, true, {DetailPart::kChart});
       if (!placed.empty() && !chart.empty()) {
         placed.insert(placed.end(), chart.begin(), chart.end());
         return placed;
@@ -322,17 +337,18 @@ render::Rect detail_part_min(render::Canvas& canvas, const Theme& theme, const m
 ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
-  Rect bar = header(canvas, theme, content, layout, state);
+  Rect bar = header(canvas, theme, ctx, content, layout, state);
   const model::Result* result = nullptr;
   for (const auto& r : ctx.content.results) {
     if (r.id == state.selected) result = &r;
   }
   if (!result) {
-    text_block(canvas, bar, "Resultatet findes ikke længere.", theme.body(), 1, 0);
+    // TRANSLATORS: the result a resident opened was removed by staff meanwhile.
+    text_block(canvas, bar, ctx.lang().tr("Resultatet findes ikke længere."), theme.body(), 1, 0);
     return layout;
   }
   const model::Result& r = *result;
-  text_line(canvas, bar, byline(r), theme.muted_body(), 0);
+  text_line(canvas, bar, byline(r, ctx.lang()), theme.muted_body(), 0);
 
   std::vector<DetailPart> parts;
   if (!r.image.empty()) parts.push_back(DetailPart::kPicture);
@@ -351,7 +367,7 @@ ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideCo
       words = column.take_left(column.w * 3 / 5, theme.margin);
       return column;
     }();
-    beside = place_beside(canvas, theme, r, side, parts);
+    beside = place_beside(canvas, theme, ctx.lang(), r, side, parts);
     if (!beside.empty()) {
       content = words;
       below.clear();
@@ -405,7 +421,7 @@ ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideCo
   for (std::size_t i = 0; i < below.size(); ++i) {
     y += theme.gap * 2;
     const Rect box{words.x, y, words.w, heights[i]};
-    if (box.bottom() > words.y && box.y < words.bottom()) draw_part(canvas, theme, r, below[i], box);
+    if (box.bottom() > words.y && box.y < words.bottom()) draw_part(canvas, theme, ctx.lang(), r, below[i], box);
     layout.parts.push_back({below[i], box, true});
     y += heights[i];
   }
@@ -419,7 +435,7 @@ ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideCo
   }
 
   for (const PlacedPart& p : beside) {
-    draw_part(canvas, theme, r, p.part, p.box);
+    draw_part(canvas, theme, ctx.lang(), r, p.part, p.box);
     layout.parts.push_back(p);
   }
   return layout;
@@ -504,18 +520,21 @@ const model::Area* find_area(const model::Content& content, const std::string& i
 ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
-  Rect bar = header(canvas, theme, content, layout, state);
+  Rect bar = header(canvas, theme, ctx, content, layout, state);
+  const i18n::Language& lang = ctx.lang();
   const int year = map_year(ctx.content);
   render::TextStyle heading = theme.label();  // in the bar beside Back, as the card's kommune
   heading.max_lines = 1;
   const int heading_h = canvas.line_height(heading);
   const Rect title{bar.x, bar.y + std::max(0, (bar.h - heading_h) / 2), bar.w, std::min(bar.h, heading_h)};
   if (year == 0) {
-    canvas.text("Områdekort", title, heading);
-    text_block(canvas, content, "Indholdet oplyser ikke, hvilke områder der er på listerne.", theme.body(), 2, 0);
+    // TRANSLATORS: the heading of the map of the areas.
+    canvas.text(lang.tr("Områdekort"), title, heading);
+    text_block(canvas, content, lang.tr("Indholdet oplyser ikke, hvilke områder der er på listerne."), theme.body(), 2, 0);
     return layout;
   }
-  canvas.text("Områdekort \xC2\xB7 listen pr. 1. december " + std::to_string(year), title, heading);
+  // TRANSLATORS: the heading of the map of the areas, with the list's date; keep {date}.
+  canvas.text(i18n::fill(lang.tr("Områdekort \xC2\xB7 listen pr. {date}"), {{"date", date_text({year, 12, 1}, lang)}}), title, heading);
   // Landscape: the map on the left, the side column beside it; portrait: the column under the map.
   Rect side = content;
   const Rect map_box = theme.portrait ? side.take_top(content.h * 3 / 5, theme.gap * 2)
@@ -534,7 +553,7 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
     layout.regions.push_back({box_of(t.box), kind, t.id});
   }
   if (!open) {
-    text_block(canvas, side, "Tryk på et område for at se dets placering på listerne år for år og dets resultater.",
+    text_block(canvas, side, lang.tr("Tryk på et område for at se dets placering på listerne år for år og dets resultater."),
                theme.body(), 3, theme.gap);
     // What the markers mean, in the colours draw_map() gives them.
     std::set<model::Category> listed;
@@ -545,15 +564,21 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
       if (m.status == MapStatus::kLeft) left = category_color(theme, m.category);
     }
     std::vector<LegendItem> legend;
-    for (model::Category c : listed) legend.push_back({category_color(theme, c), true, category_name(c, map.year)});
-    if (unknown) legend.push_back({*unknown, false, "ikke oplyst"});
-    if (left) legend.push_back({*left, true, "ikke længere på listen"});
+    for (model::Category c : listed) legend.push_back({category_color(theme, c), true, category_name(c, map.year, lang)});
+    // TRANSLATORS: in the map's legend: an area whose category the content does not give.
+    if (unknown) legend.push_back({*unknown, false, lang.tr("ikke oplyst")});
+    // TRANSLATORS: in the map's legend: an area that was on a list before and is no longer.
+    if (left) legend.push_back({*left, true, lang.tr("ikke længere på listen")});
     if (legend_height(canvas, theme, side.w, legend) <= side.h) draw_legend(canvas, theme, side, legend);
     return layout;
   }
   // The opened group: its areas as buttons, one under the other; when they are more than fit, the
   // list scrolls by whole buttons, so every button shown is whole and of touch size.
-  text_line(canvas, side, std::to_string(open->areas.size()) + " områder her \xC2\xB7 tryk på et", theme.label(), theme.gap / 2);
+  const auto areas_here = open->areas.size();
+  // TRANSLATORS: above the list of the areas in an opened group on the map; {n} is how many.
+  const std::string here = i18n::fill(lang.trn("{n} område her \xC2\xB7 tryk på et", "{n} områder her \xC2\xB7 tryk på et", areas_here),
+                                      {{"n", lang.number(static_cast<long long>(areas_here))}});
+  text_line(canvas, side, here, theme.label(), theme.gap / 2);
   const int item_h = touch_target_px(theme);
   const int step = item_h + theme.gap / 2;
   const int fit = std::max(1, (side.h + theme.gap / 2) / step);
@@ -576,16 +601,21 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
 ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
-  Rect bar = header(canvas, theme, content, layout, state);
+  Rect bar = header(canvas, theme, ctx, content, layout, state);
   const model::Area* area = find_area(ctx.content, state.area);
   if (!area) {
-    text_block(canvas, bar, "Området findes ikke længere.", theme.body(), 1, 0);
+    // TRANSLATORS: the area a resident opened was removed from the content meanwhile.
+    text_block(canvas, bar, ctx.lang().tr("Området findes ikke længere."), theme.body(), 1, 0);
     return layout;
   }
+  const i18n::Language& lang = ctx.lang();
   render::TextStyle kommune = theme.label();
   kommune.max_lines = 1;
   const int kommune_h = canvas.line_height(kommune);
-  canvas.text(area->kommune + " Kommune", {bar.x, bar.y + std::max(0, (bar.h - kommune_h) / 2), bar.w, std::min(bar.h, kommune_h)}, kommune);
+  // TRANSLATORS: a municipality's name and the word for municipality: "Odense Kommune". Kommune is
+  // kept as a Danish term in most languages (docs/translating.md).
+  const std::string kommune_name = i18n::fill(lang.tr("{kommune} Kommune"), {{"kommune", area->kommune}});
+  canvas.text(kommune_name, {bar.x, bar.y + std::max(0, (bar.h - kommune_h) / 2), bar.w, std::min(bar.h, kommune_h)}, kommune);
   // Landscape: the area on the left, its results on the right; portrait: the results below.
   Rect list = content;
   Rect about = theme.portrait ? list.take_top(content.h * 2 / 5, theme.gap * 2) : list.take_left(content.w / 2, theme.margin);
@@ -604,17 +634,18 @@ ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const Slid
     render::TextStyle category = theme.title();
     category.color = category_color(theme, known->category);
     category.max_lines = 2;
-    text_block(canvas, about, category_name(known->category, known->year) + " " + std::to_string(known->year), category, 2, theme.gap);
+    text_block(canvas, about, category_name(known->category, known->year, lang) + " " + std::to_string(known->year), category, 2, theme.gap);
   } else {
-    text_block(canvas, about, "Områdets placering på listerne er ikke oplyst.", theme.body(), 2, theme.gap);
+    text_block(canvas, about, lang.tr("Områdets placering på listerne er ikke oplyst."), theme.body(), 2, theme.gap);
   }
   const int last_year = ctx.content.national_counts.empty() ? map_year(ctx.content) : ctx.content.national_counts.back().date.year;
-  if (!area->categories.empty() && history_height(canvas, theme, *area, last_year, about.w) <= about.h) {
-    draw_history(canvas, theme, *area, last_year, about);
+  if (!area->categories.empty() && history_height(canvas, theme, lang, *area, last_year, about.w) <= about.h) {
+    draw_history(canvas, theme, lang, *area, last_year, about);
   }
-  text_line(canvas, list, "Resultater om " + area->name, theme.label(), theme.gap / 2);
+  // TRANSLATORS: the heading of an area's results; {area} is its name.
+  text_line(canvas, list, i18n::fill(lang.tr("Resultater om {area}"), {{"area", area->name}}), theme.label(), theme.gap / 2);
   draw_result_list(canvas, theme, list, area_results(ctx.content, area->id), state, layout,
-                   "Der er ingen resultater om dette område endnu.");
+                   lang.tr("Der er ingen resultater om dette område endnu."), lang);
   return layout;
 }
 

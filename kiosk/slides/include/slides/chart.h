@@ -1,7 +1,9 @@
 // A result's data series as a bar or line chart: value labels on every point, category labels below,
 // the unit beside the title. Fits any box; labels that would collide are thinned, never overlapped.
+// Values are written with `lang`'s decimal mark; the series' own words come translated with the content.
 #pragma once
 
+#include "i18n/language.h"
 #include "model/content.h"
 #include "render/canvas.h"
 #include "slides/theme.h"
@@ -14,6 +16,6 @@ enum class ChartLayout {
 };
 
 void draw_chart(render::Canvas& canvas, const Theme& theme, render::Rect box, const model::Series& series,
-                ChartLayout layout = ChartLayout::kFull);
+                const i18n::Language& lang, ChartLayout layout = ChartLayout::kFull);
 
 }  // namespace kiosk::slides

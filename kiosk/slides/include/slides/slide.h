@@ -33,11 +33,11 @@ struct ContentOrigin {
 // Built-in content only expires.
 bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days);
 
-// Why content that is_stale() found stale is stale, in Danish for the footer and the staff panel:
-// "udløbet 11. december 2026", "udgivelsen blev afvist" (kiosk-sync refused what is
+// Why content that is_stale() found stale is stale, in `lang` for the footer (Danish for the staff
+// panel): "udløbet 11. december 2026", "udgivelsen blev afvist" (kiosk-sync refused what is
 // published) or "sidst hentet 27. november 2026" (the later of its update and the last good sync,
 // days ago). Short enough for the footer at every screen size.
-std::string stale_reason(const ContentOrigin& origin, WallTime now);
+std::string stale_reason(const ContentOrigin& origin, WallTime now, const i18n::Language& lang = i18n::danish());
 
 // Everything a slide may read. `area` is null when the configured area is not in the content.
 struct SlideContext {
