@@ -200,3 +200,20 @@ TEST_CASE("the detail view shows every part a result has at a readable size, at 
     }
   }
 }
+
+TEST_CASE("larger text makes every text size and the footer one and a half times as large, not the margins", "[slides][text-size]") {
+  for (const auto& [w, h] : {std::pair{1920, 1080}, std::pair{800, 480}, std::pair{1080, 1920}}) {
+    const slides::Theme normal = slides::Theme::for_screen(w, h);
+    const slides::Theme larger = slides::Theme::for_screen(w, h, slides::Theme::kLargerText);
+    CHECK(normal.text_scale == 1.0);
+    CHECK(larger.text_scale == 1.5);
+    CHECK(larger.body_px == Approx(normal.body_px * 1.5).margin(1.5));
+    CHECK(larger.label_px == larger.body_px);
+    CHECK(larger.title_px == Approx(normal.title_px * 1.5).margin(1.5));
+    CHECK(larger.headline_px == Approx(normal.headline_px * 1.5).margin(1.5));
+    CHECK(larger.figure_px == Approx(normal.figure_px * 1.5).margin(1.5));
+    CHECK(larger.footer_h == Approx(normal.footer_h * 1.5).margin(1.5));
+    CHECK(larger.margin == normal.margin);
+    CHECK(larger.gap == normal.gap);
+  }
+}

@@ -30,9 +30,11 @@ int run_kiosk(const std::vector<std::string>& args) {
     std::fprintf(stderr, "kiosk: %s\n", config.error().message.c_str());
     return kExitFailure;
   }
-  if (auto playlist = check_playlist(*config); !playlist) {
-    std::fprintf(stderr, "kiosk: %s\n", playlist.error().message.c_str());
-    return kExitFailure;
+  for (const Status& checked : {check_playlist(*config), check_languages(*config)}) {
+    if (!checked) {
+      std::fprintf(stderr, "kiosk: %s\n", checked.error().message.c_str());
+      return kExitFailure;
+    }
   }
   const AssetPaths assets = find_assets(*config);
   if (options->screenshot_dir) {

@@ -6,22 +6,23 @@
 
 namespace kiosk::slides {
 
-Theme Theme::for_screen(int width, int height) {
+Theme Theme::for_screen(int width, int height, double text_scale) {
   Theme t;
   t.width = width;
   t.height = height;
   t.portrait = height > width;
+  t.text_scale = text_scale;
   // Text scales with the shorter side: a portrait screen reads like a landscape one of its width.
   const double h = std::min(width, height);
   const auto px = [](double v) { return static_cast<int>(std::ceil(v)); };
-  t.body_px = px(h / 28);
+  t.body_px = px(h / 28 * text_scale);
   t.label_px = t.body_px;
-  t.title_px = px(h / 18);
-  t.headline_px = px(h / 12);
-  t.figure_px = px(h / 9);
+  t.title_px = px(h / 18 * text_scale);
+  t.headline_px = px(h / 12 * text_scale);
+  t.figure_px = px(h / 9 * text_scale);
   t.margin = px(std::min(width, height) / 24.0);
   t.gap = px(h / 40);
-  t.footer_h = px(h / 13);
+  t.footer_h = px(h / 13 * text_scale);
   return t;
 }
 

@@ -4,6 +4,7 @@
 #include "screens/scene.h"
 
 namespace kiosk::app {
+using screens::check_languages;
 using screens::check_playlist;
 using screens::LoadedContent;
 using screens::Scene;

@@ -1,13 +1,19 @@
 // The cycle's slides, built from the playlist (config.playlist) out of the slide registry, bound to
-// one content version and the kiosk's settings: draws slide i.
+// one content version and the kiosk's settings: draws slide i in one of the configured languages.
+// The content in each language (model::localized) is made once, with the scene, so a new content
+// version makes them anew and a frame never translates.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
+#include "i18n/language.h"
 #include "model/content.h"
 #include "platform/result.h"
 #include "render/canvas.h"
@@ -26,6 +32,10 @@ struct LoadedContent {
 // the kinds there are.
 Status check_playlist(const config::Config& config, const slides::SlideKinds& kinds = slides::SlideKinds::built_in());
 
+// Every code of config.languages is a language the kiosk has (i18n::languages()); else an error
+// naming kiosk.toml's line and the codes there are.
+Status check_languages(const config::Config& config);
+
 class Scene {
  public:
   // `content` must outlive the scene. An area not in the content shows the national view. Kinds the
@@ -41,11 +51,20 @@ class Scene {
   std::chrono::seconds duration(std::size_t i) const { return slides_[i].duration; }
   std::vector<std::chrono::seconds> durations() const;
   const model::Area* area() const { return area_; }
-  // Draws slide `i` as at wall time `now` in the cycle's `round`.
-  void draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round) const;
-  // What the slides and the touch views read, as at `now`.
-  slides::SlideContext context(WallTime now, std::size_t round) const;
+  // Draws slide `i` as at wall time `now` in the cycle's `round`, in configured language `language`
+  // (an index into languages(); 0 is the first).
+  void draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round, std::size_t language = 0) const;
+  // What the slides and the touch views read, as at `now`, in configured language `language`.
+  slides::SlideContext context(WallTime now, std::size_t round, std::size_t language = 0) const;
   const LoadedContent& content() const { return content_; }
+
+  // The configured languages the kiosk has, in kiosk.toml's order; Danish alone when none is.
+  std::size_t language_count() const { return languages_.size(); }
+  const i18n::Language& language(std::size_t index) const { return *languages_[index].language; }
+  // Which language the cycle's `round` is drawn in (slides.rounds_per_language rounds each).
+  std::size_t language_of_round(std::uint64_t round) const;
+  // The index of the configured language with this code, or nothing.
+  std::optional<std::size_t> find_language(std::string_view code) const;
 
  private:
   struct Shown {
@@ -53,8 +72,16 @@ class Scene {
     std::unique_ptr<slides::Slide> slide;
     std::chrono::seconds duration;
   };
+  // The content as drawn in one language: Danish is the loaded content itself.
+  struct InLanguage {
+    const i18n::Language* language;
+    std::unique_ptr<const model::Content> translated;  // null for Danish
+    const model::Area* area;                           // the configured area in that content
+  };
   const LoadedContent& content_;
   const model::Area* area_ = nullptr;
+  std::vector<InLanguage> languages_;
+  int rounds_per_language_ = 1;
   int stale_after_days_;
   std::vector<Shown> slides_;
 };

@@ -1,6 +1,7 @@
 // Colours and sizes of the display, derived from the screen so the same slide fits 800x480 and
 // 3840x2160 alike. Sizes are fractions of the screen's shorter side (the height in landscape):
-// body text 1/28, headlines 1/12.
+// body text 1/28, headlines 1/12. A touch session may ask for larger text (EN 301 549 5.1.4): every
+// text size, the footer and so the touch targets grow by the text scale; margins and gaps stay.
 #pragma once
 
 #include "render/canvas.h"
@@ -57,8 +58,12 @@ struct Theme {
   int figure_px = 0;    // big numbers
   int footer_h = 0;
   bool portrait = false;
+  double text_scale = 1.0;
 
-  static Theme for_screen(int width, int height);
+  // Larger text: one and a half times the size.
+  static constexpr double kLargerText = 1.5;
+
+  static Theme for_screen(int width, int height, double text_scale = 1.0);
 
   render::TextStyle body() const { return {body_px, render::Weight::kRegular, colors.text}; }
   render::TextStyle muted_body() const { return {body_px, render::Weight::kRegular, colors.muted}; }
