@@ -14,6 +14,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 DESTDIR="$scratch/root" cmake --install "$build" --prefix /usr > "$scratch/install.log"
 root=$scratch/root
 for f in usr/bin/kiosk usr/bin/kiosk-sync usr/bin/kiosk-feed usr/share/kiosk/fonts/NotoSans-Regular.ttf usr/share/kiosk/fonts/OFL.txt \
+         usr/share/kiosk/fonts/NotoSansArabic-Regular.ttf usr/share/kiosk/fonts/NotoNaskhArabic-Bold.ttf \
          usr/share/kiosk/content/default-feed.json usr/lib/systemd/system/kiosk.service \
          usr/lib/systemd/system/kiosk-sync.service usr/lib/systemd/system/kiosk-sync.timer \
          usr/lib/sysusers.d/kiosk.conf usr/lib/udev/rules.d/70-kiosk-backlight.rules etc/kiosk/kiosk.toml \
@@ -41,7 +42,7 @@ for f in ./usr/bin/kiosk ./usr/bin/kiosk-sync ./usr/bin/kiosk-feed ./usr/share/k
   grep -q " $f\$" "$scratch/contents.txt" || fail "the .deb lacks $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libsqlite3-0 libcurl4 libsodium23 libtomlplusplus3 libqrencode4; do
+for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libfribidi0 libunibreak1 libsdl2-image-2.0-0 libsqlite3-0 libcurl4 libsodium23 libtomlplusplus3 libqrencode4; do
   echo "$depends" | grep -q "$p" || fail "Depends lacks $p: $depends"
 done
 # Each dependency is a real Debian package: this machine, which built the kiosk, has them all.

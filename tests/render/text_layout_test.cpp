@@ -58,3 +58,29 @@ TEST_CASE("a width of zero lays out nothing and says so", "[render]") {
   CHECK(l.lines.empty());
   CHECK(l.truncated);
 }
+
+using Lines = std::vector<std::string>;
+
+TEST_CASE("a hyphenated name breaks after its hyphen, not between letters", "[render][text]") {
+  // "Tåstrupgård-Parken" is 18 code points: 180 px in this measure, in a 140 px line.
+  CHECK(layout_text("Tåstrupgård-Parken", 140, 0, measure).lines == Lines{"Tåstrupgård-", "Parken"});
+}
+
+TEST_CASE("a span of years is not broken at its hyphen", "[render][text]") {
+  CHECK(layout_text("evaluering 2018-2029", 120, 0, measure).lines == Lines{"evaluering", "2018-2029"});
+}
+
+TEST_CASE("each line knows its paragraph", "[render][text]") {
+  auto l = layout_text("en to tre\nfire", 50, 0, measure);
+  CHECK(l.lines == Lines{"en to", "tre", "fire"});
+  CHECK(l.paragraph_of_line == std::vector<int>{0, 0, 1});
+}
+
+TEST_CASE("a word broken between characters keeps a combining mark with its letter", "[render][text]") {
+  // "a" + U+0301 (combining acute) counts as two code points: "aaá" is 40 px and does not fit 30 px.
+  CHECK(layout_text("aaa\xCC\x81", 30, 0, measure).lines == Lines{"aa", "a\xCC\x81"});
+}
+
+TEST_CASE("Arabic text breaks at its spaces", "[render][text]") {
+  CHECK(layout_text("مرحبا بكم في المركز", 100, 0, measure, {.language = "ar"}).lines == Lines{"مرحبا بكم", "في المركز"});
+}

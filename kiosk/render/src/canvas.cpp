@@ -9,6 +9,7 @@
 
 #include "render/image_cache.h"
 #include "render/sdl_handles.h"
+#include "text_line.h"
 
 namespace kiosk::render {
 
@@ -16,6 +17,7 @@ struct Canvas::CachedLine {
   Texture texture;
   int w = 0;
   int h = 0;
+  int rise = 0;
 };
 
 namespace {
@@ -24,17 +26,35 @@ constexpr float kPi = 3.14159265358979f;
 // The white border the QR standard asks for around the code, in modules.
 constexpr int kQrQuietModules = 4;
 
-std::string cache_key(const std::string& line, const TextStyle& s) {
+std::string cache_key(const std::string& line, const TextStyle& s, const LineSetting& setting) {
   std::string key;
   key.reserve(line.size() + 16);
   key += std::to_string(s.px);
   key += s.weight == Weight::kBold ? 'b' : 'r';
+  key += setting.base == Direction::kRightToLeft ? '<' : '>';
+  key += setting.arabic_face == Face::kUrdu ? 'u' : 'a';
   key += static_cast<char>(s.color.r);
   key += static_cast<char>(s.color.g);
   key += static_cast<char>(s.color.b);
   key += static_cast<char>(s.color.a);
   key += line;
   return key;
+}
+
+std::vector<std::string_view> paragraphs_of(std::string_view text) {
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const auto end = text.find('\n', start);
+    parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+Rect intersection(const Rect& a, const Rect& b) {
+  const int x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
+  const int x1 = std::min(a.right(), b.right()), y1 = std::min(a.bottom(), b.bottom());
+  return {x0, y0, x1 - x0, y1 - y0};
 }
 
 }  // namespace
@@ -55,18 +75,31 @@ void Canvas::clear(Color c) {
   SDL_RenderClear(renderer_);
 }
 
-void Canvas::fill(const Rect& r, Color c) {
+Rect Canvas::on_screen(const Rect& r) const {
+  if (!mirrored()) return r;
+  return {width_ - r.x - r.w, r.y, r.w, r.h};
+}
+
+Point Canvas::on_screen(Point p) const {
+  if (!mirrored()) return p;
+  return {width_ - p.x, p.y};
+}
+
+void Canvas::fill(const Rect& r, Color c) { fill_on_screen(on_screen(r), c); }
+
+void Canvas::fill_on_screen(const Rect& r, Color c) {
   if (r.empty()) return;
   SDL_SetRenderDrawColor(renderer_, c.r, c.g, c.b, c.a);
   const SDL_Rect sr{r.x, r.y, r.w, r.h};
   SDL_RenderFillRect(renderer_, &sr);
 }
 
-void Canvas::outline(const Rect& r, int t, Color c) {
-  fill({r.x, r.y, r.w, t}, c);
-  fill({r.x, r.bottom() - t, r.w, t}, c);
-  fill({r.x, r.y + t, t, r.h - 2 * t}, c);
-  fill({r.right() - t, r.y + t, t, r.h - 2 * t}, c);
+void Canvas::outline(const Rect& logical, int t, Color c) {
+  const Rect r = on_screen(logical);
+  fill_on_screen({r.x, r.y, r.w, t}, c);
+  fill_on_screen({r.x, r.bottom() - t, r.w, t}, c);
+  fill_on_screen({r.x, r.y + t, t, r.h - 2 * t}, c);
+  fill_on_screen({r.right() - t, r.y + t, t, r.h - 2 * t}, c);
 }
 
 void Canvas::geometry(const std::vector<float>& xy, Color c) {
@@ -79,6 +112,15 @@ void Canvas::geometry(const std::vector<float>& xy, Color c) {
 }
 
 void Canvas::fill_polygons(const std::vector<std::vector<PointF>>& rings, Color c) {
+  if (mirrored()) {
+    std::vector<std::vector<PointF>> mirrored_rings = rings;
+    for (auto& ring : mirrored_rings) {
+      for (PointF& p : ring) p.x = static_cast<float>(width_) - p.x;
+    }
+    KeepLeftToRight keep(*this);
+    fill_polygons(mirrored_rings, c);
+    return;
+  }
   float top = static_cast<float>(height_), bottom = 0;
   for (const auto& ring : rings) {
     for (const PointF& p : ring) {
@@ -111,8 +153,9 @@ void Canvas::fill_polygons(const std::vector<std::vector<PointF>>& rings, Color 
   SDL_RenderFillRects(renderer_, spans.data(), static_cast<int>(spans.size()));
 }
 
-void Canvas::fill_circle(Point center, int radius, Color c) {
+void Canvas::fill_circle(Point logical_center, int radius, Color c) {
   if (radius <= 0) return;
+  const Point center = on_screen(logical_center);
   const int segments = std::clamp(radius, 12, 96);
   std::vector<float> xy;
   xy.reserve(static_cast<std::size_t>(segments) * 6);
@@ -125,8 +168,9 @@ void Canvas::fill_circle(Point center, int radius, Color c) {
   geometry(xy, c);
 }
 
-void Canvas::ring(Point center, int radius, int thickness, Color c) {
+void Canvas::ring(Point logical_center, int radius, int thickness, Color c) {
   if (radius <= 0 || thickness <= 0) return;
+  const Point center = on_screen(logical_center);
   const int segments = std::clamp(radius, 12, 96);
   const auto cx = static_cast<float>(center.x), cy = static_cast<float>(center.y);
   const auto ro = static_cast<float>(radius), ri = static_cast<float>(std::max(0, radius - thickness));
@@ -144,7 +188,8 @@ void Canvas::ring(Point center, int radius, int thickness, Color c) {
   geometry(xy, c);
 }
 
-void Canvas::line(Point a, Point b, int thickness, Color c) {
+void Canvas::line(Point logical_a, Point logical_b, int thickness, Color c) {
+  const Point a = on_screen(logical_a), b = on_screen(logical_b);
   const float dx = static_cast<float>(b.x - a.x), dy = static_cast<float>(b.y - a.y);
   const float len = std::sqrt(dx * dx + dy * dy);
   if (len <= 0) return;
@@ -153,13 +198,19 @@ void Canvas::line(Point a, Point b, int thickness, Color c) {
   geometry({ax + nx, ay + ny, bx + nx, by + ny, ax - nx, ay - ny, ax - nx, ay - ny, bx + nx, by + ny, bx - nx, by - ny}, c);
 }
 
+Direction Canvas::base_direction(std::string_view paragraph) const {
+  if (!mirrored() && !needs_bidi(paragraph)) return Direction::kLeftToRight;
+  return paragraph_direction(paragraph, fallback_direction());
+}
+
+Face Canvas::arabic_face() const {
+  const bool urdu = language_ == "ur" || language_.starts_with("ur-") || language_.starts_with("ur_");
+  return urdu ? Face::kUrdu : Face::kArabic;
+}
+
 int Canvas::text_width(std::string_view text, int px, Weight weight) {
-  TTF_Font* font = fonts_.get(px, weight);
-  int w = 0, h = 0;
-  if (!font || text.empty()) return 0;
-  const std::string s(text);
-  TTF_SizeUTF8(font, s.c_str(), &w, &h);
-  return w;
+  if (text.empty()) return 0;
+  return shape_line(fonts_, text, {px, weight, base_direction(text), arabic_face()}).width;
 }
 
 int Canvas::line_height(const TextStyle& style) {
@@ -180,7 +231,8 @@ Canvas::Laid Canvas::lay_out(std::string_view text, const Rect& box, const TextS
     laid.layout.truncated = !text.empty();
     return laid;
   }
-  laid.layout = layout_text(text, box.w, fit, [&](std::string_view s) { return text_width(s, style.px, style.weight); });
+  laid.layout = layout_text(text, box.w, fit, [&](std::string_view s) { return text_width(s, style.px, style.weight); },
+                            {.language = language_});
   const int n = static_cast<int>(laid.layout.lines.size());
   const int height = n > 0 ? (n - 1) * advance + glyph_height : 0;
   int x = box.x;
@@ -194,34 +246,53 @@ Rect Canvas::measure(std::string_view text, const Rect& box, const TextStyle& st
   return lay_out(text, box, style).used;
 }
 
+// The left edge of a line `w` wide in `box`, before mirroring.
+static int line_x(const Rect& box, int w, Align align) {
+  if (align == Align::kCenter) return box.x + (box.w - w) / 2;
+  if (align == Align::kRight) return box.right() - w;
+  return box.x;
+}
+
 Rect Canvas::text(std::string_view text, const Rect& box, const TextStyle& style) {
   Laid laid = lay_out(text, box, style);
+  // A paragraph's direction is found on the whole paragraph, before it was broken into lines.
+  const auto paragraphs = paragraphs_of(text);
+  std::vector<Direction> bases;
+  for (int p : laid.layout.paragraph_of_line) {
+    bases.push_back(bases.empty() || p != laid.layout.paragraph_of_line[bases.size() - 1]
+                        ? base_direction(paragraphs[static_cast<std::size_t>(p)])
+                        : bases.back());
+  }
   int y = box.y;
-  for (const auto& line : laid.layout.lines) {
-    int w = 0, h = 0;
-    if (SDL_Texture* tex = line.empty() ? nullptr : line_texture(line, style, &w, &h)) {
-      int x = box.x;
-      if (style.align == Align::kCenter) x = box.x + (box.w - w) / 2;
-      if (style.align == Align::kRight) x = box.right() - w;
-      const SDL_Rect dst{x, y, w, h};
-      SDL_RenderCopy(renderer_, tex, nullptr, &dst);
+  for (std::size_t i = 0; i < laid.layout.lines.size(); ++i) {
+    const auto& line = laid.layout.lines[i];
+    const LineTexture tex = line.empty() ? LineTexture{} : line_texture(line, style, bases[i]);
+    if (tex.texture) {
+      const Rect dst = on_screen({line_x(box, tex.w, style.align), y - tex.rise, tex.w, tex.h});
+      const SDL_Rect sdl_dst{dst.x, dst.y, dst.w, dst.h};
+      SDL_RenderCopy(renderer_, tex.texture, nullptr, &sdl_dst);
     }
     y += laid.advance;
   }
-  if (recorder_ && !laid.layout.lines.empty()) {
-    Rect seen = laid.used;
-    if (clip_) {
-      const int x0 = std::max(seen.x, clip_->x), y0 = std::max(seen.y, clip_->y);
-      const int x1 = std::min(seen.right(), clip_->right()), y1 = std::min(seen.bottom(), clip_->bottom());
-      seen = {x0, y0, x1 - x0, y1 - y0};
-    }
-    if (!seen.empty()) {
-      std::string joined;
-      for (const auto& line : laid.layout.lines) joined += (joined.empty() ? "" : "\n") + line;
-      recorder_->push_back({std::move(joined), seen, style.px, laid.layout.truncated});
+  if (recorder_ && !laid.layout.lines.empty()) record(laid, bases, box, style);
+  return laid.used;
+}
+
+void Canvas::record(const Laid& laid, const std::vector<Direction>& bases, const Rect& box, const TextStyle& style) {
+  Rect seen = on_screen(laid.used);
+  if (clip_) seen = intersection(seen, *clip_);
+  if (seen.empty()) return;
+  DrawnText drawn{{}, seen, style.px, laid.layout.truncated, {}};
+  for (std::size_t i = 0; i < laid.layout.lines.size(); ++i) {
+    const auto& line = laid.layout.lines[i];
+    drawn.text += (i == 0 ? "" : "\n") + line;
+    const ShapedLine shaped = shape_line(fonts_, line, {style.px, style.weight, bases[i], arabic_face()});
+    const int left = on_screen(Rect{line_x(box, shaped.width, style.align), 0, shaped.width, 1}).x;
+    for (const auto& run : shaped.runs) {
+      drawn.runs.push_back({static_cast<int>(i), run.run.text, left + run.x, run.w, run.run.direction, run.face});
     }
   }
-  return laid.used;
+  recorder_->push_back(std::move(drawn));
 }
 
 Rect Canvas::qr_code(std::string_view text, const Rect& box) {
@@ -236,11 +307,14 @@ Rect Canvas::qr_code(std::string_view text, const Rect& box) {
   if (unit < 2) return {};
   const int side = unit * modules;
   const Rect square{box.x + (box.w - side) / 2, box.y + (box.h - side) / 2, side, side};
-  fill(square, Color{255, 255, 255, 255});
+  // The square moves with the mirroring; the code inside it is never flipped, or it would not scan.
+  const Rect screen = on_screen(square);
+  fill_on_screen(screen, Color{255, 255, 255, 255});
   for (int y = 0; y < qr->width; ++y) {
     for (int x = 0; x < qr->width; ++x) {
       if (qr->data[y * qr->width + x] & 1) {
-        fill({square.x + (x + kQrQuietModules) * unit, square.y + (y + kQrQuietModules) * unit, unit, unit}, Color{0, 0, 0, 255});
+        fill_on_screen({screen.x + (x + kQrQuietModules) * unit, screen.y + (y + kQrQuietModules) * unit, unit, unit},
+                       Color{0, 0, 0, 255});
       }
     }
   }
@@ -257,12 +331,13 @@ int Canvas::qr_modules(std::string_view text) {
 }
 
 void Canvas::set_clip(const std::optional<Rect>& clip) {
-  clip_ = clip;
   if (!clip) {
+    clip_.reset();
     SDL_RenderSetClipRect(renderer_, nullptr);
     return;
   }
-  const SDL_Rect r{clip->x, clip->y, clip->w, clip->h};
+  clip_ = on_screen(*clip);
+  const SDL_Rect r{clip_->x, clip_->y, clip_->w, clip_->h};
   SDL_RenderSetClipRect(renderer_, &r);
 }
 
@@ -280,29 +355,26 @@ Rect Canvas::image(const std::string& sha256, const Rect& box) {
          Color{0x3A, 0x52, 0x72, 255});
     return box;
   }
-  const SDL_Rect dst{box.x + (box.w - size.w) / 2, box.y + (box.h - size.h) / 2, size.w, size.h};
+  const Rect drawn{box.x + (box.w - size.w) / 2, box.y + (box.h - size.h) / 2, size.w, size.h};
+  const Rect screen = on_screen(drawn);  // the picture moves with the mirroring, but is not flipped
+  const SDL_Rect dst{screen.x, screen.y, screen.w, screen.h};
   SDL_RenderCopy(renderer_, tex, nullptr, &dst);
-  return {dst.x, dst.y, dst.w, dst.h};
+  return drawn;
 }
 
-SDL_Texture* Canvas::line_texture(const std::string& line, const TextStyle& style, int* w, int* h) {
-  const std::string key = cache_key(line, style);
-  if (const auto* cached = lines_.find(key)) {
-    *w = (*cached)->w;
-    *h = (*cached)->h;
-    return (*cached)->texture.get();
-  }
-  TTF_Font* font = fonts_.get(style.px, style.weight);
-  if (!font) return nullptr;
-  Surface surface(TTF_RenderUTF8_Blended(font, line.c_str(), {style.color.r, style.color.g, style.color.b, style.color.a}));
-  if (!surface) return nullptr;
+Canvas::LineTexture Canvas::line_texture(const std::string& line, const TextStyle& style, Direction base) {
+  const LineSetting setting{style.px, style.weight, base, arabic_face()};
+  const std::string key = cache_key(line, style, setting);
+  if (const auto* cached = lines_.find(key)) return {(*cached)->texture.get(), (*cached)->w, (*cached)->h, (*cached)->rise};
+  int rise = 0;
+  Surface surface = render_line(fonts_, shape_line(fonts_, line, setting), setting, style.color, &rise);
+  if (!surface) return {};
   Texture texture(SDL_CreateTextureFromSurface(renderer_, surface.get()));
-  if (!texture) return nullptr;
+  if (!texture) return {};
   const std::size_t bytes = static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
-  const auto& entry = lines_.insert(key, std::make_unique<CachedLine>(CachedLine{std::move(texture), surface->w, surface->h}), bytes);
-  *w = entry->w;
-  *h = entry->h;
-  return entry->texture.get();
+  const auto& entry =
+      lines_.insert(key, std::make_unique<CachedLine>(CachedLine{std::move(texture), surface->w, surface->h, rise}), bytes);
+  return {entry->texture.get(), entry->w, entry->h, entry->rise};
 }
 
 }  // namespace kiosk::render

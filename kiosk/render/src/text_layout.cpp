@@ -1,6 +1,9 @@
 #include "render/text_layout.h"
 
+#include <linebreak.h>
+
 #include <algorithm>
+#include <mutex>
 
 namespace kiosk::render {
 namespace {
@@ -28,6 +31,30 @@ void pop_code_point(std::string& s) {
   }
 }
 
+std::string_view trim_end(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view trim_start(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s;
+}
+
+// Code point at the start of `s` (UTF-8 already known to be `n` bytes long there); 0 when malformed.
+char32_t code_point(std::string_view s, std::size_t n) {
+  if (n == 1) return static_cast<unsigned char>(s[0]);
+  char32_t cp = static_cast<unsigned char>(s[0]) & (0xFF >> (n + 1));
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[k]) & 0x3F);
+  return cp;
+}
+
+// Marks that belong to the letter before them: a word broken between characters keeps them together.
+bool is_combining(char32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+         (c >= 0x06D6 && c <= 0x06ED) || c == 0x200C || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F);
+}
+
 // Appends an ellipsis to `line`, removing characters (and then trailing spaces) until it fits.
 std::string ellipsize(std::string line, int max_width, const MeasureFn& measure) {
   while (!line.empty() && measure(line + std::string(kEllipsis)) > max_width) pop_code_point(line);
@@ -35,45 +62,109 @@ std::string ellipsize(std::string line, int max_width, const MeasureFn& measure)
   return line + std::string(kEllipsis);
 }
 
+// The paragraph cut after each break opportunity: every piece but the last ends where a line may end.
+struct Segment {
+  std::string_view text;
+  bool must_break = false;  // a line ends here whatever follows (U+2028, a carriage return)
+};
+
+std::vector<Segment> segments(std::string_view paragraph, const std::string& language) {
+  static std::once_flag initialised;
+  std::call_once(initialised, init_linebreak);
+  std::vector<char> breaks(paragraph.size());
+  set_linebreaks_utf8(reinterpret_cast<const utf8_t*>(paragraph.data()), paragraph.size(),
+                      language.empty() ? nullptr : language.c_str(), breaks.data());
+  std::vector<Segment> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < paragraph.size(); ++i) {
+    const bool last = i + 1 == paragraph.size();
+    if (breaks[i] == LINEBREAK_ALLOWBREAK || breaks[i] == LINEBREAK_MUSTBREAK || last) {
+      out.push_back({paragraph.substr(start, i + 1 - start), breaks[i] == LINEBREAK_MUSTBREAK && !last});
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
 class Breaker {
  public:
   Breaker(int max_width, const MeasureFn& measure) : max_width_(max_width), measure_(measure) {}
 
-  void paragraph(std::string_view text) {
+  void paragraph(std::string_view text, const std::string& language) {
     std::string line;
-    for (std::string_view word : split(text, ' ')) {
-      if (word.empty()) continue;
-      const std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
-      if (measure_(candidate) <= max_width_) {
+    for (const Segment& segment : segments(text, language)) {
+      const std::string candidate = line + std::string(line.empty() ? trim_start(segment.text) : segment.text);
+      if (measure_(trim_end(candidate)) <= max_width_) {
         line = candidate;
-        continue;
+      } else {
+        if (!trim_end(line).empty()) push(line);
+        line = std::string(trim_start(segment.text));
+        // A word wider than the whole line (a long compound, a URL) is broken between characters.
+        if (measure_(trim_end(line)) > max_width_) line = break_between_characters(trim_end(line));
       }
-      if (!line.empty()) lines_.push_back(line);
-      line.clear();
-      // A word wider than the whole line (a long compound, a URL) is broken between characters.
-      std::string piece;
-      for (std::size_t i = 0; i < word.size();) {
-        const std::size_t n = std::min(utf8_sequence_length(static_cast<unsigned char>(word[i])), word.size() - i);
-        const std::string next = piece + std::string(word.substr(i, n));
-        if (!piece.empty() && measure_(next) > max_width_) {
-          lines_.push_back(piece);
-          piece = std::string(word.substr(i, n));
-        } else {
-          piece = next;
-        }
-        i += n;
+      if (segment.must_break) {
+        push(line);
+        line.clear();
       }
-      line = piece;
     }
-    lines_.push_back(line);
+    push(line);
   }
 
-  std::vector<std::string> take() { return std::move(lines_); }
+  std::vector<std::string> take_lines() { return std::move(lines_); }
+  std::vector<int> take_paragraphs() { return std::move(paragraphs_); }
+  void next_paragraph() { ++paragraph_; }
 
  private:
+  void push(std::string_view line) {
+    lines_.emplace_back(trim_end(line));
+    paragraphs_.push_back(paragraph_);
+  }
+
+  // Pushes all but the last piece of `word` and returns that last piece. The word is cut between
+  // clusters (a letter with the marks that follow it); a cluster alone wider than the line, between
+  // its code points.
+  std::string break_between_characters(std::string_view word) {
+    std::string piece;
+    for (std::string_view cluster : clusters(word)) {
+      if (measure_(cluster) > max_width_) {
+        for (std::string_view cp : clusters(cluster, Marks::kApart)) add_to_piece(piece, cp);
+      } else {
+        add_to_piece(piece, cluster);
+      }
+    }
+    return piece;
+  }
+
+  void add_to_piece(std::string& piece, std::string_view unit) {
+    std::string next = piece + std::string(unit);
+    if (!piece.empty() && measure_(next) > max_width_) {
+      push(piece);
+      next = std::string(unit);
+    }
+    piece = std::move(next);
+  }
+
+  enum class Marks { kWithLetter, kApart };
+  static std::vector<std::string_view> clusters(std::string_view word, Marks marks = Marks::kWithLetter) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < word.size();) {
+      const std::size_t n = std::min(utf8_sequence_length(static_cast<unsigned char>(word[i])), word.size() - i);
+      const bool joins = marks == Marks::kWithLetter && !out.empty() && is_combining(code_point(word.substr(i), n));
+      if (joins) {
+        out.back() = std::string_view(out.back().data(), out.back().size() + n);
+      } else {
+        out.push_back(word.substr(i, n));
+      }
+      i += n;
+    }
+    return out;
+  }
+
   int max_width_;
   const MeasureFn& measure_;
   std::vector<std::string> lines_;
+  std::vector<int> paragraphs_;
+  int paragraph_ = 0;
 };
 
 }  // namespace
@@ -86,19 +177,28 @@ std::size_t utf8_sequence_length(unsigned char lead) {
   return 1;
 }
 
-TextLayout layout_text(std::string_view text, int max_width, int max_lines, const MeasureFn& measure) {
+TextLayout layout_text(std::string_view text, int max_width, int max_lines, const MeasureFn& measure,
+                       const LayoutOptions& options) {
   TextLayout out;
   if (max_width <= 0) {
     out.truncated = !text.empty();
     return out;
   }
   Breaker breaker(max_width, measure);
-  for (std::string_view paragraph : split(text, '\n')) breaker.paragraph(paragraph);
-  out.lines = breaker.take();
+  for (std::string_view paragraph : split(text, '\n')) {
+    breaker.paragraph(paragraph, options.language);
+    breaker.next_paragraph();
+  }
+  out.lines = breaker.take_lines();
+  out.paragraph_of_line = breaker.take_paragraphs();
   // Trailing empty paragraphs add nothing visible.
-  while (out.lines.size() > 1 && out.lines.back().empty()) out.lines.pop_back();
+  while (out.lines.size() > 1 && out.lines.back().empty()) {
+    out.lines.pop_back();
+    out.paragraph_of_line.pop_back();
+  }
   if (max_lines > 0 && out.lines.size() > static_cast<std::size_t>(max_lines)) {
     out.lines.resize(static_cast<std::size_t>(max_lines));
+    out.paragraph_of_line.resize(static_cast<std::size_t>(max_lines));
     out.lines.back() = ellipsize(out.lines.back(), max_width, measure);
     out.truncated = true;
   }

@@ -1,6 +1,13 @@
 // What slides draw on: filled shapes and laid-out text on one SDL renderer, in pixels of the target
 // (a window or an off-screen surface; the drawing code cannot tell which). Text is rasterized once per
-// (string, size, weight, colour) and kept in a bounded cache of textures.
+// (line, size, weight, colour, direction, face) and kept in a bounded cache of textures.
+//
+// Right to left: with set_direction(Direction::kRightToLeft) every rectangle and point a slide
+// passes is mirrored about the vertical centre line (x' = width - x - w), so a slide written for
+// Danish lays itself out from the right for Arabic, Urdu and Farsi. Pictures, QR codes and glyphs
+// are never flipped. A KeepLeftToRight scope turns the mirroring off for what must stay as it is
+// (a chart's time axis, a timeline, a map). Text is set by the Unicode Bidirectional Algorithm in
+// either direction (bidi.h), and in the face its script needs (fonts.h).
 //
 // Slides include this header only; it keeps SDL's headers out.
 #pragma once
@@ -13,6 +20,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "render/bidi.h"
 #include "render/fonts.h"
 #include "render/geometry.h"
 #include "render/lru_cache.h"
@@ -23,17 +31,30 @@ struct SDL_Texture;
 
 namespace kiosk::render {
 
+// Where lines sit in their box. kLeft is the start of a line and kRight its end: on a right-to-left
+// canvas kLeft puts text against the box's right edge (the names stay, as most slides are Danish).
 enum class Align { kLeft, kCenter, kRight };
 
 class ImageCache;
+
+// One directional run of a drawn line, as it lies on the screen.
+struct DrawnRun {
+  int line = 0;      // which line of the text, from 0
+  std::string text;  // its characters in reading order
+  int x = 0;         // screen pixels: the run's left edge and width
+  int w = 0;
+  Direction direction = Direction::kLeftToRight;
+  Face face = Face::kSans;
+};
 
 // One run of text as it was laid out and drawn: for tests that check nothing overlaps or leaves
 // the screen, and that text is large enough.
 struct DrawnText {
   std::string text;  // the lines, joined by "\n"
-  Rect used;         // where its pixels are
+  Rect used;         // where its pixels are, on the screen (mirrored on a right-to-left canvas)
   int px = 0;        // font size
   bool truncated = false;
+  std::vector<DrawnRun> runs;  // each line's runs, leftmost first, line by line
 };
 
 struct TextStyle {
@@ -61,6 +82,33 @@ class Canvas {
   int height() const { return height_; }
   Rect bounds() const { return {0, 0, width_, height_}; }
 
+  // The direction of the slides' language: kRightToLeft mirrors the drawing (see above) and is
+  // the direction of a paragraph without a strong character. kLeftToRight by default.
+  void set_direction(Direction direction) { direction_ = direction; }
+  Direction direction() const { return direction_; }
+  // The language of the text drawn ("da", "ar", "ur", a BCP 47 tag): Urdu is set in the Urdu face,
+  // and line breaking follows the language's rules. "da" by default.
+  void set_language(std::string language) { language_ = std::move(language); }
+  const std::string& language() const { return language_; }
+
+  // While it lives, drawing is not mirrored (and a paragraph without a strong character reads left
+  // to right): for what runs left to right in every language, such as time axes and maps.
+  class KeepLeftToRight {
+   public:
+    explicit KeepLeftToRight(Canvas& canvas) : canvas_(canvas) { ++canvas_.keep_left_to_right_; }
+    ~KeepLeftToRight() { --canvas_.keep_left_to_right_; }
+    KeepLeftToRight(const KeepLeftToRight&) = delete;
+    KeepLeftToRight& operator=(const KeepLeftToRight&) = delete;
+
+   private:
+    Canvas& canvas_;
+  };
+
+  // Where a rectangle the slide passes lands on the screen: itself, or mirrored while mirroring.
+  // Touch views map their hit regions with it. Mirroring twice gives the rectangle back.
+  Rect on_screen(const Rect& r) const;
+  Point on_screen(Point p) const;
+
   void clear(Color c);
   void fill(const Rect& r, Color c);
   void outline(const Rect& r, int thickness, Color c);
@@ -82,7 +130,8 @@ class Canvas {
   int line_height(const TextStyle& style);
 
   // Draws picture `sha256` scaled to fit `box` (aspect kept, centred), or a placeholder when it
-  // cannot be shown. Returns the drawn rectangle.
+  // cannot be shown. Returns the drawn rectangle (like every returned rectangle, in the slide's
+  // coordinates, before mirroring).
   Rect image(const std::string& sha256, const Rect& box);
   void set_images(ImageCache* images) { images_ = images; }
 
@@ -97,7 +146,8 @@ class Canvas {
   // Limits drawing to `clip` (nullopt: the whole canvas), for scrolled lists and texts.
   void set_clip(const std::optional<Rect>& clip);
 
-  // While set, every text() call appends what it drew: the part inside the clip, when any is.
+  // While set, every text() call appends what it drew: the part inside the clip, when any is, where
+  // it is on the screen.
   void set_recorder(std::vector<DrawnText>* recorder) { recorder_ = recorder; }
 
   std::size_t cached_text_bytes() const { return lines_.bytes(); }
@@ -109,7 +159,20 @@ class Canvas {
     Rect used;
   };
   Laid lay_out(std::string_view text, const Rect& box, const TextStyle& style);
-  SDL_Texture* line_texture(const std::string& line, const TextStyle& style, int* w, int* h);
+  struct LineTexture {
+    SDL_Texture* texture = nullptr;
+    int w = 0, h = 0;
+    int rise = 0;  // the picture starts this far above the line's box (see text_line.h)
+  };
+  LineTexture line_texture(const std::string& line, const TextStyle& style, Direction base);
+  void record(const Laid& laid, const std::vector<Direction>& bases, const Rect& box, const TextStyle& style);
+  bool mirrored() const { return direction_ == Direction::kRightToLeft && keep_left_to_right_ == 0; }
+  // The direction of a paragraph without a strong character.
+  Direction fallback_direction() const { return mirrored() ? Direction::kRightToLeft : Direction::kLeftToRight; }
+  Direction base_direction(std::string_view paragraph) const;
+  Face arabic_face() const;
+  // Drawing in screen pixels, after mirroring.
+  void fill_on_screen(const Rect& r, Color c);
   void geometry(const std::vector<float>& xy, Color c);
 
   struct CachedLine;
@@ -120,7 +183,10 @@ class Canvas {
   LruCache<std::unique_ptr<CachedLine>> lines_;
   ImageCache* images_ = nullptr;
   std::vector<DrawnText>* recorder_ = nullptr;
-  std::optional<Rect> clip_;
+  std::optional<Rect> clip_;  // on the screen
+  Direction direction_ = Direction::kLeftToRight;
+  int keep_left_to_right_ = 0;
+  std::string language_ = "da";
 };
 
 }  // namespace kiosk::render
