@@ -147,9 +147,17 @@ class DisplayLoop {
   void relayout(SteadyTime now);
   void changed() { dirty_ = redrawn_ = true; }
   long long progress_step(SteadyTime now) const;
+  // When the progress bar moves a step next; never while the cycle is paused.
+  SteadyTime next_progress_step() const;
+  // The configured language the screen is drawn in: the one a resident chose for the touch
+  // session, else the one of the cycle's round.
+  std::size_t shown_language() const;
+  // The touch views' sizes: the stage's, or with larger text chosen for the session 1.5 times the text.
+  slides::Theme view_theme() const;
   auto nav_state() const {
     return std::make_tuple(nav_.view(), nav_.scroll(), nav_.filter(), nav_.pressed(), nav_.pressed_id(), nav_.overlay(),
-                           nav_.selected(), nav_.area(), nav_.group());
+                           nav_.selected(), nav_.area(), nav_.group(), nav_.language(), nav_.language_list(),
+                           nav_.larger_text(), nav_.paused(), nav_.stay_notice());
   }
 
   const Options& options_;
@@ -388,9 +396,15 @@ void DisplayLoop::follow_navigator(SteadyTime now) {
   }
 }
 
-// The cycle waits while someone touches the screen or browses, and while the screen is off. The
-// slide on screen is drawn again when the clock's minute turns.
+// The cycle waits while someone touches the screen or browses, and while the screen is off; it
+// holds its slide and progress while paused. The slide on screen is drawn again when the clock's
+// minute turns.
 void DisplayLoop::follow_cycle(SteadyTime now) {
+  if (nav_.paused()) {
+    cycle_.pause(now);
+  } else {
+    cycle_.resume(now);
+  }
   if (nav_.view() != player::View::kCycle || nav_.touching() || !screen_on_) {
     cycle_.jump_to(cycle_.current(), now);
   } else if (cycle_.advance(now)) {
@@ -418,7 +432,24 @@ void DisplayLoop::show_next_slide(SteadyTime now) {
 }
 
 long long DisplayLoop::progress_step(SteadyTime now) const {
-  return screen_on_ ? (now - cycle_.started()) / kProgressStep : drawn_step_;
+  return screen_on_ ? cycle_.elapsed(now) / kProgressStep : drawn_step_;
+}
+
+SteadyTime DisplayLoop::next_progress_step() const {
+  if (cycle_.paused()) return SteadyTime::max();
+  return cycle_.started() + kProgressStep * (drawn_step_ + 1);
+}
+
+std::size_t DisplayLoop::shown_language() const {
+  if (nav_.view() != player::View::kCycle) {
+    if (const auto chosen = scene_->find_language(nav_.language())) return *chosen;
+  }
+  return scene_->language_of_round(cycle_.round());
+}
+
+slides::Theme DisplayLoop::view_theme() const {
+  if (!nav_.larger_text()) return stage_.theme;
+  return slides::Theme::for_screen(stage_.theme.width, stage_.theme.height, slides::Theme::kLargerText);
 }
 
 // Something new to show, a frame of a transition or the one after it (the slide exactly in place),
@@ -433,7 +464,7 @@ std::optional<int> DisplayLoop::present(SteadyTime now) {
   const long long step = progress_step(now);
   was_moving_ = moving;
   const float progress = std::min(1.0f, static_cast<float>(std::chrono::duration<double>(kProgressStep * step) /
-                                                            std::chrono::duration<double>(cycle_.next_change() - cycle_.started())));
+                                                            std::chrono::duration<double>(cycle_.duration())));
   stage_.compositor->compose(now, nav_.view() == player::View::kCycle ? slides::progress_overlay(stage_.theme, progress)
                                                                       : std::vector<render::Compositor::Overlay>{});
   if (options_.fault_black_frames || !screen_on_) {  // off; or, for the tests, a renderer gone wrong
@@ -515,7 +546,10 @@ bool DisplayLoop::prepare_coming(SteadyTime now) {
   const std::string key = coming_key(next, round, minute_of(at));
   if (stage_.compositor->prepared() == key || key == unpreparable_) return false;
   auto drawn = stage_.compositor->prepare(
-      [&](render::Canvas& canvas) { scene_->draw(next, canvas, at, static_cast<std::size_t>(round)); }, key);
+      [&](render::Canvas& canvas) {
+        scene_->draw(next, canvas, at, static_cast<std::size_t>(round), scene_->language_of_round(round));
+      },
+      key);
   if (drawn) return true;
   log::error(drawn.error().message + "; the slide is drawn when its turn comes");
   unpreparable_ = key;
@@ -546,7 +580,7 @@ Duration DisplayLoop::time_to_wait(State state, SteadyTime now) const {
       break;
   }
   return std::min({always, next_minute, until(cycle_.next_change(), now),
-                   until(cycle_.started() + kProgressStep * (drawn_step_ + 1), now), until(nav_.next_deadline(), now)});
+                   until(next_progress_step(), now), until(nav_.next_deadline(), now)});
 }
 
 std::optional<int> DisplayLoop::wait_and_handle_events(Duration wait) {
@@ -624,26 +658,28 @@ void DisplayLoop::draw_screen(Change change, SteadyTime now) {
   const slides::ViewState vs{nav_.filter(), nav_.scroll(), nav_.pressed(), nav_.pressed_id(), nav_.selected(),
                              nav_.area(), nav_.group()};
   const std::size_t round = static_cast<std::size_t>(cycle_.round());
+  const std::size_t language = shown_language();
+  const slides::Theme theme = view_theme();
   auto shown = stage_.compositor->show(
       [&](render::Canvas& canvas) {
         const WallTime wall = clock().wall();
-        const auto ctx = scene_->context(wall, round);
+        const auto ctx = scene_->context(wall, round, language);
         switch (nav_.view()) {
           case player::View::kCycle:
-            scene_->draw(cycle_.current(), canvas, wall, round);
+            scene_->draw(cycle_.current(), canvas, wall, round, language);
             layout = slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current()));
             break;
           case player::View::kBrowser:
-            layout = slides::draw_browser(canvas, stage_.theme, ctx, vs);
+            layout = slides::draw_browser(canvas, theme, ctx, vs);
             break;
           case player::View::kDetail:
-            layout = slides::draw_detail(canvas, stage_.theme, ctx, vs);
+            layout = slides::draw_detail(canvas, theme, ctx, vs);
             break;
           case player::View::kMap:
-            layout = slides::draw_map_view(canvas, stage_.theme, ctx, vs);
+            layout = slides::draw_map_view(canvas, theme, ctx, vs);
             break;
           case player::View::kArea:
-            layout = slides::draw_area_card(canvas, stage_.theme, ctx, vs);
+            layout = slides::draw_area_card(canvas, theme, ctx, vs);
             break;
         }
         if (nav_.overlay()) {
