@@ -394,3 +394,30 @@ TEST_CASE("texts that differ only past the cut are reported without a misleading
   CHECK(lines(diff(old_feed, new_feed)) ==
         std::vector<std::string>{R"(result "gellerupparken-fysisk-baseline": title changed)"});
 }
+
+TEST_CASE("translations added, changed and removed are named by language and field", "[publish][translations]") {
+  model::Feed old_feed = base();
+  auto& charted = *std::find_if(old_feed.content.results.begin(), old_feed.content.results.end(),
+                                [](const model::Result& r) { return r.series.has_value(); });
+  charted.translations = {{"ar", {{"title", "عنوان"}, {"summary", "ملخص"}}}};
+  charted.series->translations = {{"ar", {{"title", "المناطق"}}}};
+  by_id(old_feed.content.criteria, "kriminalitet").translations = {{"en", {{"title", "Crime"}}}};
+  model::Feed new_feed = old_feed;
+  auto& result = by_id(new_feed.content.results, charted.id);
+  result.translations["ar"]["title"] = "عنوان جديد";
+  result.translations["ar"].erase("summary");
+  result.translations["so"]["title"] = "Cinwaan";
+  result.series->translations["ar"]["title"] = "مناطق";
+  by_id(new_feed.content.criteria, "kriminalitet").translations.clear();
+  by_id(new_feed.content.milestones, new_feed.content.milestones[0].id).translations = {{"tr", {{"title", "Başlangıç"}}}};
+  const std::string r = "result \"" + charted.id + "\": ";
+  CHECK(lines(diff(old_feed, new_feed)) ==
+        std::vector<std::string>{
+            R"(criterion "kriminalitet": translation en.title removed)",
+            "milestone \"" + new_feed.content.milestones[0].id + "\": translation tr.title added",
+            r + "chart translation ar.title changed",  // and not "chart changed": its points are as they were
+            r + "translation ar.summary removed",
+            r + "translation ar.title changed",
+            r + "translation so.title added",
+        });
+}

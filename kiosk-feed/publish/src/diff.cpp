@@ -113,6 +113,21 @@ void long_field(Details& d, std::string_view label, const std::string& before, c
   d.push_back(std::string(label) + how);
 }
 
+// Each translated text added, changed or removed, only named: `translation ar.title added`. The
+// texts are named as staff write them in content.toml.
+void translations(Details& d, const model::Translations& before, const model::Translations& after, const std::string& prefix = "") {
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> texts;  // (language, field) -> was, now
+  for (const auto& [language, fields] : before) {
+    for (const auto& [field, text] : fields) texts[{language, field}].first = text;
+  }
+  for (const auto& [language, fields] : after) {
+    for (const auto& [field, text] : fields) texts[{language, field}].second = text;
+  }
+  for (const auto& [which, was_now] : texts) {
+    long_field(d, prefix + "translation " + which.first + "." + which.second, was_now.first, was_now.second);
+  }
+}
+
 // ---- Areas
 
 std::string key(const model::Area& a) { return a.id; }
@@ -139,6 +154,7 @@ void details(Details& d, const model::Area& before, const model::Area& after) {
     d.push_back(was == now ? std::string("map position changed") : "map position " + was + " -> " + now);
   }
   long_field(d, "note", before.note, after.note);
+  translations(d, before.translations, after.translations);
 }
 
 // ---- National counts
@@ -178,6 +194,7 @@ void details(Details& d, const model::Criterion& before, const model::Criterion&
   short_field(d, "title", before.title, after.title);
   short_field(d, "summary", before.summary, after.summary);
   long_field(d, "text", before.text, after.text);
+  translations(d, before.translations, after.translations);
 }
 
 // ---- Milestones
@@ -191,6 +208,7 @@ void details(Details& d, const model::Milestone& before, const model::Milestone&
   value_field(d, "track", std::string(model::to_string(before.track)), std::string(model::to_string(after.track)));
   short_field(d, "title", before.title, after.title);
   long_field(d, "text", before.text, after.text);
+  translations(d, before.translations, after.translations);
 }
 
 // ---- Results
@@ -223,8 +241,14 @@ void result_areas(Details& d, const std::vector<std::string>& before, const std:
   d.push_back("areas: " + (parts.empty() ? std::string("order changed") : parts));
 }
 
+// The chart itself, then its translations.
 void chart(Details& d, const std::optional<model::Series>& before, const std::optional<model::Series>& after) {
-  if (before == after) return;
+  if (before && after) translations(d, before->translations, after->translations, "chart ");
+  const auto untranslated = [](std::optional<model::Series> s) {
+    if (s) s->translations.clear();
+    return s;
+  };
+  if (untranslated(before) == untranslated(after)) return;
   if (!before) {
     d.push_back("chart added (" + count_of(after->points.size(), "point", "points") + ")");
   } else if (!after) {
@@ -247,6 +271,7 @@ void details(Details& d, const model::Result& before, const model::Result& after
   short_field(d, "link", before.link, after.link);
   result_areas(d, before.area_ids, after.area_ids);
   chart(d, before.series, after.series);
+  translations(d, before.translations, after.translations);
 }
 
 // ---- Lists matched by key

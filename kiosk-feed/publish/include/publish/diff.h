@@ -19,7 +19,8 @@ namespace kiosk::publish {
 //   result "vive-2024-status" added: "Boligområderne i 2024"
 //   area "vollsmose": list 2024: none -> omdannelse
 // Short text values (titles, names, links) are quoted and cut to at most kQuotedChars characters
-// ("..." marks a cut); long texts (bodies, notes, criterion texts) are only named ("body changed").
+// ("..." marks a cut); long texts (bodies, notes, criterion texts) and every translation are only
+// named ("body changed", "translation ar.title added", "chart translation ar.unit changed").
 struct Change {
   enum class Kind { kAdded, kRemoved, kChanged };
   Kind kind = Kind::kChanged;
