@@ -13,6 +13,7 @@
 #include <map>
 #include <regex>
 
+#include "cache/cache.h"
 #include "feed/minisign.h"
 #include "http_test_server.h"
 #include "test_support.h"
@@ -86,6 +87,17 @@ struct Workspace {
   kiosk::testing::CommandRun build(const std::string& extra = "") {
     return feed_tool("build " + src + " " + out + " --key " + key + " " + extra);
   }
+  // A kiosk beside the workspace (kiosk.toml, its cache in kiosk/content.db) to which kiosk-sync
+  // imports the published folder.
+  void sync_to_kiosk() {
+    const std::string pub_line = kiosk::testing::run_command("tail -1 " + pub).output;
+    write_file(dir.file("kiosk.toml"), "area = \"vollsmose\"\n[cache]\ndatabase = \"" + dir.file("kiosk/content.db") +
+                                           "\"\n[sync]\npublic_keys = [\"" + pub_line.substr(0, pub_line.find('\n')) + "\"]\n");
+    fs::create_directories(dir.file("kiosk"));  // the state folder systemd makes
+    auto sync = run_command(std::string(KIOSK_SYNC_BINARY) + " --config " + dir.file("kiosk.toml") + " --import " + out);
+    INFO(sync.output);
+    REQUIRE(sync.exit_code == 0);
+  }
   void set_heading(const std::string& file, const std::string& heading, const std::string& value) {
     const fs::path path = fs::path(src) / "results" / file;
     const std::string text = read_file(path);
@@ -121,13 +133,7 @@ TEST_CASE("an edited title goes from the source folder through build and sync to
   CHECK(stock.exit_code == 0);
 
   // A kiosk: kiosk-sync imports the published folder, the kiosk renders from its cache.
-  const std::string pub_line = kiosk::testing::run_command("tail -1 " + ws.pub).output;
-  write_file(ws.dir.file("kiosk.toml"), "area = \"vollsmose\"\n[cache]\ndatabase = \"" + ws.dir.file("kiosk/content.db") +
-                                            "\"\n[sync]\npublic_keys = [\"" + pub_line.substr(0, pub_line.find('\n')) + "\"]\n");
-  fs::create_directories(ws.dir.file("kiosk"));  // the state folder systemd makes
-  auto sync = run_command(std::string(KIOSK_SYNC_BINARY) + " --config " + ws.dir.file("kiosk.toml") + " --import " + ws.out);
-  INFO(sync.output);
-  REQUIRE(sync.exit_code == 0);
+  ws.sync_to_kiosk();
   auto shot = run_command(std::string(KIOSK_BINARY) + " --config " + ws.dir.file("kiosk.toml") + " --screenshot " +
                           ws.dir.file("shots") + " --size 1280x720");
   INFO(shot.output);
@@ -685,6 +691,17 @@ TEST_CASE("build and preview say how many texts each language has translated, an
   const std::string feed = read_file(ws.out + "/feed.json");
   CHECK(feed.find("\"translations\": {\n") != std::string::npos);
   CHECK(feed.find("عنوان النتيجة") != std::string::npos);
+  // and through kiosk-sync into a kiosk's cache
+  ws.sync_to_kiosk();
+  auto cache = kiosk::cache::Cache::open_read_only(ws.dir.file("kiosk/content.db"));
+  REQUIRE(cache.ok());
+  auto snap = cache->read_current();
+  REQUIRE(snap.ok());
+  REQUIRE(snap->has_value());
+  const auto& results = (*snap)->content.results;
+  const auto synced = std::find_if(results.begin(), results.end(), [&](const auto& r) { return r.id == id; });
+  REQUIRE(synced != results.end());
+  CHECK(synced->translations.at("ar") == std::map<std::string, std::string>{{"title", "عنوان النتيجة"}, {"summary", "ملخص النتيجة."}});
 
   auto verbose = ws.build("--verbose");
   INFO(verbose.output);
