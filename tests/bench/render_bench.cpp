@@ -18,6 +18,9 @@
 //                (no transition), as % of one core
 //   peak RSS     the real binary's high-water mark (VmHWM) while cycling with transitions
 //   Mesa         whether the real binary mapped Mesa's drivers (libgallium/swrast/llvmpipe)
+//   languages    peak RSS of the real binary cycling every slide kind once in Danish alone, and
+//                once in each of Danish, Arabic and Urdu (three faces, three catalogues, three
+//                localized contents), 2 s per slide
 //
 // The default content on every path; the large feed (1,000 results, 200 pictures) on dummy.
 // `kiosk_bench [PATH...]` runs only the named paths.
@@ -161,6 +164,35 @@ std::string write_config(const testing::TempDir& dir, const std::string& name, c
   std::ofstream(path) << "[cache]\ndatabase = \"" << database << "\"\n[slides]\nstatus_seconds = " << seconds
                       << "\ntimeline_seconds = " << seconds << "\nresults_seconds = " << seconds << "\n";
   return path;
+}
+
+// Every slide kind for `seconds`, the cycle in `languages` (a TOML list), one round each.
+std::string write_language_config(const testing::TempDir& dir, const std::string& name, const std::string& database,
+                                  const std::string& languages, int seconds) {
+  const std::string path = dir.file(name);
+  std::ofstream out(path);
+  out << "languages = " << languages << "\n[cache]\ndatabase = \"" << database << "\"\n";
+  for (const auto& kind : slides::SlideKinds::built_in().all()) {
+    out << "[[slides.show]]\nkind = \"" << kind.name << "\"\nseconds = " << seconds << "\n";
+  }
+  return path;
+}
+
+// Peak RSS with three languages against Danish alone, each run long enough to show every slide in
+// every language it has once.
+void language_memory(const Path& path, const char* label, const std::string& database, const testing::TempDir& dir) {
+  constexpr int kSeconds = 2;
+  const int kinds = static_cast<int>(slides::SlideKinds::built_in().all().size());
+  const auto peak = [&](const std::string& languages, int count) {
+    const std::string run_for = std::to_string(kinds * kSeconds * count + 2);
+    const Run r = run_kiosk(path, {"--config", write_language_config(dir, "languages.toml", database, languages, kSeconds), "--size",
+                                   "1920x1080", "--run-for", run_for});
+    return peak_rss_mb(r.log);
+  };
+  const double danish = peak("[\"da\"]", 1);
+  const double three = peak("[\"da\", \"ar\", \"ur\"]", 3);
+  std::printf("%-22s peak RSS every slide once per language (1920x1080): Danish alone %.1f MB, da+ar+ur %.1f MB (+%.1f MB)\n",
+              label, danish, three, three - danish);
 }
 
 struct Percentiles {
@@ -326,6 +358,7 @@ void report(const Path& path, const char* content_name, const std::string& datab
   const Run cycling = run_kiosk(path, {"--config", write_config(dir, "cycle.toml", database, 2), "--size", "1920x1080", "--run-for", "10"});
   std::printf("%-22s peak RSS cycling with transitions (1920x1080): %.1f MB; Mesa loaded: %s\n", label.c_str(),
               std::max(peak_rss_mb(cycling.log), peak_rss_mb(still.log)), mesa || still.mesa ? "yes" : "no");
+  language_memory(path, label.c_str(), database, dir);
 }
 
 }  // namespace
