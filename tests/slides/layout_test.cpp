@@ -9,6 +9,7 @@
 #include "slides/danish.h"
 #include "slides/slide.h"
 #include "slides/slide_kinds.h"
+#include "slides/touch_views.h"
 
 #include <set>
 
@@ -237,4 +238,184 @@ TEST_CASE("the status slide names the latest known category: a year not known is
   CHECK(shown.count("Vollsmose Ikke parallelsamfund 2018"));  // the category under the name, the history under it
   area->categories = {{2023, Category::kUnknown}, {2024, Category::kUnknown}};
   CHECK(texts({1920, 1080}).count("Områdets placering på listerne er ikke oplyst."));
+}
+
+namespace {
+
+// What a touch view drew and where its targets are.
+struct DrawnView {
+  std::vector<render::DrawnText> texts;
+  slides::ViewLayout layout;
+};
+
+const player::View kTouchViews[] = {player::View::kBrowser, player::View::kDetail, player::View::kMap, player::View::kArea};
+
+const char* view_name(player::View view) {
+  switch (view) {
+    case player::View::kBrowser: return "browser";
+    case player::View::kDetail: return "detail";
+    case player::View::kMap: return "map";
+    case player::View::kArea: return "area";
+    case player::View::kCycle: break;
+  }
+  return "cycle";
+}
+
+// The touch view `view` of the default content in `language` at `scale`, with every language
+// configured; `with` sets what the session shows over it.
+template <class Session>
+DrawnView draw_touch(const model::Feed& feed, player::View view, Screen screen, const i18n::Language& language,
+                     double scale, Session with, const std::string& keep_as = "") {
+  testing::SoftwareTarget target(screen.w, screen.h);
+  render::Canvas canvas(target.renderer(), target.fonts(), screen.w, screen.h);
+  canvas.set_direction(language.right_to_left() ? render::Direction::kRightToLeft : render::Direction::kLeftToRight);
+  canvas.set_language(language.code());
+  DrawnView out;
+  canvas.set_recorder(&out.texts);
+  const model::Area* area = nullptr;
+  for (const auto& a : feed.content.areas) {
+    if (a.id == "vollsmose") area = &a;
+  }
+  slides::SlideContext ctx{feed.content, area, {false, feed.version, 1'700'000'000, feed.expires}, FakeClock().wall(), false, 0};
+  ctx.language = &language;
+  ctx.name_language = true;
+  slides::ViewState state;
+  state.languages = i18n::languages();
+  state.area = "vollsmose";
+  state.selected = feed.content.results.front().id;
+  with(state);
+  out.layout = slides::draw_touch_view(view, canvas, slides::Theme::for_screen(screen.w, screen.h, scale), ctx, state);
+  if (!keep_as.empty()) target.keep_png(keep_as + "-" + std::to_string(screen.w) + "x" + std::to_string(screen.h));
+  return out;
+}
+
+bool is_session_control(player::Target t) {
+  return t == player::Target::kLanguages || t == player::Target::kLanguage || t == player::Target::kLargerText ||
+         t == player::Target::kStay || t == player::Target::kPause;
+}
+
+std::string describe(const player::HitRegion& r) {
+  return "region " + std::to_string(static_cast<int>(r.target)) + " '" + r.id + "' at " + std::to_string(r.box.x) + "," +
+         std::to_string(r.box.y) + " " + std::to_string(r.box.w) + "x" + std::to_string(r.box.h);
+}
+
+bool overlap(const player::Box& a, const player::Box& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// The session's controls: inside the screen, at least a touch target (48 px at 1080p), in a
+// portrait screen's lower two thirds, and none on top of another target (`among` those drawn with it).
+void check_controls(const std::vector<player::HitRegion>& regions, Screen screen, double scale,
+                    const std::vector<player::HitRegion>& among) {
+  const int min_side = slides::touch_target_px(slides::Theme::for_screen(screen.w, screen.h, scale));
+  int controls = 0;
+  for (const auto& r : regions) {
+    if (!is_session_control(r.target)) continue;
+    ++controls;
+    INFO(describe(r));
+    CHECK(r.box.x >= 0);
+    CHECK(r.box.y >= 0);
+    CHECK(r.box.x + r.box.w <= screen.w);
+    CHECK(r.box.y + r.box.h <= screen.h);
+    CHECK(r.box.h >= min_side);
+    CHECK(r.box.w >= min_side);
+    if (screen.w == 1920 && screen.h == 1080) CHECK(std::min(r.box.w, r.box.h) >= 48);
+    if (screen.h > screen.w) CHECK(r.box.y >= screen.h / 3.0f);
+    for (const auto& other : among) {
+      if (&other == &r || (other.box.x == r.box.x && other.box.y == r.box.y && other.target == r.target)) continue;
+      INFO("and " << describe(other));
+      CHECK_FALSE(overlap(r.box, other.box));
+    }
+  }
+  CHECK(controls > 0);
+}
+
+}  // namespace
+
+TEST_CASE("every touch view fits every screen size in every language, at normal and larger text", "[slides][layout][touch]") {
+  const auto feed = testing::default_feed();
+  for (const Screen screen : kScreens) {
+    for (const double scale : {1.0, slides::Theme::kLargerText}) {
+      for (const i18n::Language* language : i18n::languages()) {
+        for (const player::View view : kTouchViews) {
+          INFO(view_name(view) << " in " << language->code() << " at " << screen.w << "x" << screen.h << ", text x" << scale);
+          const auto drawn = draw_touch(feed, view, screen, *language, scale, [](slides::ViewState&) {});
+          const render::Rect bounds{0, 0, screen.w, screen.h};
+          const int body_min = std::min(screen.w, screen.h) / 28;
+          for (std::size_t i = 0; i < drawn.texts.size(); ++i) {
+            INFO(describe(drawn.texts[i]));
+            CHECK(bounds.contains(drawn.texts[i].used));
+            CHECK(drawn.texts[i].px >= body_min);
+            for (std::size_t j = i + 1; j < drawn.texts.size(); ++j) {
+              INFO("and " << describe(drawn.texts[j]));
+              CHECK_FALSE(drawn.texts[i].used.intersects(drawn.texts[j].used));
+            }
+          }
+          check_controls(drawn.layout.regions, screen, scale, drawn.layout.regions);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("the list of languages and the Bliv her notice fit over every touch view, in reach and of touch size", "[slides][layout][touch]") {
+  const auto feed = testing::default_feed();
+  for (const Screen screen : kScreens) {
+    for (const double scale : {1.0, slides::Theme::kLargerText}) {
+      for (const i18n::Language* language : i18n::languages()) {
+        for (const player::View view : kTouchViews) {
+          INFO(view_name(view) << " in " << language->code() << " at " << screen.w << "x" << screen.h << ", text x" << scale);
+          const bool keep = view == player::View::kBrowser && (language->right_to_left() || language == &i18n::danish());
+          const std::string name = std::string("session-") + language->code() + (scale > 1 ? "-larger" : "");
+          const auto listed = draw_touch(feed, view, screen, *language, scale, [](slides::ViewState& s) { s.language_list = true; },
+                                         keep ? name + "-languages" : "");
+          // The list's items: one per language, by its own name, none over another.
+          std::vector<player::HitRegion> items;
+          for (const auto& r : listed.layout.regions) {
+            if (r.target == player::Target::kLanguage) items.push_back(r);
+          }
+          CHECK(items.size() == i18n::languages().size());
+          check_controls(items, screen, scale, items);
+          for (const i18n::Language* each : i18n::languages()) {
+            CHECK(std::any_of(listed.texts.begin(), listed.texts.end(), [&](const auto& t) { return t.text == each->native_name(); }));
+          }
+          const auto notice = draw_touch(feed, view, screen, *language, scale, [](slides::ViewState& s) { s.stay_notice = 15; },
+                                         keep ? name + "-notice" : "");
+          std::vector<player::HitRegion> stay;
+          for (const auto& r : notice.layout.regions) {
+            if (r.target == player::Target::kStay) stay.push_back(r);
+          }
+          REQUIRE(stay.size() == 1);
+          check_controls(stay, screen, scale, stay);
+          CHECK(notice.layout.regions.back().target == player::Target::kStay);  // on top of the view: it wins
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("the cycle's pause control sits in the footer of every slide, in reach and of touch size", "[slides][layout][pause]") {
+  const auto feed = testing::default_feed();
+  for (const Screen screen : kScreens) {
+    const slides::Theme theme = slides::Theme::for_screen(screen.w, screen.h);
+    for (const auto& kind : slides::SlideKinds::built_in().all()) {
+      INFO(kind.name << " at " << screen.w << "x" << screen.h);
+      const auto layout = slides::cycle_regions(theme, kind);
+      std::vector<player::HitRegion> pause;
+      for (const auto& r : layout.regions) {
+        if (r.target == player::Target::kPause) pause.push_back(r);
+      }
+      REQUIRE(pause.size() == 1);
+      // A tap on it pauses, whatever else the slide does when tapped (the later region wins).
+      const player::Pos centre{pause[0].box.x + pause[0].box.w / 2, pause[0].box.y + pause[0].box.h / 2};
+      const auto winner = std::find_if(layout.regions.rbegin(), layout.regions.rend(), [&](const auto& r) { return r.box.contains(centre); });
+      CHECK(winner->target == player::Target::kPause);
+      std::vector<player::HitRegion> buttons;  // the targets besides the whole slide
+      for (const auto& r : layout.regions) {
+        if (r.box.w < screen.w || r.box.h < screen.h) buttons.push_back(r);
+      }
+      check_controls(pause, screen, 1.0, buttons);
+      CHECK(pause[0].box.y >= screen.h - theme.footer_h);
+    }
+  }
 }

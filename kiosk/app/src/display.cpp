@@ -152,6 +152,8 @@ class DisplayLoop {
   // The configured language the screen is drawn in: the one a resident chose for the touch
   // session, else the one of the cycle's round.
   std::size_t shown_language() const;
+  // The current slide's touchable things, where they lie when drawn in configured language `language`.
+  std::vector<player::HitRegion> cycle_regions(std::size_t language) const;
   // The touch views' sizes: the stage's, or with larger text chosen for the session 1.5 times the text.
   slides::Theme view_theme() const;
   auto nav_state() const {
@@ -422,7 +424,7 @@ void DisplayLoop::show_next_slide(SteadyTime now) {
   const Minute minute = minute_of(clock().wall());
   if (stage_.compositor->prepared() == coming_key(cycle_.current(), cycle_.round(), minute) && !nav_.overlay() &&
       stage_.compositor->show_prepared(Change::kTransition, now)) {
-    nav_.set_hit_regions(slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current())).regions);
+    nav_.set_hit_regions(cycle_regions(scene_->language_of_round(cycle_.round())));
     nav_.set_scroll_extent(0, 0);
   } else {
     draw_screen(Change::kTransition, now);
@@ -445,6 +447,12 @@ std::size_t DisplayLoop::shown_language() const {
     if (const auto chosen = scene_->find_language(nav_.language())) return *chosen;
   }
   return scene_->language_of_round(cycle_.round());
+}
+
+std::vector<player::HitRegion> DisplayLoop::cycle_regions(std::size_t language) const {
+  auto regions = slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current())).regions;
+  if (scene_->language(language).right_to_left()) slides::mirror_regions(regions, static_cast<float>(stage_.theme.width));
+  return regions;
 }
 
 slides::Theme DisplayLoop::view_theme() const {
@@ -655,8 +663,17 @@ std::optional<int> DisplayLoop::handle_event(const SDL_Event& e) {
 
 void DisplayLoop::draw_screen(Change change, SteadyTime now) {
   slides::ViewLayout layout;
-  const slides::ViewState vs{nav_.filter(), nav_.scroll(), nav_.pressed(), nav_.pressed_id(), nav_.selected(),
-                             nav_.area(), nav_.group()};
+  slides::ViewState vs{.filter = nav_.filter(),
+                       .scroll = nav_.scroll(),
+                       .pressed = nav_.pressed(),
+                       .pressed_id = nav_.pressed_id(),
+                       .selected = nav_.selected(),
+                       .area = nav_.area(),
+                       .group = nav_.group(),
+                       .language_list = nav_.language_list(),
+                       .larger_text = nav_.larger_text(),
+                       .stay_notice = nav_.stay_notice()};
+  for (std::size_t i = 0; i < scene_->language_count(); ++i) vs.languages.push_back(&scene_->language(i));
   const std::size_t round = static_cast<std::size_t>(cycle_.round());
   const std::size_t language = shown_language();
   const slides::Theme theme = view_theme();
@@ -664,23 +681,13 @@ void DisplayLoop::draw_screen(Change change, SteadyTime now) {
       [&](render::Canvas& canvas) {
         const WallTime wall = clock().wall();
         const auto ctx = scene_->context(wall, round, language);
-        switch (nav_.view()) {
-          case player::View::kCycle:
-            scene_->draw(cycle_.current(), canvas, wall, round, language);
-            layout = slides::cycle_regions(stage_.theme, scene_->kind(cycle_.current()));
-            break;
-          case player::View::kBrowser:
-            layout = slides::draw_browser(canvas, theme, ctx, vs);
-            break;
-          case player::View::kDetail:
-            layout = slides::draw_detail(canvas, theme, ctx, vs);
-            break;
-          case player::View::kMap:
-            layout = slides::draw_map_view(canvas, theme, ctx, vs);
-            break;
-          case player::View::kArea:
-            layout = slides::draw_area_card(canvas, theme, ctx, vs);
-            break;
+        if (nav_.view() == player::View::kCycle) {
+          scene_->draw(cycle_.current(), canvas, wall, round, language,
+                       nav_.paused() ? slides::PauseControl::kResume : slides::PauseControl::kPause);
+          layout.regions = cycle_regions(language);
+        } else {
+          scene_->set_language(canvas, language);
+          layout = slides::draw_touch_view(nav_.view(), canvas, theme, ctx, vs);
         }
         if (nav_.overlay()) {
           slides::draw_staff_overlay(canvas, stage_.theme,

@@ -95,11 +95,22 @@ slides::SlideContext Scene::context(WallTime now, std::size_t round, std::size_t
           .now = now,
           .stale = slides::is_stale(content_.origin, now, stale_after_days_),
           .round = round,
-          .language = in.language};
+          .language = in.language,
+          .name_language = languages_.size() > 1};
 }
 
-void Scene::draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round, std::size_t language) const {
-  slides_[i].slide->draw(canvas, slides::Theme::for_screen(canvas.width(), canvas.height()), context(now, round, language));
+void Scene::draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round, std::size_t language,
+                 slides::PauseControl pause) const {
+  slides::SlideContext ctx = context(now, round, language);
+  ctx.pause = pause;
+  set_language(canvas, language);
+  slides_[i].slide->draw(canvas, slides::Theme::for_screen(canvas.width(), canvas.height()), ctx);
+}
+
+void Scene::set_language(render::Canvas& canvas, std::size_t language) const {
+  const i18n::Language& lang = *languages_[language < languages_.size() ? language : 0].language;
+  canvas.set_direction(lang.right_to_left() ? render::Direction::kRightToLeft : render::Direction::kLeftToRight);
+  canvas.set_language(lang.code());
 }
 
 std::size_t Scene::language_of_round(std::uint64_t round) const {

@@ -103,11 +103,17 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
   }
   if (!request.touch_views && !request.map_views) return Status::success();
   const auto ctx = scene.context(request.now, 0);
+  // A touch view's state as a session starts: the configured languages for its language button.
+  const auto session = [&] {
+    slides::ViewState state;
+    for (std::size_t i = 0; i < scene.language_count(); ++i) state.languages.push_back(&scene.language(i));
+    return state;
+  };
   if (request.touch_views) {
     // What a resident sees after touching: the browser (this area, then all areas), and every result
     // in detail, a picture per page where it scrolls.
     const auto browser = [&](player::Filter filter, const std::string& name) -> Result<slides::ViewLayout> {
-      slides::ViewState state;
+      slides::ViewState state = session();
       state.filter = filter;
       slides::ViewLayout layout;
       auto texts = shoot(numbered(++n, name), [&](render::Canvas& canvas) { layout = slides::draw_browser(canvas, theme, ctx, state); }, {});
@@ -117,8 +123,27 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
     if (auto here = browser(player::Filter::kThisArea, "browser"); !here) return here.error();
     auto all = browser(player::Filter::kAllAreas, "browser-all");
     if (!all) return all.error();
+    // The session's controls: the list of languages open (with more than one), larger text, and the
+    // notice before the idle return.
+    const auto session_shot = [&](const std::string& name, const slides::ViewState& state, const slides::Theme& shown) {
+      return shoot(numbered(++n, name), [&](render::Canvas& canvas) {
+        (void)slides::draw_touch_view(player::View::kBrowser, canvas, shown, ctx, state);
+      }, {});
+    };
+    slides::ViewState listed = session();
+    listed.language_list = true;
+    if (listed.languages.size() > 1) {
+      if (auto shot = session_shot("browser-languages", listed, theme); !shot) return shot.error();
+    }
+    slides::ViewState larger = session();
+    larger.larger_text = true;
+    const auto larger_theme = slides::Theme::for_screen(theme.width, theme.height, slides::Theme::kLargerText);
+    if (auto shot = session_shot("browser-larger-text", larger, larger_theme); !shot) return shot.error();
+    slides::ViewState notice = session();
+    notice.stay_notice = 15;
+    if (auto shot = session_shot("browser-stay-notice", notice, theme); !shot) return shot.error();
     for (const std::string& id : all->ids) {
-      slides::ViewState state;
+      slides::ViewState state = session();
       state.selected = id;
       ++n;
       const std::string name = numbered(n, "detail-" + id);
@@ -147,19 +172,19 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
     if (!texts) return texts.error();
     return layout;
   };
-  auto map = map_view("areamap", {});
+  auto map = map_view("areamap", session());
   if (!map) return map.error();
   const player::HitRegion* largest = nullptr;
   for (const auto& r : map->regions) {
     if (r.target == player::Target::kMapGroup && (!largest || r.box.w * r.box.h > largest->box.w * largest->box.h)) largest = &r;
   }
   if (largest) {
-    slides::ViewState state;
+    slides::ViewState state = session();
     state.group = largest->id;
     if (auto opened = map_view("areamap-" + largest->id, state); !opened) return opened.error();
   }
   if (ctx.area) {
-    slides::ViewState state;
+    slides::ViewState state = session();
     state.area = ctx.area->id;
     auto texts = shoot(numbered(++n, "area-" + ctx.area->id),
                        [&](render::Canvas& canvas) { (void)slides::draw_area_card(canvas, theme, ctx, state); }, {});

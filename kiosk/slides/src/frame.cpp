@@ -2,6 +2,7 @@
 // stale marker; the progress bar is an overlay drawn at every step.
 #include "slide_util.h"
 #include "slides/slide.h"
+#include "slides/touch_views.h"
 #include "slides/words.h"
 
 namespace kiosk::slides {
@@ -17,6 +18,13 @@ int progress_bar_height(const Theme& theme) { return std::max(3, theme.height / 
 Rect footer_rect(const Theme& theme) { return {0, theme.height - theme.footer_h, theme.width, theme.footer_h}; }
 
 }  // namespace
+
+Rect pause_button_box(const Theme& theme) {
+  const Rect footer = footer_rect(theme);
+  const int bar_h = progress_bar_height(theme);
+  const int w = std::max(theme.body_px * 6, theme.footer_h * 2);
+  return {footer.right() - theme.margin / 2 - w, footer.y + bar_h, w, footer.h - bar_h};
+}
 
 bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days) {
   const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
@@ -67,8 +75,26 @@ Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& 
   const std::string time = clock_text(ctx.now);
   canvas.text(time, row.take_left(canvas.text_width(time, clock.px, clock.weight), theme.gap * 2), clock);
 
-  // The data's age on the right; when stale, as a marker in the warning colours.
   const i18n::Language& lang = ctx.lang();
+  if (ctx.pause != PauseControl::kNone) {
+    const Rect pause = pause_button_box(theme);
+    // TRANSLATORS: the button in the footer that stops the slides changing; short.
+    const char* label = ctx.pause == PauseControl::kPause ? lang.tr("Pause")
+                                                          // TRANSLATORS: the same button while the slides stand still; short.
+                                                          : lang.tr("Fortsæt");
+    // Outlined while the cycle runs; filled in the accent while it stands still, so the pause shows.
+    draw_button(canvas, theme, pause.inset(0, theme.gap / 4), label, ctx.pause == PauseControl::kResume, true);
+    row.w = pause.x - theme.gap - row.x;
+  }
+  if (ctx.name_language) {
+    const std::string name = lang.native_name();
+    TextStyle name_style = theme.body();
+    name_style.max_lines = 1;
+    const int name_w = std::min(row.w / 3, canvas.text_width(name, name_style.px, name_style.weight));
+    canvas.text(name, row.take_left(name_w, theme.gap * 2), name_style);
+  }
+
+  // The data's age on the right; when stale, as a marker in the warning colours.
   // TRANSLATORS: in the footer: the content shipped with the program, not yet any from staff.
   std::string age = lang.tr("Indbygget indhold");
   if (!ctx.origin.built_in) {

@@ -17,15 +17,15 @@ namespace kiosk::slides {
 using player::Target;
 using render::Rect;
 
-namespace {
-
 player::Box box_of(const Rect& r) {
   return {static_cast<float>(r.x), static_cast<float>(r.y), static_cast<float>(r.w), static_cast<float>(r.h)};
 }
 
-bool is_pressed(const ViewState& s, Target t, const std::string& id = "") {
+bool is_pressed(const ViewState& s, Target t, const std::string& id) {
   return s.pressed && *s.pressed == t && s.pressed_id == id;
 }
+
+namespace {
 
 std::string byline(const model::Result& r, const i18n::Language& lang) {
   return date_text(r.date, lang) + " \xC2\xB7 " + r.publisher;
@@ -140,6 +140,7 @@ ViewLayout cycle_regions(const Theme& theme, const SlideKind& kind) {
   if (kind.tap_opens_browser) layout.regions.push_back({screen, Target::kOpenBrowser, ""});
   if (kind.tap_opens_map) layout.regions.push_back({screen, Target::kOpenMap, ""});
   if (kind.map_button) layout.regions.push_back({box_of(map_button_box(theme)), Target::kOpenMap, ""});
+  layout.regions.push_back({box_of(pause_button_box(theme)), Target::kPause, ""});
   layout.regions.push_back({{0, 0, static_cast<float>(corner), static_cast<float>(corner)}, Target::kStaffCorner, ""});
   return layout;
 }
@@ -147,6 +148,7 @@ ViewLayout cycle_regions(const Theme& theme, const SlideKind& kind) {
 ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
+  session_bar(canvas, theme, ctx, content, layout, state);
   Rect bar = header(canvas, theme, ctx, content, layout, state);
 
   // Filter: this area or all areas; then page buttons on the right.
@@ -337,6 +339,7 @@ render::Rect detail_part_min(render::Canvas& canvas, const Theme& theme, const m
 ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
+  session_bar(canvas, theme, ctx, content, layout, state);
   Rect bar = header(canvas, theme, ctx, content, layout, state);
   const model::Result* result = nullptr;
   for (const auto& r : ctx.content.results) {
@@ -520,6 +523,7 @@ const model::Area* find_area(const model::Content& content, const std::string& i
 ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
+  session_bar(canvas, theme, ctx, content, layout, state);
   Rect bar = header(canvas, theme, ctx, content, layout, state);
   const i18n::Language& lang = ctx.lang();
   const int year = map_year(ctx.content);
@@ -601,6 +605,7 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
 ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
   Rect content = draw_frame(canvas, theme, ctx);
+  session_bar(canvas, theme, ctx, content, layout, state);
   Rect bar = header(canvas, theme, ctx, content, layout, state);
   const model::Area* area = find_area(ctx.content, state.area);
   if (!area) {

@@ -52,8 +52,9 @@ class Scene {
   std::vector<std::chrono::seconds> durations() const;
   const model::Area* area() const { return area_; }
   // Draws slide `i` as at wall time `now` in the cycle's `round`, in configured language `language`
-  // (an index into languages(); 0 is the first).
-  void draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round, std::size_t language = 0) const;
+  // (an index into languages(); 0 is the first), with the footer's pause control as `pause`.
+  void draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_t round, std::size_t language = 0,
+            slides::PauseControl pause = slides::PauseControl::kPause) const;
   // What the slides and the touch views read, as at `now`, in configured language `language`.
   slides::SlideContext context(WallTime now, std::size_t round, std::size_t language = 0) const;
   const LoadedContent& content() const { return content_; }
@@ -63,6 +64,9 @@ class Scene {
   const i18n::Language& language(std::size_t index) const { return *languages_[index].language; }
   // Which language the cycle's `round` is drawn in (slides.rounds_per_language rounds each).
   std::size_t language_of_round(std::uint64_t round) const;
+  // Sets the canvas to draw in configured language `language`: its direction (Arabic, Urdu and
+  // Farsi mirrored, right to left) and its code. draw() does it itself; touch views call it first.
+  void set_language(render::Canvas& canvas, std::size_t language) const;
   // The index of the configured language with this code, or nothing.
   std::optional<std::size_t> find_language(std::string_view code) const;
 

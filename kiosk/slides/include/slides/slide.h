@@ -39,6 +39,10 @@ bool is_stale(const ContentOrigin& origin, WallTime now, int stale_after_days);
 // days ago). Short enough for the footer at every screen size.
 std::string stale_reason(const ContentOrigin& origin, WallTime now, const i18n::Language& lang = i18n::danish());
 
+// The cycle's pause control at the footer's right end (WCAG 2.2.2): "Pause", or "Fortsæt" while the
+// cycle is paused; none in the touch views.
+enum class PauseControl { kNone, kPause, kResume };
+
 // Everything a slide may read. `area` is null when the configured area is not in the content.
 struct SlideContext {
   const model::Content& content;
@@ -50,6 +54,9 @@ struct SlideContext {
   // The language the screen is drawn in (null: Danish). `content` is already in it where the feed
   // has translations (model::localized), so slides translate only their own fixed words.
   const i18n::Language* language = nullptr;
+  PauseControl pause = PauseControl::kNone;
+  // More than one language is configured: the footer names the one on screen in its own words.
+  bool name_language = false;
 
   const i18n::Language& lang() const { return language ? *language : i18n::danish(); }
 };
@@ -60,9 +67,14 @@ class Slide {
   virtual void draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const = 0;
 };
 
-// The background and the strip at the bottom of every slide: clock, area, the data's age and the
-// stale marker. Returns the area above it that the slide may use, inside the margins.
+// The background and the strip at the bottom of every slide: clock, the language's name (with more
+// than one), area, the data's age and the stale marker, and on the cycle the pause control. Returns
+// the area above it that the slide may use, inside the margins.
 render::Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx);
+
+// Where the frame draws the pause control: the right end of the footer, under the progress bar, at
+// least a touch target wide. Known from the screen alone, so the cycle's regions need no drawing.
+render::Rect pause_button_box(const Theme& theme);
 
 // The cycle's progress through the current slide (0..1) as a bar along the footer's top edge: drawn
 // over the finished slide at every step, so the slide itself need not be drawn again.

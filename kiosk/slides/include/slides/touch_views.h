@@ -21,7 +21,18 @@ struct ViewState {
   std::string selected;  // the result shown in detail
   std::string area;      // the area whose card shows
   std::string group;     // the map's opened group (the id of its kMapGroup region)
+  // The touch session (player/navigator.h): the configured languages, whose button shows with two
+  // or more; the open list of them; larger text on; the seconds the "Bliv her" notice shows, or 0.
+  std::vector<const i18n::Language*> languages;
+  bool language_list = false;
+  bool larger_text = false;
+  int stay_notice = 0;
 };
+
+// A drawn rectangle as the navigator's box, for a hit region.
+player::Box box_of(const render::Rect& r);
+// The finger is down on target `t` (with `id`): the views draw it pressed.
+bool is_pressed(const ViewState& s, player::Target t, const std::string& id = "");
 
 // The parts of a result besides its words, as the detail view places them.
 enum class DetailPart { kPicture, kChart, kCode };
@@ -40,6 +51,7 @@ struct ViewLayout {
   std::vector<std::string> ids;  // the listed results, top to bottom
   std::vector<PlacedPart> parts;  // the detail view's picture, chart and QR code
   render::Rect viewport;          // the detail view's scrolled area
+  render::Rect session_bar;       // the row of the session's controls at the bottom of the view
 };
 
 // Touch targets are at least 9 mm on a 24" 1080p screen, 1/22.5 of the shorter side (48 px at
@@ -70,6 +82,20 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
 // One area: its name and kommune, its category per list year as the status slide shows it, and its
 // results as a list whose items open the detail.
 ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
+
+// Draws `view` (not the cycle) with the session's controls over it: the list of languages when open
+// and the "Bliv her" notice when it shows, whose regions come last and so win. The regions are
+// where the things lie on the screen: mirrored when the canvas draws right to left.
+ViewLayout draw_touch_view(player::View view, render::Canvas& canvas, const Theme& theme, const SlideContext& ctx,
+                           const ViewState& state);
+// The regions as they lie on a screen drawn right to left (mirrored about its vertical centre line,
+// as render::Canvas mirrors the drawing), for the navigator to hit-test.
+void mirror_regions(std::vector<player::HitRegion>& regions, float width);
+
+// The row along the bottom of `content` every touch view gives the session's controls: larger
+// text, and the language button with two or more languages. Takes it off `content`.
+void session_bar(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, render::Rect& content,
+                 ViewLayout& layout, const ViewState& state);
 
 ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state);
 // One result: its title, its words (scrolled), and each part it has (picture, chart, QR code of its
