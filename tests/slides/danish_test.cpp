@@ -36,3 +36,20 @@ TEST_CASE("category names follow the 2021 renaming", "[slides]") {
   CHECK(category_name(Category::kNotParallelsamfund, 2024) != category_name(Category::kNone, 2024));
   CHECK(category_name(Category::kUnknown, 2024) == "Ikke oplyst");
 }
+
+TEST_CASE("dates and categories in another language take its catalogue's words, years stay plain digits", "[slides]") {
+  const kiosk::i18n::Language& en = *kiosk::i18n::find_language("en");
+  CHECK(date_text({2019, 5, 14}, en) == "14 May 2019");
+  CHECK(date_text({2019, 5}, en) == "May 2019");
+  CHECK(date_text({2024}, en) == "2024");
+  CHECK(month_name(5, en) == "May");
+  CHECK(category_name(Category::kParallelsamfund, 2024, en) == "Parallel society (parallelsamfund)");
+  CHECK(category_name(Category::kParallelsamfund, 2019, en) == "Ghetto area (ghettoområde)");
+  CHECK(category_plural(Category::kUdsat, 2024, en) == "vulnerable housing areas");
+  CHECK(kommune_text("Odense", en) == "Odense Municipality");
+  CHECK(kommune_text("Odense", kiosk::i18n::danish()) == "Odense Kommune");
+  // Every language writes the year 2024 as 2024, never grouped.
+  for (const kiosk::i18n::Language* language : kiosk::i18n::languages()) {
+    CHECK(date_text({2024, 12, 1}, *language).find("2024") != std::string::npos);
+  }
+}

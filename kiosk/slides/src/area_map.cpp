@@ -199,13 +199,16 @@ std::vector<MapGroup> group_markers(const std::vector<MapMarker>& markers, int r
 // A group is named by its most important area's kommune: "Høje-Taastrup og omegn" when its areas
 // lie in more than one kommune. A group that holds the kiosk's own area is named by it:
 // "Mjølnerparken og omegn".
-std::string group_label(const std::vector<MapMarker>& markers, const MapGroup& g) {
+std::string group_label(const std::vector<MapMarker>& markers, const MapGroup& g, const i18n::Language& lang) {
   const MapMarker& lead = markers[g.markers[0]];
   if (g.markers.size() == 1) return lead.area->name;
-  if (lead.own) return lead.area->name + " og omegn";
+  // TRANSLATORS: a group of areas close together on the map, named by a place: "Aarhus og omegn"
+  // (Aarhus and the areas around it). Space on the map is short.
+  const auto around = [&](const std::string& place) { return i18n::fill(lang.tr("{place} og omegn"), {{"place", place}}); };
+  if (lead.own) return around(lead.area->name);
   const bool one_kommune = std::all_of(g.markers.begin(), g.markers.end(),
                                        [&](std::size_t i) { return markers[i].area->kommune == lead.area->kommune; });
-  return lead.area->kommune + (one_kommune ? "" : " og omegn");
+  return one_kommune ? lead.area->kommune : around(lead.area->kommune);
 }
 
 // Labels in order of importance, each at the first of eight places around its marker that stays in
@@ -300,7 +303,7 @@ int map_year(const model::Content& content) {
 }
 
 AreaMap lay_out_map(render::Canvas& canvas, const Theme& theme, const model::Content& content, const model::Area* own,
-                    Rect box) {
+                    Rect box, const i18n::Language& lang) {
   AreaMap map;
   map.box = box;
   map.year = map_year(content);
@@ -328,7 +331,7 @@ AreaMap lay_out_map(render::Canvas& canvas, const Theme& theme, const model::Con
                      [&](std::size_t a, std::size_t b) { return importance(map.markers[a]) < importance(map.markers[b]); });
     g.at = map.markers[g.markers[0]].at;
     g.radius = g.markers.size() > 1 ? std::max(map.marker_radius * 3 / 2, theme.body_px * 3 / 4) : map.marker_radius;
-    g.label = group_label(map.markers, g);
+    g.label = group_label(map.markers, g, lang);
   };
   for (auto& g : map.groups) finish(g);
   // A group's circle is larger than a marker, and the own area's ring larger still: groups whose

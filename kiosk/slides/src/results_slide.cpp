@@ -4,8 +4,8 @@
 
 #include "slide_util.h"
 #include "slides/chart.h"
-#include "slides/danish.h"
 #include "slides/touch_views.h"
+#include "slides/words.h"
 
 namespace kiosk::slides {
 
@@ -16,19 +16,22 @@ namespace {
 // The cycle tells the newest results in turn, one per round.
 constexpr std::size_t kRotation = 5;
 
-std::string byline(const model::Result& r) { return danish_date(r.date) + " \xC2\xB7 " + r.publisher; }
-
-std::string area_names(const model::Result& r, const model::Content& content) {
+std::string area_names(const model::Result& r, const model::Content& content, const i18n::Language& lang) {
   std::string names;
   for (const auto& id : r.area_ids) {
     for (const auto& a : content.areas) {
       if (a.id == id) names += (names.empty() ? "" : ", ") + a.name;
     }
   }
-  return names.empty() ? "Hele landet" : names;
+  // TRANSLATORS: what a result is about when it concerns no one area: all of Denmark.
+  return names.empty() ? lang.tr("Hele landet") : names;
 }
 
 }  // namespace
+
+std::string result_byline(const model::Result& r, const i18n::Language& lang) {
+  return date_text(r.date, lang) + " \xC2\xB7 " + r.publisher;
+}
 
 std::vector<const model::Result*> newest_first(const std::vector<model::Result>& results) {
   std::vector<const model::Result*> out;
@@ -39,18 +42,21 @@ std::vector<const model::Result*> newest_first(const std::vector<model::Result>&
 }
 
 void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const {
+  const i18n::Language& lang = ctx.lang();
   Rect content = draw_frame(canvas, theme, ctx);
-  text_line(canvas, content, "Resultater fra følgeevalueringen", theme.label(), 0);
-  text_line(canvas, content, "Seneste resultater", theme.title(), theme.gap);
+  // TRANSLATORS: følgeevalueringen is the national evaluation of the housing areas' plans (2018-2029).
+  text_line(canvas, content, lang.tr("Resultater fra følgeevalueringen"), theme.label(), 0);
+  text_line(canvas, content, lang.tr("Seneste resultater"), theme.title(), theme.gap);
 
   const auto results = newest_first(ctx.content.results);
   if (results.empty()) {
-    text_block(canvas, content, "Der er endnu ingen resultater at vise.", theme.body(), 2, 0);
+    text_block(canvas, content, lang.tr("Der er endnu ingen resultater at vise."), theme.body(), 2, 0);
     return;
   }
   // Touching the slide opens the results browser; the button says so.
   const int button_h = touch_target_px(theme);
-  const std::string label = "Se alle resultater";
+  // TRANSLATORS: the button that opens the list of every result; short.
+  const std::string label = lang.tr("Se alle resultater");
   const int button_w = canvas.text_width(label, theme.body_px, render::Weight::kBold) + theme.gap * 3;
   Rect buttons = content.take_bottom(button_h, theme.gap);
   draw_button(canvas, theme, {buttons.x, buttons.y, std::min(buttons.w, button_w), button_h}, label, false);
@@ -76,13 +82,13 @@ void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideC
     }
     if (chart) {
       canvas.fill(side, theme.colors.panel);
-      draw_chart(canvas, theme, side.inset(theme.gap), *top.series, ctx.lang());
+      draw_chart(canvas, theme, side.inset(theme.gap), *top.series, lang);
     }
   }
 
-  text_line(canvas, main, byline(top), theme.muted_body(), 0);
+  text_line(canvas, main, result_byline(top, lang), theme.muted_body(), 0);
   text_block(canvas, main, top.title, theme.title(), 3, theme.gap / 2);
-  text_line(canvas, main, area_names(top, ctx.content), theme.label(), theme.gap);
+  text_line(canvas, main, area_names(top, ctx.content, lang), theme.label(), theme.gap);
   text_block(canvas, main, top.summary, theme.body(), 6, theme.gap * 2);
 
   // Further results, listed under the main one while room remains.
@@ -97,9 +103,9 @@ void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideC
   }
   if (others.empty()) return;
   canvas.fill({main.x, main.y - theme.gap, main.w, std::max(2, theme.height / 400)}, theme.colors.rule);
-  text_line(canvas, main, "Også udgivet", theme.label(), theme.gap / 2);
+  text_line(canvas, main, lang.tr("Også udgivet"), theme.label(), theme.gap / 2);
   for (const auto* r : others) {
-    text_line(canvas, main, byline(*r), theme.muted_body(), 0);
+    text_line(canvas, main, result_byline(*r, lang), theme.muted_body(), 0);
     text_line(canvas, main, r->title, more_title, theme.gap);
   }
 }

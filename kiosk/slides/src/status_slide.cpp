@@ -7,8 +7,8 @@
 #include "area_history.h"
 #include "slide_util.h"
 #include "slides/chart.h"
-#include "slides/danish.h"
 #include "slides/touch_views.h"
+#include "slides/words.h"
 
 namespace kiosk::slides {
 
@@ -17,21 +17,25 @@ using render::Rect;
 namespace {
 
 constexpr std::size_t kCriteriaShown = 4;
-constexpr const char* kCriteriaHeading = "Et område er udsat, når mindst to af de fire kriterier er opfyldt";
+// TRANSLATORS: the heading of the four criteria (employment, crime, education, income) on the
+// status slide; "udsat" is the legal category (docs/translating.md).
+constexpr const char* kCriteriaHeading = i18n::N_("Et område er udsat, når mindst to af de fire kriterier er opfyldt");
 
 int latest_list_year(const model::Content& c) { return c.national_counts.empty() ? 0 : c.national_counts.back().date.year; }
 
 // `kommune_shown`: the caller drew the kommune already (beside "Se områdekort" in portrait).
 void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box, bool kommune_shown) {
+  const i18n::Language& lang = ctx.lang();
   const model::Area* area = ctx.area;
   if (!area) {
-    text_line(canvas, box, "Status", theme.label(), 0);
-    text_line(canvas, box, "Hele landet", theme.headline(), theme.gap);
-    text_block(canvas, box, "Skærmens boligområde findes ikke i indholdet. Her vises tallene for hele landet.",
+    // TRANSLATORS: the status slide's label when the screen's area is not in the content.
+    text_line(canvas, box, lang.tr("Status"), theme.label(), 0);
+    text_line(canvas, box, lang.tr("Hele landet"), theme.headline(), theme.gap);
+    text_block(canvas, box, lang.tr("Skærmens boligområde findes ikke i indholdet. Her vises tallene for hele landet."),
                theme.muted_body(), 3, theme.gap);
     return;
   }
-  const std::string kommune = area->kommune + " Kommune";
+  const std::string kommune = kommune_text(area->kommune, lang);
   const int last_year = latest_list_year(ctx.content);
   // A long name steps down in size to stay on one line, as far as the slide-title size.
   render::TextStyle name = theme.headline();
@@ -41,12 +45,16 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   if (!known) {
     if (!kommune_shown) text_line(canvas, box, kommune, theme.label(), 0);
     text_block(canvas, box, area->name, name, 2, theme.gap);
-    text_block(canvas, box, "Områdets placering på listerne er ikke oplyst.", theme.body(), 2, theme.gap);
+    text_block(canvas, box, lang.tr("Områdets placering på listerne er ikke oplyst."), theme.body(), 2, theme.gap);
     return;
   }
   const model::CategoryYear& latest = *known;
-  const std::string lead = (latest.year >= last_year ? "På listen pr. 1. december " : "Senest oplyst, 1. december ") +
-                           std::to_string(latest.year);
+  // TRANSLATORS: above the area's category: the list it is from, "På listen pr. 1. december 2024".
+  std::string lead = i18n::fill(lang.tr("På listen pr. {date}"), {{"date", list_day(latest.year, lang)}});
+  if (latest.year < last_year) {
+    // TRANSLATORS: above the area's category when the latest list does not state it: the last list that did.
+    lead = i18n::fill(lang.tr("Senest oplyst, {date}"), {{"date", list_day(latest.year, lang)}});
+  }
   render::TextStyle lead_style = theme.muted_body();
   lead_style.max_lines = 2;
   // What a resident needs first is kept when the column is short: the name and the category, then
@@ -57,7 +65,7 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
     return canvas.measure(text, {0, 0, box.w, theme.height}, style).h;
   };
   const int category_h = canvas.line_height(theme.title()) + theme.gap / 2;
-  const int history_h = history_height(canvas, theme, ctx.lang(), *area, last_year, box.w);
+  const int history_h = history_height(canvas, theme, lang, *area, last_year, box.w);
   const int kommune_line = kommune_shown ? 0 : canvas.line_height(theme.label());
   int kommune_h = kommune_line;
   int lead_h = height_of(lead, lead_style);
@@ -83,8 +91,8 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   if (lead_h > 0) text_block(canvas, box, lead, lead_style, 2, 0);
   render::TextStyle category = theme.title();
   category.color = category_color(theme, latest.category);
-  text_line(canvas, box, category_name(latest.category, latest.year), category, theme.gap / 2);
-  if (history) draw_history(canvas, theme, ctx.lang(), *area, last_year, box);
+  text_line(canvas, box, category_name(latest.category, latest.year, lang), category, theme.gap / 2);
+  if (history) draw_history(canvas, theme, lang, *area, last_year, box);
 }
 
 struct Figure {
@@ -93,16 +101,18 @@ struct Figure {
 };
 
 void draw_national(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box) {
+  const i18n::Language& lang = ctx.lang();
   canvas.fill(box, theme.colors.panel);
   box = box.inset(theme.gap);
   const auto& counts = ctx.content.national_counts;
   if (counts.empty()) {
-    text_line(canvas, box, "Hele landet", theme.label(), 0);
-    text_block(canvas, box, "Der er ingen landstal i indholdet.", theme.body(), 2, 0);
+    text_line(canvas, box, lang.tr("Hele landet"), theme.label(), 0);
+    text_block(canvas, box, lang.tr("Der er ingen landstal i indholdet."), theme.body(), 2, 0);
     return;
   }
   const model::NationalCounts& n = counts.back();
-  std::string heading = "Hele landet \xC2\xB7 tal pr. " + danish_date(n.date);
+  // TRANSLATORS: the heading of the national counts, with the list's date; keep {date}.
+  std::string heading = i18n::fill(lang.tr("Hele landet \xC2\xB7 tal pr. {date}"), {{"date", date_text(n.date, lang)}});
   if (!theme.portrait) {
     // The heading shares its row with "Se områdekort" (map_button_box()).
     render::TextStyle label = theme.label();
@@ -127,8 +137,8 @@ void draw_national(render::Canvas& canvas, const Theme& theme, const SlideContex
   words.max_lines = 1;
   int number_w = 0, words_w = 0;
   for (const auto& f : figures) {
-    number_w = std::max(number_w, canvas.text_width(danish_number(f.value), figure.px, figure.weight));
-    words_w = std::max(words_w, canvas.text_width(category_plural(f.category, n.date.year), words.px, words.weight));
+    number_w = std::max(number_w, canvas.text_width(lang.number(f.value), figure.px, figure.weight));
+    words_w = std::max(words_w, canvas.text_width(category_plural(f.category, n.date.year, lang), words.px, words.weight));
   }
   const int row_h = canvas.line_height(figure);
   const int words_h = canvas.line_height(words);
@@ -137,25 +147,26 @@ void draw_national(render::Canvas& canvas, const Theme& theme, const SlideContex
     Rect row = rows.take_top(row_h, theme.gap / 2);
     if (row.h < row_h) break;
     figure.color = category_color(theme, f.category);
-    canvas.text(danish_number(f.value), row.take_left(number_w, theme.gap / 2), figure);
-    canvas.text(category_plural(f.category, n.date.year), {row.x, row.y + (row.h - words_h) / 2, row.w, words_h}, words);
+    canvas.text(lang.number(f.value), row.take_left(number_w, theme.gap / 2), figure);
+    canvas.text(category_plural(f.category, n.date.year, lang), {row.x, row.y + (row.h - words_h) / 2, row.w, words_h}, words);
   }
 
   // The trend: udsatte boligområder on each list.
   if (counts.size() >= 2 && box.h > canvas.line_height(theme.body()) * 4 && box.w > theme.body_px * 4) {
-    model::Series trend{"Udsatte boligområder", "antal", model::ChartKind::kBar, {}};
+    // TRANSLATORS: the title and the unit of the chart of how many areas were udsat on each list.
+    model::Series trend{lang.tr("Udsatte boligområder"), lang.tr("antal"), model::ChartKind::kBar, {}};
     const std::size_t from = counts.size() > 12 ? counts.size() - 12 : 0;
     for (std::size_t i = from; i < counts.size(); ++i) {
       trend.points.push_back({std::to_string(counts[i].date.year), static_cast<double>(counts[i].udsatte)});
     }
-    draw_chart(canvas, theme, box, trend, ctx.lang(), ChartLayout::kCompact);
+    draw_chart(canvas, theme, box, trend, lang, ChartLayout::kCompact);
   }
 }
 
 void draw_criteria(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect box, int columns) {
   const auto& criteria = ctx.content.criteria;
   const std::size_t n = std::min(criteria.size(), kCriteriaShown);
-  text_block(canvas, box, kCriteriaHeading, theme.label(), 2, theme.gap / 2);
+  text_block(canvas, box, ctx.lang().tr(kCriteriaHeading), theme.label(), 2, theme.gap / 2);
   const int rows = static_cast<int>((n + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
   if (rows == 0) return;
   const int col_w = (box.w - theme.gap * (columns - 1)) / columns;
@@ -181,7 +192,7 @@ void StatusSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideCo
   const int rows = theme.portrait ? 2 : 1;
   // Criteria: a heading, then per criterion a title and up to two (landscape) or three lines.
   const int lines = 3;
-  const int heading_h = canvas.measure(kCriteriaHeading, {0, 0, content.w, theme.height}, [&] {
+  const int heading_h = canvas.measure(ctx.lang().tr(kCriteriaHeading), {0, 0, content.w, theme.height}, [&] {
     render::TextStyle s = theme.label();
     s.max_lines = 2;
     return s;
@@ -198,7 +209,7 @@ void StatusSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideCo
       render::TextStyle label = theme.label();
       label.max_lines = 1;
       const int h = canvas.line_height(label);
-      canvas.text(ctx.area->kommune + " Kommune", {row.x, row.y + (row.h - h) / 2, map_button.x - theme.gap - row.x, h}, label);
+      canvas.text(kommune_text(ctx.area->kommune, ctx.lang()), {row.x, row.y + (row.h - h) / 2, map_button.x - theme.gap - row.x, h}, label);
     }
     draw_area(canvas, theme, ctx, area, true);
   } else {

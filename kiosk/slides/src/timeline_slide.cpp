@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "slide_util.h"
-#include "slides/danish.h"
+#include "slides/words.h"
 
 namespace kiosk::slides {
 
@@ -58,8 +58,9 @@ struct AxisLayout {
   int x_of(double pos) const { return box.x + static_cast<int>((pos - kFirstYear) * span); }
 };
 
-void draw_axis(render::Canvas& canvas, const Theme& theme, const std::vector<const model::Milestone*>& sorted,
-               const model::Milestone* next, const model::PartialDate& today, Rect box) {
+void draw_axis(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang,
+               const std::vector<const model::Milestone*>& sorted, const model::Milestone* next,
+               const model::PartialDate& today, Rect box) {
   render::TextStyle year_style = theme.muted_body();
   year_style.align = render::Align::kCenter;
   year_style.max_lines = 1;
@@ -92,8 +93,10 @@ void draw_axis(render::Canvas& canvas, const Theme& theme, const std::vector<con
     render::TextStyle today_style = theme.label();
     today_style.color = theme.colors.accent;
     today_style.max_lines = 1;
-    const int w = canvas.text_width("I dag", today_style.px, today_style.weight);
-    canvas.text("I dag", {std::clamp(x - w / 2, box.x, box.right() - w), box.y, w, today_h}, today_style);
+    // TRANSLATORS: the mark of today's date on the timeline; very short.
+    const std::string today_label = lang.tr("I dag");
+    const int w = canvas.text_width(today_label, today_style.px, today_style.weight);
+    canvas.text(today_label, {std::clamp(x - w / 2, box.x, box.right() - w), box.y, w, today_h}, today_style);
   }
 
   // Markers, each lane keeping its own; one that would touch its neighbour moves right of it.
@@ -109,14 +112,18 @@ void draw_axis(render::Canvas& canvas, const Theme& theme, const std::vector<con
   }
 }
 
-void draw_item(render::Canvas& canvas, const Theme& theme, Rect cell, const model::Milestone& m, bool past, bool next) {
+void draw_item(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang, Rect cell, const model::Milestone& m,
+               bool past, bool next) {
   const int radius = std::max(4, theme.body_px / 3);
   const int line = canvas.line_height(theme.muted_body());
   draw_marker(canvas, theme, {cell.x + radius, cell.y + line / 2}, radius, m, past, next);
   cell.take_left(radius * 2 + theme.gap / 2);
   render::TextStyle when = next ? theme.label() : theme.muted_body();
   if (next) when.color = theme.colors.accent;
-  text_line(canvas, cell, (next ? "Næste milepæl \xC2\xB7 " : "") + danish_date(m.when), when, 0);
+  std::string date = date_text(m.when, lang);
+  // TRANSLATORS: above the next milestone's title: "Næste milepæl · maj 2026"; keep {date}.
+  if (next) date = i18n::fill(lang.tr("Næste milepæl \xC2\xB7 {date}"), {{"date", date}});
+  text_line(canvas, cell, date, when, 0);
   render::TextStyle title = theme.body();
   title.weight = render::Weight::kBold;
   text_block(canvas, cell, m.title, title, 2, 0);
@@ -134,14 +141,20 @@ const model::Milestone* next_milestone(const std::vector<model::Milestone>& mile
 }
 
 void TimelineSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const {
+  const i18n::Language& lang = ctx.lang();
   Rect content = draw_frame(canvas, theme, ctx);
-  text_block(canvas, content, "Milepæle i følgeevalueringen " + std::to_string(kFirstYear) + "-" + std::to_string(kLastYear),
-             theme.title(), 2, theme.gap / 2);
+  // TRANSLATORS: the timeline's title; følgeevalueringen is the national evaluation of the housing
+  // areas' plans. {from} and {to} are years (2018, 2029).
+  const std::string title = i18n::fill(lang.tr("Milepæle i følgeevalueringen {from}-{to}"),
+                                       {{"from", std::to_string(kFirstYear)}, {"to", std::to_string(kLastYear)}});
+  text_block(canvas, content, title, theme.title(), 2, theme.gap / 2);
+  // TRANSLATORS: the timeline's legend: the physical track (buildings, demolition, renovation), the
+  // social track (jobs, schools, safety), milestones of both, and those still to come.
   draw_legend(canvas, theme, content,
-              {{theme.colors.physical, true, "Fysisk spor"},
-               {theme.colors.social, true, "Socialt spor"},
-               {theme.colors.both, true, "Begge spor"},
-               {theme.colors.muted, false, "Kommende"}});
+              {{theme.colors.physical, true, lang.tr("Fysisk spor")},
+               {theme.colors.social, true, lang.tr("Socialt spor")},
+               {theme.colors.both, true, lang.tr("Begge spor")},
+               {theme.colors.muted, false, lang.tr("Kommende")}});
 
   const model::PartialDate today = local_date(ctx.now);
   const auto sorted = by_date(ctx.content.milestones);
@@ -149,7 +162,7 @@ void TimelineSlide::draw(render::Canvas& canvas, const Theme& theme, const Slide
 
   const int radius = std::max(5, theme.body_px * 2 / 5);
   const int axis_h = canvas.line_height(theme.label()) + radius * 8 + theme.gap / 2 + canvas.line_height(theme.muted_body());
-  draw_axis(canvas, theme, sorted, next, today, content.take_top(axis_h, theme.gap * 2));
+  draw_axis(canvas, theme, lang, sorted, next, today, content.take_top(axis_h, theme.gap * 2));
 
   // The milestones in words: a grid that ends a little after the next one.
   const int columns = theme.portrait ? 2 : 3;
@@ -169,7 +182,7 @@ void TimelineSlide::draw(render::Canvas& canvas, const Theme& theme, const Slide
     const int k = static_cast<int>(i - begin);
     const int c = k / rows, r = k % rows;
     const Rect cell{content.x + c * (col_w + theme.gap * 2), content.y + r * item_h, col_w, item_h - theme.gap};
-    draw_item(canvas, theme, cell, *sorted[i], is_past(sorted[i]->when, today), sorted[i] == next);
+    draw_item(canvas, theme, lang, cell, *sorted[i], is_past(sorted[i]->when, today), sorted[i] == next);
   }
 }
 

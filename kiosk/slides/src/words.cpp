@@ -24,18 +24,20 @@ struct CategoryWords {
 
 using i18n::N_;
 
-// TRANSLATORS: the categories of the Danish government's lists of social-housing areas, singular
-// and as the words beside a count ("42 udsatte boligområder": the number is drawn apart, so use the
-// form for many). They are legal terms: keep the Danish term recognisable (docs/translating.md).
+// The lists' categories are legal terms; the catalogue's comments point translators to the glossary.
 constexpr CategoryWords kCategoryWords[] = {
     {model::Category::kNone, N_("Ikke på listen"), N_("Ikke på listen"), N_("områder uden for listerne"),
      N_("områder uden for listerne")},
+    // TRANSLATORS: a legal term of the lists: keep the Danish recognisable (glossary, docs/translating.md).
     {model::Category::kUdsat, N_("Udsat boligområde"), N_("Udsat boligområde"), N_("udsatte boligområder"),
      N_("udsatte boligområder")},
+    // TRANSLATORS: a legal term of the lists: keep the Danish recognisable (glossary, docs/translating.md).
     {model::Category::kParallelsamfund, N_("Parallelsamfund"), N_("Ghettoområde"), N_("parallelsamfund"),
      N_("ghettoområder")},
+    // TRANSLATORS: a legal term of the lists: keep the Danish recognisable (glossary, docs/translating.md).
     {model::Category::kOmdannelse, N_("Omdannelsesområde"), N_("Hårdt ghettoområde"), N_("omdannelsesområder"),
      N_("hårde ghettoområder")},
+    // TRANSLATORS: a legal term of the lists: keep the Danish recognisable (glossary, docs/translating.md).
     {model::Category::kForebyggelse, N_("Forebyggelsesområde"), N_("Forebyggelsesområde"), N_("forebyggelsesområder"),
      N_("forebyggelsesområder")},
     {model::Category::kNotParallelsamfund, N_("Ikke parallelsamfund"), N_("Ikke ghettoområde"),
@@ -54,8 +56,8 @@ const CategoryWords& words_of(model::Category category) {
 }  // namespace
 
 std::string month_name(int month, const i18n::Language& lang) {
-  // TRANSLATORS: a month's name in a date ("14. maj 2019"), written as in the middle of a sentence.
   switch (month) {
+    // TRANSLATORS: a month's name in a date ("14. maj 2019"), written as in the middle of a sentence.
     case 1: return lang.trc("month", "januar");
     case 2: return lang.trc("month", "februar");
     case 3: return lang.trc("month", "marts");
@@ -99,6 +101,14 @@ std::string category_plural(model::Category category, int year, const i18n::Lang
   const CategoryWords& words = words_of(category);
   return lang.tr(year < 2021 ? words.plural_before_2021 : words.plural);
 }
+
+std::string kommune_text(const std::string& kommune, const i18n::Language& lang) {
+  // TRANSLATORS: a municipality's name and the word for municipality, "Odense Kommune". Kommune is a
+  // Danish term residents meet in letters: keep it recognisable (docs/translating.md).
+  return i18n::fill(lang.tr("{kommune} Kommune"), {{"kommune", kommune}});
+}
+
+std::string list_day(int year, const i18n::Language& lang) { return date_text({year, 12, 1}, lang); }
 
 std::string clock_text(WallTime t) {
   const std::tm tm = local_tm(std::chrono::system_clock::to_time_t(t));

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "i18n/language.h"
 #include "model/content.h"
 #include "platform/result.h"
 #include "render/canvas.h"
@@ -78,9 +79,10 @@ int map_year(const model::Content& content);
 
 // Lays the map out in `box`: the outline, a marker per area with a position, markers grouped where
 // they would touch, and labels where they fit without overlapping (the own area's first, then the
-// groups and areas on the list). Label text is measured with `canvas` in body size.
+// groups and areas on the list). Label text is measured with `canvas` in body size; a group's label
+// is worded in `lang` ("Høje-Taastrup og omegn").
 AreaMap lay_out_map(render::Canvas& canvas, const Theme& theme, const model::Content& content,
-                    const model::Area* own, render::Rect box);
+                    const model::Area* own, render::Rect box, const i18n::Language& lang = i18n::danish());
 
 // Draws the land, the inset frame, the markers and the labels.
 void draw_map(render::Canvas& canvas, const Theme& theme, const AreaMap& map);

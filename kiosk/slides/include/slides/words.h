@@ -27,6 +27,10 @@ std::string category_name(model::Category category, int year, const i18n::Langua
 // The words beside a count on the list of `year`, drawn apart from the number:
 // "udsatte boligområder", "hårde ghettoområder".
 std::string category_plural(model::Category category, int year, const i18n::Language& lang);
+// A kommune as Danish names it, "Odense Kommune": the pattern is the catalogue's.
+std::string kommune_text(const std::string& kommune, const i18n::Language& lang);
+// The day of a list (1 December `year`), for "På listen pr. 1. december 2024".
+std::string list_day(int year, const i18n::Language& lang);
 // Local wall-clock time as "14:05" (the same in every language).
 std::string clock_text(WallTime t);
 // The local calendar date of `t`, for comparisons with milestones.
