@@ -134,6 +134,29 @@ TEST_CASE("a right-to-left canvas mirrors rectangles and alignment", "[render][t
   d.canvas.fill_circle({100, 270}, 10, kRed);
   CHECK(is_red(d.target.pixel(700, 270)));
   CHECK_FALSE(is_red(d.target.pixel(100, 270)));
+  d.canvas.line({150, 280}, {250, 280}, 6, kRed);
+  CHECK(is_red(d.target.pixel(600, 280)));
+  CHECK_FALSE(is_red(d.target.pixel(200, 280)));
+  d.canvas.fill_polygons({{{300, 240}, {340, 240}, {340, 260}, {300, 260}}}, kRed);
+  CHECK(is_red(d.target.pixel(480, 250)));
+  CHECK_FALSE(is_red(d.target.pixel(320, 250)));
+}
+
+TEST_CASE("a QR code moves with the mirroring but is not flipped", "[render][text]") {
+  const Rect box{40, 20, 200, 200};
+  Drawing rtl, ltr;
+  rtl.canvas.set_direction(Direction::kRightToLeft);
+  const Rect drawn = rtl.canvas.qr_code("https://example.org/rapport", box);
+  REQUIRE_FALSE(drawn.empty());
+  // The same code drawn left to right where the mirrored one landed: pixel for pixel the same.
+  const Rect screen = rtl.canvas.on_screen(drawn);
+  REQUIRE(ltr.canvas.qr_code("https://example.org/rapport", screen).x == screen.x);
+  int differing = 0;
+  for (int y = screen.y; y < screen.bottom(); y += 2) {
+    for (int x = screen.x; x < screen.right(); x += 2) differing += rtl.target.pixel(x, y).r != ltr.target.pixel(x, y).r;
+  }
+  CHECK(differing == 0);
+  CHECK(rtl.target.pixel(box.x + box.w / 2, box.y + box.h / 2).r == 0);  // nothing where it would stand unmirrored
 }
 
 TEST_CASE("KeepLeftToRight draws unmirrored while it lives, then mirroring resumes", "[render][text]") {
