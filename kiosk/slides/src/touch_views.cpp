@@ -27,10 +27,6 @@ bool is_pressed(const ViewState& s, Target t, const std::string& id) {
 
 namespace {
 
-std::string byline(const model::Result& r, const i18n::Language& lang) {
-  return date_text(r.date, lang) + " \xC2\xB7 " + r.publisher;
-}
-
 // The bar along the top of both views: Back on the left, then what the view needs.
 Rect header(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect& content, ViewLayout& layout,
             const ViewState& state) {
@@ -76,7 +72,7 @@ void draw_result_list(render::Canvas& canvas, const Theme& theme, Rect content,
     if (is_pressed(state, Target::kResult, r.id)) canvas.fill(item, theme.colors.panel);
     canvas.fill({item.x, item.y, std::max(3, theme.gap / 4), item.h}, r.image.empty() ? theme.colors.rule : theme.colors.accent);
     Rect words = item.inset(theme.gap, 0);
-    text_line(canvas, words, byline(r, lang), meta, 0);
+    text_line(canvas, words, result_byline(r, lang), meta, 0);
     text_line(canvas, words, r.title, title, 0);
     const Rect visible{item.x, std::max(item.y, content.y), item.w, std::min(item.bottom(), content.bottom()) - std::max(item.y, content.y)};
     if (!visible.empty()) layout.regions.push_back({box_of(visible), Target::kResult, r.id});
@@ -351,7 +347,7 @@ ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideCo
     return layout;
   }
   const model::Result& r = *result;
-  text_line(canvas, bar, byline(r, ctx.lang()), theme.muted_body(), 0);
+  text_line(canvas, bar, result_byline(r, ctx.lang()), theme.muted_body(), 0);
 
   std::vector<DetailPart> parts;
   if (!r.image.empty()) parts.push_back(DetailPart::kPicture);
@@ -538,12 +534,12 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
     return layout;
   }
   // TRANSLATORS: the heading of the map of the areas, with the list's date; keep {date}.
-  canvas.text(i18n::fill(lang.tr("Områdekort \xC2\xB7 listen pr. {date}"), {{"date", date_text({year, 12, 1}, lang)}}), title, heading);
+  canvas.text(i18n::fill(lang.tr("Områdekort \xC2\xB7 listen pr. {date}"), {{"date", list_day(year, lang)}}), title, heading);
   // Landscape: the map on the left, the side column beside it; portrait: the column under the map.
   Rect side = content;
   const Rect map_box = theme.portrait ? side.take_top(content.h * 3 / 5, theme.gap * 2)
                                       : side.take_left(content.w * 3 / 5, theme.margin);
-  const AreaMap map = lay_out_map(canvas, theme, ctx.content, ctx.area, map_box);
+  const AreaMap map = lay_out_map(canvas, theme, ctx.content, ctx.area, map_box, lang);
   draw_map(canvas, theme, map);
   const std::vector<MapTarget> targets = map_targets(theme, map);
   const MapTarget* open = nullptr;
@@ -617,9 +613,7 @@ ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const Slid
   render::TextStyle kommune = theme.label();
   kommune.max_lines = 1;
   const int kommune_h = canvas.line_height(kommune);
-  // TRANSLATORS: a municipality's name and the word for municipality: "Odense Kommune". Kommune is
-  // kept as a Danish term in most languages (docs/translating.md).
-  const std::string kommune_name = i18n::fill(lang.tr("{kommune} Kommune"), {{"kommune", area->kommune}});
+  const std::string kommune_name = kommune_text(area->kommune, lang);
   canvas.text(kommune_name, {bar.x, bar.y + std::max(0, (bar.h - kommune_h) / 2), bar.w, std::min(bar.h, kommune_h)}, kommune);
   // Landscape: the area on the left, its results on the right; portrait: the results below.
   Rect list = content;
