@@ -419,3 +419,26 @@ TEST_CASE("the cycle's pause control sits in the footer of every slide, in reach
     }
   }
 }
+
+TEST_CASE("drawn right to left, the session's controls and their regions are mirrored together", "[slides][layout][touch]") {
+  const auto feed = testing::default_feed();
+  for (const Screen screen : kScreens) {
+    for (const i18n::Language* language : {&i18n::danish(), i18n::find_language("ar")}) {
+      INFO(language->code() << " at " << screen.w << "x" << screen.h);
+      const auto drawn = draw_touch(feed, player::View::kBrowser, screen, *language, 1.0, [](slides::ViewState&) {});
+      const auto button = std::find_if(drawn.layout.regions.begin(), drawn.layout.regions.end(),
+                                        [](const auto& r) { return r.target == player::Target::kLanguages; });
+      REQUIRE(button != drawn.layout.regions.end());
+      // The button's label, the language's own name, is drawn inside its region.
+      const auto label = std::find_if(drawn.texts.begin(), drawn.texts.end(), [&](const auto& t) {
+        return t.text == language->native_name() && t.used.y >= button->box.y && t.used.y < button->box.y + button->box.h;
+      });
+      REQUIRE(label != drawn.texts.end());
+      INFO(describe(*label) << " in " << describe(*button));
+      CHECK(label->used.x >= button->box.x);
+      CHECK(label->used.x + label->used.w <= button->box.x + button->box.w);
+      // At the end of the row: the right in Danish, the left in Arabic.
+      CHECK((button->box.x + button->box.w / 2 > screen.w / 2.0f) == !language->right_to_left());
+    }
+  }
+}
