@@ -352,6 +352,13 @@ TEST_CASE("every touch view fits every screen size in every language, at normal 
             }
           }
           check_controls(drawn.layout.regions, screen, scale, drawn.layout.regions);
+          // The view's own buttons stay whole at larger text: none is squeezed out of the row.
+          const int min_side = slides::touch_target_px(slides::Theme::for_screen(screen.w, screen.h, scale));
+          for (const auto& r : drawn.layout.regions) {
+            if (r.target == player::Target::kResult || r.target == player::Target::kArea || r.target == player::Target::kMapGroup) continue;
+            INFO(describe(r));
+            CHECK(std::min(r.box.w, r.box.h) >= min_side);
+          }
         }
       }
     }

@@ -159,8 +159,13 @@ ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideC
   const Rect down_btn{right.right() - page_w, right.y, page_w, right.h};
   const Rect up_btn{down_btn.x - theme.gap - page_w, right.y, page_w, right.h};
   right.w = std::max(0, up_btn.x - theme.gap - right.x);
-  const int filter_w = std::min(right.w / 2 - theme.gap / 2, canvas.text_width(all_areas, theme.body_px, render::Weight::kBold) + theme.gap * 3);
-  const Rect area_btn = right.take_left(std::max(filter_w, canvas.text_width(here, theme.body_px, render::Weight::kBold) + theme.gap * 2), theme.gap);
+  const int here_w = canvas.text_width(here, theme.body_px, render::Weight::kBold) + theme.gap * 2;
+  const int all_w = canvas.text_width(all_areas, theme.body_px, render::Weight::kBold) + theme.gap * 3;
+  // Where the filters do not fit beside the page buttons (larger text on a narrow screen), they
+  // get a row of their own under them.
+  if (here_w + theme.gap + all_w > right.w) right = content.take_top(target, theme.gap);
+  const int filter_w = std::min(right.w / 2 - theme.gap / 2, all_w);
+  const Rect area_btn = right.take_left(std::min(std::max(filter_w, here_w), right.w - filter_w - theme.gap), theme.gap);
   const Rect all_btn = right.take_left(filter_w, theme.gap);
   draw_button(canvas, theme, area_btn, here, is_pressed(state, Target::kFilterArea), state.filter == player::Filter::kThisArea);
   draw_button(canvas, theme, all_btn, all_areas, is_pressed(state, Target::kFilterAll), state.filter == player::Filter::kAllAreas);
