@@ -305,6 +305,9 @@ int map_year(const model::Content& content) {
 AreaMap lay_out_map(render::Canvas& canvas, const Theme& theme, const model::Content& content, const model::Area* own,
                     Rect box, const i18n::Language& lang) {
   AreaMap map;
+  // Geography keeps its east on the right in every language: the map is laid out in the screen's
+  // own pixels, wherever a right-to-left screen puts its box.
+  box = canvas.on_screen(box);
   map.box = box;
   map.year = map_year(content);
   const Projection pr = fit(denmark_outline(), box, &map.inset);
@@ -365,6 +368,7 @@ AreaMap lay_out_map(render::Canvas& canvas, const Theme& theme, const model::Con
 }
 
 void draw_map(render::Canvas& canvas, const Theme& theme, const AreaMap& map) {
+  const render::Canvas::KeepLeftToRight geography(canvas);
   canvas.fill_polygons(map.land, theme.colors.land);
   if (!map.inset.empty()) canvas.outline(map.inset, std::max(1, theme.gap / 8), theme.colors.rule);
   const int ring_w = std::max(2, map.marker_radius / 3);

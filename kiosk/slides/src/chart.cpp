@@ -30,6 +30,9 @@ void draw_chart(render::Canvas& canvas, const Theme& theme, Rect box, const mode
   std::string heading = series.title;
   if (!unit_line && !series.unit.empty()) heading += (heading.empty() ? "" : " ") + std::string("(") + series.unit + ")";
   if (!heading.empty()) text_block(canvas, box, heading, theme.label(), 2, theme.gap / 3);
+  // The plot keeps its axes in every language: values on the left, time running to the right.
+  box = canvas.on_screen(box);
+  const render::Canvas::KeepLeftToRight axes(canvas);
 
   render::TextStyle tick_style = theme.muted_body();
   tick_style.align = render::Align::kRight;

@@ -91,7 +91,12 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   if (lead_h > 0) text_block(canvas, box, lead, lead_style, 2, 0);
   render::TextStyle category = theme.title();
   category.color = category_color(theme, latest.category);
-  text_line(canvas, box, category_name(latest.category, latest.year, lang), category, theme.gap / 2);
+  // A long name (a language that adds the Danish term) steps down in size, as far as body text.
+  const std::string category_text = category_name(latest.category, latest.year, lang);
+  while (category.px > theme.body_px && canvas.text_width(category_text, category.px, category.weight) > box.w) {
+    category.px -= std::max(1, category.px / 16);
+  }
+  text_line(canvas, box, category_text, category, theme.gap / 2);
   if (history) draw_history(canvas, theme, lang, *area, last_year, box);
 }
 

@@ -61,6 +61,9 @@ struct AxisLayout {
 void draw_axis(render::Canvas& canvas, const Theme& theme, const i18n::Language& lang,
                const std::vector<const model::Milestone*>& sorted, const model::Milestone* next,
                const model::PartialDate& today, Rect box) {
+  // Time runs left to right in every language, as on the charts: the axis is not mirrored.
+  box = canvas.on_screen(box);
+  const render::Canvas::KeepLeftToRight time_axis(canvas);
   render::TextStyle year_style = theme.muted_body();
   year_style.align = render::Align::kCenter;
   year_style.max_lines = 1;

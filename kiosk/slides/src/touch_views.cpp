@@ -552,10 +552,13 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
     const bool several = t.areas.size() > 1;
     if (several && t.id == state.group) open = &t;
     const Target kind = several ? Target::kMapGroup : Target::kArea;
+    // The map's targets lie on the screen (the map is not mirrored); the view's regions are in its
+    // own coordinates, mirrored with the rest of the view, so they go back through on_screen().
+    const Rect in_view = canvas.on_screen(t.box);
     if (is_pressed(state, kind, t.id) || (several && t.id == state.group)) {
-      canvas.outline(t.box, std::max(2, theme.gap / 6), theme.colors.accent);
+      canvas.outline(in_view, std::max(2, theme.gap / 6), theme.colors.accent);
     }
-    layout.regions.push_back({box_of(t.box), kind, t.id});
+    layout.regions.push_back({box_of(in_view), kind, t.id});
   }
   if (!open) {
     text_block(canvas, side, lang.tr("Tryk på et område for at se dets placering på listerne år for år og dets resultater."),
