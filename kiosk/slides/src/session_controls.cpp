@@ -59,15 +59,17 @@ void draw_stay_notice(render::Canvas& canvas, const Theme& theme, const SlideCon
   sentence.align = render::Align::kCenter;
   sentence.max_lines = 3;
   const int button_h = target * 2;
-  const int panel_h = canvas.line_height(sentence) * 3 + button_h + theme.gap * 3;
-  const Rect panel{reach.x + (reach.w - panel_w) / 2, reach.y + (reach.h - panel_h) / 2, panel_w, panel_h};
-  canvas.fill(panel, theme.colors.panel);
-  canvas.outline(panel, std::max(2, theme.gap / 4), theme.colors.accent);
-  Rect inside = panel.inset(theme.gap);
   // TRANSLATORS: the notice before the touch screen goes back to the slides by itself; keep {n}.
   const std::string text = i18n::fill(lang.trn("Skærmen går tilbage om {n} sekund", "Skærmen går tilbage om {n} sekunder",
                                                static_cast<unsigned long>(state.stay_notice)),
                                       {{"n", lang.number(state.stay_notice)}});
+  // As high as the sentence needs (up to three lines) and the button.
+  const int text_h = canvas.measure(text, {0, 0, panel_w - 2 * theme.gap, canvas.line_height(sentence) * 3}, sentence).h;
+  const int panel_h = text_h + button_h + theme.gap * 3;
+  const Rect panel{reach.x + (reach.w - panel_w) / 2, reach.y + (reach.h - panel_h) / 2, panel_w, panel_h};
+  canvas.fill(panel, theme.colors.panel);
+  canvas.outline(panel, std::max(2, theme.gap / 4), theme.colors.accent);
+  Rect inside = panel.inset(theme.gap);
   text_block(canvas, inside, text, sentence, 3, theme.gap);
   const Rect button = inside.take_bottom(button_h);
   // TRANSLATORS: the large button on that notice: stay on this screen (more time).
