@@ -5,13 +5,23 @@
 #include "cache/cache.h"
 #include "cache_files.h"
 #include "test_support.h"
+#include "untranslated.h"
 
 using kiosk::cache::Cache;
 using kiosk::model::Feed;
 
 namespace {
 
-// The default feed as `version` with a translation on each kind of object that takes one.
+// The result translated_feed() translates: the default feed's first with a chart.
+std::string charted_result_id() {
+  for (const auto& r : kiosk::testing::default_feed_as_version(1).content.results) {
+    if (r.series) return r.id;
+  }
+  return {};
+}
+
+// The default feed as `version` with a translation on each kind of object that takes one (replacing
+// those the default content has there).
 Feed translated_feed(std::uint64_t version) {
   Feed f = kiosk::testing::default_feed_as_version(version);
   auto& c = f.content;
@@ -20,11 +30,10 @@ Feed translated_feed(std::uint64_t version) {
   c.criteria[0].translations = {{"ar", {{"title", "التوظيف"}}}, {"so", {{"title", "Shaqo"}}}};
   c.milestones[0].translations = {{"tr", {{"title", "Değerlendirme başlıyor"}}}};
   for (auto& r : c.results) {
-    if (!r.series) continue;
+    if (r.id != charted_result_id()) continue;
     r.translations = {{"ar", {{"title", "تقرير"}, {"summary", "ملخص"}}}, {"fa", {{"title", "گزارش"}}}};
     r.series->unit = "områder";
     r.series->translations = {{"ur", {{"unit", "علاقے"}}}};
-    break;
   }
   return f;
 }
@@ -55,14 +64,15 @@ TEST_CASE("translations round-trip through the cache exactly, for the writer and
   REQUIRE(reader.ok());
   CHECK(current_content(*reader) == feed.content);
   // and the next version, without them, has none left over
-  REQUIRE(cache.apply(kiosk::testing::default_feed_as_version(8), 1'800'000'100).ok());
-  CHECK(current_content(cache) == kiosk::testing::default_feed_as_version(8).content);
+  const Feed plain = kiosk::testing::without_translations(kiosk::testing::default_feed_as_version(8));
+  REQUIRE(cache.apply(plain, 1'800'000'100).ok());
+  CHECK(current_content(cache) == plain.content);
 }
 
 TEST_CASE("a cache of schema 4 on a real file is migrated to schema 5 keeping its content, and then takes translations", "[cache][translations]") {
   kiosk::testing::TempDir dir;
   const std::string path = dir.file("content.db");
-  const Feed old = kiosk::testing::default_feed_as_version(4);
+  const Feed old = kiosk::testing::without_translations(kiosk::testing::default_feed_as_version(4));  // schema 4 had none
   kiosk::testing::write_cache_of_schema(path, old, 1'800'000'000, {}, 4);
   {
     auto reader = Cache::open_read_only(path);  // an old file read as it is: no translations
@@ -89,7 +99,10 @@ TEST_CASE("a translation row of an object the version does not hold is damage, n
     Cache cache = open(path);
     REQUIRE(cache.apply(translated_feed(7), 1'800'000'000).ok());
   }
-  kiosk::testing::sql_on_file(path, "UPDATE translations SET owner_id = 'no-such-result' WHERE owner = 'result'");
+  // One result's rows: the default content translates every result, and (version, owner, owner_id,
+  // language, field) is the table's key.
+  kiosk::testing::sql_on_file(path, "UPDATE translations SET owner_id = 'no-such-result' WHERE owner = 'result' AND owner_id = '" +
+                                        charted_result_id() + "'");
   auto snap = open(path).read_current();
   REQUIRE_FALSE(snap.ok());
   CHECK_THAT(snap.error().message, Catch::Contains("the cache is damaged: translations names an unknown result 'no-such-result'"));

@@ -5,6 +5,7 @@
 
 #include "feed/feed_json.h"
 #include "test_support.h"
+#include "untranslated.h"
 
 using kiosk::publish::coverage_lines;
 using kiosk::publish::coverage_values;
@@ -16,10 +17,10 @@ kiosk::model::Content content_with_one_result() {
   auto feed = kiosk::feed::parse_feed(kiosk::testing::default_feed_text());
   REQUIRE(feed.ok());
   kiosk::model::Content c;
-  c.results = {feed->content.results.front()};
+  c.results = {kiosk::testing::without_translations(feed->content).results.front()};
   c.results[0].body = "Hele teksten.";
   c.results[0].series.reset();
-  return c;  // three texts: title, summary, body
+  return c;  // three texts (title, summary, body), none translated
 }
 
 }  // namespace

@@ -14,8 +14,10 @@
 #include <regex>
 
 #include "cache/cache.h"
+#include "content_gen.h"
 #include "feed/minisign.h"
 #include "http_test_server.h"
+#include "model/translations.h"
 #include "test_support.h"
 
 namespace {
@@ -678,19 +680,27 @@ TEST_CASE("build and preview print the warnings with file and line and still bui
 }
 
 TEST_CASE("build and preview say how many texts each language has translated, and a translation reaches the feed", "[publish][cli]") {
-  Workspace ws;
+  Workspace ws;  // the default content, with its translations
+  const auto default_coverage = kiosk::model::coverage(kiosk::testing::default_feed().content);
+  const auto translated_before = [&](std::string_view language) {
+    const auto it = std::find_if(default_coverage.begin(), default_coverage.end(), [&](const auto& c) { return c.language == language; });
+    REQUIRE(it != default_coverage.end());
+    return it->translated;
+  };
+  // Somali: a language the default content translates no result into, so the file adds two texts.
   const std::string id = fs::path(kNewest).stem().string();
-  write_file(fs::path(ws.src) / "results" / (id + ".ar.txt"), "title: عنوان النتيجة\n\nملخص النتيجة.\n");
+  REQUIRE_FALSE(fs::exists(fs::path(ws.src) / "results" / (id + ".so.txt")));
+  write_file(fs::path(ws.src) / "results" / (id + ".so.txt"), "title: Cinwaanka natiijada\n\nSoo koobidda natiijada.\n");
   auto built = ws.build();
   INFO(built.output);
   REQUIRE(built.exit_code == 0);
   const std::string texts = value_of(built.output, "texts");
-  CHECK(std::stoi(texts) > 2);
-  CHECK(value_of(built.output, "translated_ar") == "2");
-  CHECK(value_of(built.output, "translated_en") == "0");
+  CHECK(texts == std::to_string(default_coverage.front().texts));
+  const std::string so = std::to_string(translated_before("so") + 2);
+  CHECK(value_of(built.output, "translated_so") == so);
+  CHECK(value_of(built.output, "translated_en") == std::to_string(translated_before("en")));
   const std::string feed = read_file(ws.out + "/feed.json");
-  CHECK(feed.find("\"translations\": {\n") != std::string::npos);
-  CHECK(feed.find("عنوان النتيجة") != std::string::npos);
+  CHECK(feed.find("Cinwaanka natiijada") != std::string::npos);
   // and through kiosk-sync into a kiosk's cache
   ws.sync_to_kiosk();
   auto cache = kiosk::cache::Cache::open_read_only(ws.dir.file("kiosk/content.db"));
@@ -701,18 +711,19 @@ TEST_CASE("build and preview say how many texts each language has translated, an
   const auto& results = (*snap)->content.results;
   const auto synced = std::find_if(results.begin(), results.end(), [&](const auto& r) { return r.id == id; });
   REQUIRE(synced != results.end());
-  CHECK(synced->translations.at("ar") == std::map<std::string, std::string>{{"title", "عنوان النتيجة"}, {"summary", "ملخص النتيجة."}});
+  CHECK(synced->translations.at("so") == std::map<std::string, std::string>{{"title", "Cinwaanka natiijada"}, {"summary", "Soo koobidda natiijada."}});
 
   auto verbose = ws.build("--verbose");
   INFO(verbose.output);
   REQUIRE(verbose.exit_code == 0);
-  CHECK(verbose.output.find("\nmissing_ar=result " + id + ": body\n") != std::string::npos);
+  CHECK(verbose.output.find("\nmissing_so=result " + id + ": body\n") != std::string::npos);
 
   auto preview = feed_tool("preview " + ws.src + " " + ws.dir.file("png") + " --size 800x480");
   INFO(preview.output);
   REQUIRE(preview.exit_code == 0);
-  CHECK(preview.output.find("translations: ar: 2 of " + texts + " texts\n") != std::string::npos);
-  CHECK(preview.output.find("translations: en: 0 of " + texts + " texts\n") != std::string::npos);
+  CHECK(preview.output.find("translations: so: " + so + " of " + texts + " texts\n") != std::string::npos);
+  CHECK(preview.output.find("translations: en: " + std::to_string(translated_before("en")) + " of " + texts + " texts\n") !=
+        std::string::npos);
 
   // A translation of a result that is not there is refused, naming the file; nothing is published.
   write_file(fs::path(ws.src) / "results" / "ingen-saadan.ar.txt", "title: x\n");

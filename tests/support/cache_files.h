@@ -10,6 +10,7 @@
 #include "cache/cache.h"
 #include "feed/feed_json.h"
 #include "test_support.h"
+#include "untranslated.h"
 
 namespace kiosk::testing {
 
@@ -40,15 +41,7 @@ inline std::string cache_bytes(const std::string& path) { return read_file(path)
 // `feed` as a program of schema `schema` could have stored it: before schema 5 no text had a
 // translation, before schema 4 no position was approximate (format 1 had neither field yet).
 inline model::Feed as_schema_kept(model::Feed feed, int schema) {
-  if (schema < 5) {
-    for (auto& a : feed.content.areas) a.translations.clear();
-    for (auto& k : feed.content.criteria) k.translations.clear();
-    for (auto& m : feed.content.milestones) m.translations.clear();
-    for (auto& r : feed.content.results) {
-      r.translations.clear();
-      if (r.series) r.series->translations.clear();
-    }
-  }
+  if (schema < 5) feed = without_translations(std::move(feed));
   if (schema < 4) {
     for (auto& area : feed.content.areas) {
       if (area.position) area.position->approximate = false;

@@ -9,6 +9,7 @@
 #include "feed/feed_json.h"
 #include "model/validate.h"
 #include "test_support.h"
+#include "untranslated.h"
 
 namespace kiosk::testing {
 
@@ -36,7 +37,9 @@ model::Feed default_feed() {
 }
 
 model::Feed stress_feed() {
-  model::Feed f = default_feed();
+  // Without translations: a text at its limit would otherwise be drawn in another language as the
+  // default content's short translation of the Danish text it replaced.
+  model::Feed f = without_translations(default_feed());
   auto& c = f.content;
   for (auto& a : c.areas) {
     if (a.id == "vollsmose") {
@@ -87,6 +90,8 @@ model::Feed large_feed(std::size_t results, std::size_t images, const std::strin
   for (std::size_t i = 0; i < results; ++i) {
     model::Result r = protos[i % protos.size()];
     r.id = "resultat-" + std::to_string(i);
+    r.translations.clear();  // they translate the default result's title, not this one's
+    if (r.series) r.series->translations.clear();
     r.date = {2018 + static_cast<int>(i % 9), 1 + static_cast<int>(i % 12), 1 + static_cast<int>(i % 28)};
     r.title = "Resultat nummer " + std::to_string(i) + " fra følgeevalueringen";
     if (every > 0 && i % every == 1 % every && pictures < images) {

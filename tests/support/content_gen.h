@@ -12,12 +12,13 @@ namespace kiosk::testing {
 // The built-in default feed, parsed.
 model::Feed default_feed();
 
-// Every text at or near its length limit, long unbreakable words, many milestones, many chart points:
-// for the layout tests.
+// Every text at or near its length limit, long unbreakable words, many milestones, many chart points,
+// and no translations (every language draws these Danish texts): for the layout tests.
 model::Feed stress_feed();
 
 // `results` results, spread evenly `images` of them with a picture, a third with a bar chart and a
-// third with a line chart; the pictures are written as PNG files of
+// third with a line chart, each a copy of a default result with a new id and title and without
+// its translations; the pictures are written as PNG files of
 // `image_w` x `image_h` into `objects_dir`/<sha256>. Returns the feed (version 1).
 model::Feed large_feed(std::size_t results, std::size_t images, const std::string& objects_dir, int image_w = 640,
                        int image_h = 400);
