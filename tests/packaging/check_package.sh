@@ -42,9 +42,11 @@ for f in ./usr/bin/kiosk ./usr/bin/kiosk-sync ./usr/bin/kiosk-feed ./usr/share/k
   grep -q " $f\$" "$scratch/contents.txt" || fail "the .deb lacks $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libfribidi0 libunibreak1 libsdl2-image-2.0-0 libsqlite3-0 libcurl4 libsodium23 libtomlplusplus3 libqrencode4; do
+for p in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libfribidi0 libicu72 libsdl2-image-2.0-0 libsqlite3-0 libcurl4 libsodium23 libtomlplusplus3 libqrencode4; do
   echo "$depends" | grep -q "$p" || fail "Depends lacks $p: $depends"
 done
+# Line breaking moved to ICU: libunibreak is not multi-arch in Debian, and the kiosk no longer links it.
+echo "$depends" | grep -q "libunibreak" && fail "Depends still names libunibreak: $depends"
 # Each dependency is a real Debian package: this machine, which built the kiosk, has them all.
 for p in $(echo "$depends" | tr ',' '\n' | sed 's/(.*//; s/ //g'); do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || fail "Depends names $p, which is not an installed Debian package here"

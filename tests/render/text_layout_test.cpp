@@ -84,3 +84,14 @@ TEST_CASE("a word broken between characters keeps a combining mark with its lett
 TEST_CASE("Arabic text breaks at its spaces", "[render][text]") {
   CHECK(layout_text("مرحبا بكم في المركز", 100, 0, measure, {.language = "ar"}).lines == Lines{"مرحبا بكم", "في المركز"});
 }
+
+TEST_CASE("a line separator ends the line even where the rest would fit", "[render][text]") {
+  // U+2028 is a mandatory break in UAX #14; "en to" would fit 100 px on one line.
+  CHECK(layout_text("en\xE2\x80\xA8to", 100, 0, measure).lines == Lines{"en\xE2\x80\xA8", "to"});
+}
+
+TEST_CASE("a language tag ICU does not know still breaks by the common rules", "[render][text]") {
+  const Lines expected{"Tåstrupgård-", "Parken 2018-2029"};
+  CHECK(layout_text("Tåstrupgård-Parken 2018-2029", 160, 0, measure, {.language = "not a tag!"}).lines == expected);
+  CHECK(layout_text("Tåstrupgård-Parken 2018-2029", 160, 0, measure, {.language = "so"}).lines == expected);
+}

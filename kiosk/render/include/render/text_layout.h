@@ -1,9 +1,10 @@
 // Breaking text into lines that fit a width, at the break opportunities of Unicode's line breaking
-// algorithm (UAX #14, by libunibreak): after spaces and hyphens ("Tåstrupgård-" / "Parken"), never
-// inside "2018-2029", always at "\n". A word alone wider than the line is broken between characters
-// (a combining mark stays with its letter when it fits). When the lines do not fit `max_lines`, the
-// last one kept ends in an ellipsis. Lines hold logical (reading) order; bidi.h orders them for the
-// screen. Pure logic over a measuring function, so it is tested without fonts.
+// algorithm (UAX #14, by ICU's line break iterator): after spaces and hyphens ("Tåstrupgård-" /
+// "Parken"), never inside "2018-2029", always at "\n" and U+2028; should ICU fail, at spaces only.
+// A word alone wider than the line is broken between characters (a combining mark stays with its
+// letter when it fits). When the lines do not fit `max_lines`, the last one kept ends in an
+// ellipsis. Lines hold logical (reading) order; bidi.h orders them for the screen. Pure logic over a
+// measuring function, so it is tested without fonts.
 #pragma once
 
 #include <functional>
@@ -17,7 +18,8 @@ namespace kiosk::render {
 using MeasureFn = std::function<int(std::string_view text)>;
 
 struct LayoutOptions {
-  // BCP 47 language tag of the text ("da", "ar", "ur"), for libunibreak's language rules; empty: none.
+  // BCP 47 language tag of the text ("da", "ar", "ur"), given to ICU as the locale of its line
+  // breaking rules; empty or unknown to ICU: its common (root) rules.
   std::string language;
 };
 
