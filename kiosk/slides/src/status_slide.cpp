@@ -64,7 +64,16 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   const auto height_of = [&](const std::string& text, const render::TextStyle& style) {
     return canvas.measure(text, {0, 0, box.w, theme.height}, style).h;
   };
-  const int category_h = canvas.line_height(theme.title()) + theme.gap / 2;
+  // The category: a long name (a language that adds the Danish term) steps down in size, as far as
+  // body text, then takes a second line.
+  render::TextStyle category = theme.title();
+  category.color = category_color(theme, latest.category);
+  category.max_lines = 2;
+  const std::string category_text = category_name(latest.category, latest.year, lang);
+  while (category.px > theme.body_px && canvas.text_width(category_text, category.px, category.weight) > box.w) {
+    category.px = std::max(theme.body_px, category.px - std::max(1, category.px / 16));
+  }
+  const int category_h = height_of(category_text, category) + theme.gap / 2;
   const int history_h = history_height(canvas, theme, lang, *area, last_year, box.w);
   const int kommune_line = kommune_shown ? 0 : canvas.line_height(theme.label());
   int kommune_h = kommune_line;
@@ -89,14 +98,7 @@ void draw_area(render::Canvas& canvas, const Theme& theme, const SlideContext& c
   if (kommune_h > 0) text_line(canvas, box, kommune, theme.label(), 0);
   text_block(canvas, box, area->name, name, 2, theme.gap);
   if (lead_h > 0) text_block(canvas, box, lead, lead_style, 2, 0);
-  render::TextStyle category = theme.title();
-  category.color = category_color(theme, latest.category);
-  // A long name (a language that adds the Danish term) steps down in size, as far as body text.
-  const std::string category_text = category_name(latest.category, latest.year, lang);
-  while (category.px > theme.body_px && canvas.text_width(category_text, category.px, category.weight) > box.w) {
-    category.px -= std::max(1, category.px / 16);
-  }
-  text_line(canvas, box, category_text, category, theme.gap / 2);
+  text_block(canvas, box, category_text, category, 2, theme.gap / 2);
   if (history) draw_history(canvas, theme, lang, *area, last_year, box);
 }
 
