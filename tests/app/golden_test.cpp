@@ -1,4 +1,5 @@
-// Golden screenshots: each slide, and the touch map's views, at two screen sizes, rendered headless exactly as `kiosk
+// Golden screenshots: each slide, and the touch map's views, at two screen sizes (and, in every
+// language but Danish, the status slide and the newest result's detail), rendered headless exactly as `kiosk
 // --screenshot` does at a fixed time in a fixed zone, compared with the references in tests/golden/:
 // the texts drawn (<slide>.txt) exactly, and the pictures (<slide>.png) pixel by pixel with room only
 // for antialiasing, so one wrong digit fails. Every produced slide needs a reference and every
@@ -18,6 +19,7 @@
 #include <set>
 
 #include "app/kiosk_app.h"
+#include "i18n/language.h"
 #include "feed/feed_json.h"
 #include "test_support.h"
 
@@ -80,6 +82,37 @@ Compared compare(const std::string& actual_path, const std::string& golden_path)
   return out;
 }
 
+// The screenshots in `out` against the references in `golden_dir`: the same slides, each with its
+// texts exactly and its picture within antialiasing. With KIOSK_UPDATE_GOLDEN set, makes `out` the
+// references instead (removing references of slides no longer produced).
+void check_against(const std::string& out, const std::filesystem::path& golden_dir) {
+  const std::set<std::string> produced = names(out, ".png");
+  REQUIRE_FALSE(produced.empty());
+  if (std::getenv("KIOSK_UPDATE_GOLDEN") != nullptr) {
+    std::filesystem::create_directories(golden_dir);
+    for (const char* ext : {".png", ".txt"}) {
+      for (const auto& stale : names(golden_dir, ext)) std::filesystem::remove(golden_dir / stale);
+      for (const auto& file : names(out, ext)) {
+        std::filesystem::copy_file(std::filesystem::path(out) / file, golden_dir / file,
+                                   std::filesystem::copy_options::overwrite_existing);
+      }
+    }
+    return;
+  }
+  CHECK(names(golden_dir, ".png") == produced);
+  CHECK(names(golden_dir, ".txt") == names(out, ".txt"));
+  for (const auto& png : produced) {
+    const auto golden = golden_dir / png;
+    INFO(golden.string());
+    REQUIRE(std::filesystem::exists(golden));
+    const auto txt = std::filesystem::path(png).replace_extension(".txt").string();
+    CHECK(kiosk::testing::read_file(std::filesystem::path(out) / txt) == kiosk::testing::read_file(golden_dir / txt));
+    const Compared c = compare((std::filesystem::path(out) / png).string(), golden.string());
+    CHECK(c.same_size);
+    CHECK(c.differing <= kMaxDifferingPixels);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its reference", "[app][golden]") {
@@ -89,7 +122,6 @@ TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its 
   const auto at = feed::parse_timestamp("2026-11-27T10:00:00Z");
   REQUIRE(at.ok());
   const WallTime now{std::chrono::seconds(*at)};
-  const bool update = std::getenv("KIOSK_UPDATE_GOLDEN") != nullptr;
 
   const app::AssetPaths assets{kiosk::testing::source_path("assets")};
   auto content = app::load_default_content(assets);
@@ -105,31 +137,48 @@ TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its 
     request.map_views = true;  // and the touch map
     REQUIRE(app::render_screenshots(request, *content, assets, config, SystemClock().steady()).ok());
     const std::filesystem::path golden_dir = kiosk::testing::source_path("tests/golden/" + name);
-    const std::set<std::string> produced = names(out, ".png");
-    REQUIRE_FALSE(produced.empty());
-    if (update) {
-      std::filesystem::create_directories(golden_dir);
-      for (const char* ext : {".png", ".txt"}) {
-        for (const auto& stale : names(golden_dir, ext)) std::filesystem::remove(golden_dir / stale);
-        for (const auto& file : names(out, ext)) {
-          std::filesystem::copy_file(std::filesystem::path(out) / file, golden_dir / file,
-                                     std::filesystem::copy_options::overwrite_existing);
+    check_against(out, golden_dir);
+  }
+}
+
+TEST_CASE("golden screenshots per language: the status slide and a result's detail match their references", "[app][golden]") {
+  setenv("TZ", "UTC", 1);
+  tzset();
+  const auto at = feed::parse_timestamp("2026-11-27T10:00:00Z");
+  REQUIRE(at.ok());
+  const WallTime now{std::chrono::seconds(*at)};
+  const app::AssetPaths assets{kiosk::testing::source_path("assets")};
+  auto content = app::load_default_content(assets);
+  REQUIRE(content.ok());
+  kiosk::testing::TempDir dir;
+  for (const i18n::Language* language : i18n::languages()) {
+    const std::string code = language->code();
+    if (code == "da") continue;  // the test above
+    config::Config config;
+    config.database = dir.file("content.db");
+    config.languages.codes = {code};
+    for (const app::Size size : {app::Size{1920, 1080}, app::Size{800, 480}}) {
+      const std::string name = std::to_string(size.w) + "x" + std::to_string(size.h);
+      const std::string all = dir.file(code + "-" + name + "-all");
+      app::ScreenshotRequest request{all, size, 0, now};
+      request.touch_views = true;
+      REQUIRE(app::render_screenshots(request, *content, assets, config, SystemClock().steady()).ok());
+      // The status slide and the first (newest) result's detail, with their texts.
+      const std::string out = dir.file(code + "-" + name);
+      std::filesystem::create_directories(out);
+      std::string detail;
+      for (const auto& png : names(all, ".png")) {
+        if (detail.empty() && png.find("-detail-") != std::string::npos) detail = png;
+      }
+      REQUIRE_FALSE(detail.empty());
+      for (const std::string png : {std::string("01-status.png"), detail}) {
+        for (const char* ext : {".png", ".txt"}) {
+          const auto file = std::filesystem::path(png).replace_extension(ext);
+          std::filesystem::copy_file(std::filesystem::path(all) / file, std::filesystem::path(out) / file);
         }
       }
-      continue;
-    }
-    // The same slides, each with its texts.
-    CHECK(names(golden_dir, ".png") == produced);
-    CHECK(names(golden_dir, ".txt") == names(out, ".txt"));
-    for (const auto& png : produced) {
-      const auto golden = golden_dir / png;
-      INFO(golden.string());
-      REQUIRE(std::filesystem::exists(golden));
-      const auto txt = std::filesystem::path(png).replace_extension(".txt").string();
-      CHECK(kiosk::testing::read_file(std::filesystem::path(out) / txt) == kiosk::testing::read_file(golden_dir / txt));
-      const Compared c = compare((std::filesystem::path(out) / png).string(), golden.string());
-      CHECK(c.same_size);
-      CHECK(c.differing <= kMaxDifferingPixels);
+      INFO(code << " " << name);
+      check_against(out, kiosk::testing::source_path("tests/golden/" + name + "/" + code));
     }
   }
 }

@@ -27,13 +27,34 @@ std::string run(const std::string& command) {
   return out;
 }
 
+// `text` without Arabic vowel marks (harakat, U+064B-U+065F and the dagger alif U+0670) and the
+// tatweel U+0640, which readers and Tesseract may leave out, and with hyphens as spaces: a range
+// such as 2018-2024 is two numbers, whichever order Tesseract gives them in.
+std::string without_marks(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead == 0xD9 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      const unsigned cp = 0x640 + (next & 0x3F);  // U+0640..U+067F
+      if (cp == 0x640 || (cp >= 0x64B && cp <= 0x65F) || cp == 0x670) {
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i] == '-' ? ' ' : text[i];
+    ++i;
+  }
+  return out;
+}
+
 // Splits at spaces and drops punctuation at either end of a word (Latin and Arabic marks), and the
 // invisible direction marks Tesseract puts around a Latin word inside Arabic (LRM, RLM, ALM).
 std::vector<std::string> words_of(const std::string& text) {
   static const std::string kTrim[] = {".", ",", ":", ";", "!", "?", "(", ")", "\"", "'", "«", "»", "،", "؛", "؟", "۔",
                                     "\u200e", "\u200f", "\u061c"};
   std::vector<std::string> out;
-  std::istringstream in(text);
+  std::istringstream in(without_marks(text));
   std::string w;
   while (in >> w) {
     bool trimmed = true;
