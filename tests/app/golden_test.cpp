@@ -113,19 +113,30 @@ void check_against(const std::string& out, const std::filesystem::path& golden_d
   }
 }
 
+// What every golden screenshot is drawn from: the default content, and a fixed time in a fixed zone
+// for the clock and the timeline's "today".
+struct Fixed {
+  WallTime now;
+  app::AssetPaths assets{kiosk::testing::source_path("assets")};
+  Result<app::LoadedContent> content = app::load_default_content(assets);
+
+  Fixed() {
+    setenv("TZ", "UTC", 1);
+    tzset();
+    const auto at = feed::parse_timestamp("2026-11-27T10:00:00Z");
+    REQUIRE(at.ok());
+    now = WallTime{std::chrono::seconds(*at)};
+    REQUIRE(content.ok());
+  }
+};
+
 }  // namespace
 
 TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its reference", "[app][golden]") {
-  // The clock and "today" on the slides come from a fixed time in a fixed zone.
-  setenv("TZ", "UTC", 1);
-  tzset();
-  const auto at = feed::parse_timestamp("2026-11-27T10:00:00Z");
-  REQUIRE(at.ok());
-  const WallTime now{std::chrono::seconds(*at)};
-
-  const app::AssetPaths assets{kiosk::testing::source_path("assets")};
-  auto content = app::load_default_content(assets);
-  REQUIRE(content.ok());
+  const Fixed fixed;
+  const WallTime now = fixed.now;
+  const app::AssetPaths& assets = fixed.assets;
+  const auto& content = fixed.content;
   kiosk::testing::TempDir dir;
   config::Config config;
   config.database = dir.file("content.db");
@@ -142,14 +153,10 @@ TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its 
 }
 
 TEST_CASE("golden screenshots per language: the status slide and a result's detail match their references", "[app][golden]") {
-  setenv("TZ", "UTC", 1);
-  tzset();
-  const auto at = feed::parse_timestamp("2026-11-27T10:00:00Z");
-  REQUIRE(at.ok());
-  const WallTime now{std::chrono::seconds(*at)};
-  const app::AssetPaths assets{kiosk::testing::source_path("assets")};
-  auto content = app::load_default_content(assets);
-  REQUIRE(content.ok());
+  const Fixed fixed;
+  const WallTime now = fixed.now;
+  const app::AssetPaths& assets = fixed.assets;
+  const auto& content = fixed.content;
   kiosk::testing::TempDir dir;
   for (const i18n::Language* language : i18n::languages()) {
     const std::string code = language->code();
