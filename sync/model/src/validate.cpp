@@ -251,7 +251,8 @@ void check_translations(Checker& c, const Content& content) {
       if (texts.empty()) c.problem(lp, "translates nothing; leave the language out");
       for (const auto& [name, text] : texts) {
         const std::string fp = lp + "." + Checker::printable(name);
-        const auto field = std::find_if(std::begin(fields), std::end(fields), [&](const auto& f) { return f.name == name; });
+        const std::string& field_name = name;  // clang 14 (make fuzz) cannot capture a structured binding
+        const auto field = std::find_if(std::begin(fields), std::end(fields), [&](const auto& f) { return f.name == field_name; });
         if (field == std::end(fields)) {
           std::string allowed;
           for (const auto& f : fields) allowed += (allowed.empty() ? "" : ", ") + std::string(f.name);
