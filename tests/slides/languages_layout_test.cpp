@@ -1,8 +1,8 @@
 // Every slide in every language the kiosk ships, at every screen size, as the cycle draws it (the
 // content in that language, right to left where the language is, the footer with the language's
-// name and the pause control): no text leaves the screen, no two texts overlap, text stays large
-// enough, and the footer's controls are whole. (The touch views' own test covers them in every
-// language at normal and larger text; the cycle's slides are not drawn at larger text.)
+// name and the pause control), at normal text and at the touch views' larger text (1.5x): no text
+// leaves the screen, no two texts overlap, text stays large enough, and the footer's controls are
+// whole. (The touch views' own test covers them in every language at normal and larger text.)
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -33,7 +33,7 @@ std::string describe(const render::DrawnText& t) {
 
 }  // namespace
 
-TEST_CASE("every slide fits every screen size in every language, its footer whole", "[slides][layout][languages]") {
+TEST_CASE("every slide fits every screen size in every language at normal and larger text, its footer whole", "[slides][layout][languages]") {
   const auto feed = testing::default_feed();
   for (const i18n::Language* language : i18n::languages()) {
     const model::Content content = model::localized(feed.content, language->code());
@@ -43,8 +43,9 @@ TEST_CASE("every slide fits every screen size in every language, its footer whol
     }
     for (const Screen screen : kScreens) {
       for (const auto& kind : slides::SlideKinds::built_in().all()) {
-        for (const slides::PauseControl pause : {slides::PauseControl::kPause, slides::PauseControl::kResume}) {
-          INFO(kind.name << " in " << language->code() << " at " << screen.w << "x" << screen.h);
+        for (const auto& [pause, scale] : {std::pair{slides::PauseControl::kPause, 1.0}, std::pair{slides::PauseControl::kResume, 1.0},
+                                          std::pair{slides::PauseControl::kPause, slides::Theme::kLargerText}}) {
+          INFO(kind.name << " in " << language->code() << " at " << screen.w << "x" << screen.h << ", text x" << scale);
           testing::SoftwareTarget target(screen.w, screen.h);
           render::Canvas canvas(target.renderer(), target.fonts(), screen.w, screen.h);
           canvas.set_direction(language->right_to_left() ? render::Direction::kRightToLeft : render::Direction::kLeftToRight);
@@ -56,7 +57,7 @@ TEST_CASE("every slide fits every screen size in every language, its footer whol
           ctx.language = language;
           ctx.pause = pause;
           ctx.name_language = true;
-          const auto theme = slides::Theme::for_screen(screen.w, screen.h);
+          const auto theme = slides::Theme::for_screen(screen.w, screen.h, scale);
           kind.make()->draw(canvas, theme, ctx);
           // The footer's controls are whole: the pause button's label and the language's name. (The
           // area and the data's age give way with an ellipsis where the footer is narrow.)
@@ -64,7 +65,7 @@ TEST_CASE("every slide fits every screen size in every language, its footer whol
           CHECK(std::any_of(drawn.begin(), drawn.end(), [&](const auto& t) { return t.text == language->native_name(); }));
           CHECK(std::count_if(drawn.begin(), drawn.end(), [&](const auto& t) { return pause_box.contains(t.used); }) == 1);
           const render::Rect bounds{0, 0, screen.w, screen.h};
-          const int body_min = std::min(screen.w, screen.h) / 28;
+          const int body_min = static_cast<int>(std::min(screen.w, screen.h) / 28 * scale);
           REQUIRE_FALSE(drawn.empty());
           for (std::size_t i = 0; i < drawn.size(); ++i) {
             INFO(describe(drawn[i]));

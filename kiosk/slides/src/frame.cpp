@@ -90,7 +90,8 @@ Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& 
     const std::string name = lang.native_name();
     TextStyle name_style = theme.body();
     name_style.max_lines = 1;
-    const int name_w = std::min(row.w / 3, canvas.text_width(name, name_style.px, name_style.weight));
+    // The name is short and says what the screen is in; the area and the age give way first.
+    const int name_w = std::min(row.w * 2 / 3, canvas.text_width(name, name_style.px, name_style.weight));
     canvas.text(name, row.take_left(name_w, theme.gap * 2), name_style);
   }
 
