@@ -358,6 +358,14 @@ TEST_CASE("every touch view fits every screen size in every language, at normal 
             if (r.target == player::Target::kResult || r.target == player::Target::kArea || r.target == player::Target::kMapGroup) continue;
             INFO(describe(r));
             CHECK(std::min(r.box.w, r.box.h) >= min_side);
+            // And its label whole: a button says what it does in every language.
+            const render::Rect box{static_cast<int>(r.box.x), static_cast<int>(r.box.y), static_cast<int>(r.box.w) + 1,
+                                   static_cast<int>(r.box.h) + 1};
+            for (const auto& t : drawn.texts) {
+              if (!box.contains(t.used)) continue;
+              INFO(describe(t));
+              CHECK_FALSE(t.truncated);
+            }
           }
         }
       }

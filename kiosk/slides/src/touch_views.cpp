@@ -155,7 +155,11 @@ ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideC
   // TRANSLATORS: the filter button that lists the results of every area.
   const std::string all_areas = lang.tr("Alle områder");
   Rect right = bar;
-  const int page_w = target * 2;
+  // The page buttons are as wide as their longer word needs (Arabic "أسفل" at larger text is wider
+  // than two targets), as far as half the bar beside Back.
+  const int page_label_w = std::max(canvas.text_width(lang.tr("Op"), theme.body_px, render::Weight::kBold),
+                                    canvas.text_width(lang.tr("Ned"), theme.body_px, render::Weight::kBold)) + theme.gap * 2;
+  const int page_w = std::min(std::max(target * 2, page_label_w), std::max(target, (bar.w - theme.gap) / 2));
   const Rect down_btn{right.right() - page_w, right.y, page_w, right.h};
   const Rect up_btn{down_btn.x - theme.gap - page_w, right.y, page_w, right.h};
   right.w = std::max(0, up_btn.x - theme.gap - right.x);
@@ -164,8 +168,14 @@ ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideC
   // Where the filters do not fit beside the page buttons (larger text on a narrow screen), they
   // get a row of their own under them.
   if (here_w + theme.gap + all_w > right.w) right = content.take_top(target, theme.gap);
-  const int filter_w = std::min(right.w / 2 - theme.gap / 2, all_w);
-  const Rect area_btn = right.take_left(std::min(std::max(filter_w, here_w), right.w - filter_w - theme.gap), theme.gap);
+  int filter_w = std::min(right.w / 2 - theme.gap / 2, all_w);
+  int area_w = std::min(std::max(filter_w, here_w), right.w - filter_w - theme.gap);
+  // A long "all areas" (Somali at larger text) takes the room a short area name leaves.
+  if (filter_w < all_w && here_w + theme.gap + all_w <= right.w) {
+    area_w = here_w;
+    filter_w = all_w;
+  }
+  const Rect area_btn = right.take_left(area_w, theme.gap);
   const Rect all_btn = right.take_left(filter_w, theme.gap);
   draw_button(canvas, theme, area_btn, here, is_pressed(state, Target::kFilterArea), state.filter == player::Filter::kThisArea);
   draw_button(canvas, theme, all_btn, all_areas, is_pressed(state, Target::kFilterAll), state.filter == player::Filter::kAllAreas);
