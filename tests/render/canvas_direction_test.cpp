@@ -185,3 +185,20 @@ TEST_CASE("a left-to-right canvas draws Danish as before", "[render][text]") {
   CHECK(d.drawn[0].runs[0].face == Face::kSans);
   CHECK(d.drawn[0].runs[0].w == d.drawn[0].used.w);
 }
+
+TEST_CASE("a width measured once is the width for that language's face only", "[render][text]") {
+  // Widths are kept between layouts; Urdu's face is not Arabic's, so one may not answer for the other.
+  const std::string urdu = "قومی جائزے کے نتائج";
+  Drawing fresh_ur;
+  fresh_ur.canvas.set_language("ur");
+  const int urdu_width = fresh_ur.canvas.text_width(urdu, 48, render::Weight::kRegular);
+  Drawing d;
+  d.canvas.set_language("ar");
+  const int arabic_width = d.canvas.text_width(urdu, 48, render::Weight::kRegular);
+  REQUIRE(arabic_width != urdu_width);
+  d.canvas.set_language("ur");
+  CHECK(d.canvas.text_width(urdu, 48, render::Weight::kRegular) == urdu_width);
+  d.canvas.set_language("ar");
+  CHECK(d.canvas.text_width(urdu, 48, render::Weight::kRegular) == arabic_width);
+  CHECK(d.canvas.text_width(urdu, 48, render::Weight::kBold) != arabic_width);
+}

@@ -64,7 +64,8 @@ Canvas::Canvas(SDL_Renderer* renderer, FontSet& fonts, int width, int height, st
       fonts_(fonts),
       width_(width),
       height_(height),
-      lines_(text_cache_bytes ? text_cache_bytes : static_cast<std::size_t>(width) * static_cast<std::size_t>(height)) {
+      lines_(text_cache_bytes ? text_cache_bytes : static_cast<std::size_t>(width) * static_cast<std::size_t>(height)),
+      widths_(kWidthCacheBytes) {
   SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
 }
 
@@ -210,7 +211,14 @@ Face Canvas::arabic_face() const {
 
 int Canvas::text_width(std::string_view text, int px, Weight weight) {
   if (text.empty()) return 0;
-  return shape_line(fonts_, text, {px, weight, base_direction(text), arabic_face()}).width;
+  const LineSetting setting{px, weight, base_direction(text), arabic_face()};
+  // Laying a paragraph out measures every line it tries, and a slide is laid out again at each
+  // redraw: the widths are kept (bidi and shaping cost more than the lookup).
+  const std::string key = cache_key(std::string(text), TextStyle{px, weight, {}}, setting);
+  if (const int* known = widths_.find(key)) return *known;
+  const int width = shape_line(fonts_, text, setting).width;
+  widths_.insert(key, width, key.size() + sizeof(int) + kWidthEntryOverhead);
+  return width;
 }
 
 int Canvas::line_height(const TextStyle& style) {

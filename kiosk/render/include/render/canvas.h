@@ -181,6 +181,11 @@ class Canvas {
   int width_;
   int height_;
   LruCache<std::unique_ptr<CachedLine>> lines_;
+  // Measured widths of lines by their text and setting: a few thousand lines' worth, about as many
+  // as all the slides and touch views of one content version try while laying themselves out.
+  static constexpr std::size_t kWidthCacheBytes = 256u << 10;
+  static constexpr std::size_t kWidthEntryOverhead = 96;  // the map's node and the LRU list's
+  LruCache<int> widths_;
   ImageCache* images_ = nullptr;
   std::vector<DrawnText>* recorder_ = nullptr;
   std::optional<Rect> clip_;  // on the screen
