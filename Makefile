@@ -34,7 +34,8 @@ screenshots: build
 # intended change of the slides; look at them first (`make screenshots`).
 golden: build
 	KIOSK_UPDATE_GOLDEN=1 $(BUILD)/tests/app/app_test "[golden]"
-	cp tests/golden/1920x1080/*.png docs/screenshots/
+	cp tests/golden/1920x1080/0[1-4]-*.png docs/screenshots/
+	cp tests/golden/1920x1080/ar/01-status.png docs/screenshots/01-status-ar.png
 
 # Prints first-frame time, transition frame times, idle CPU and peak RSS (docs/performance.md) for
 # three display paths: dummy, X11 with the software renderer, X11 with opengles2 (a private Xvfb).
