@@ -128,15 +128,17 @@ struct Fixed {
     now = WallTime{std::chrono::seconds(*at)};
     REQUIRE(content.ok());
   }
+
+  // Draws `request` as `kiosk --screenshot` with `config` does; true when it could.
+  bool shoot(const app::ScreenshotRequest& request, const config::Config& config) const {
+    return app::render_screenshots(request, *content, assets, config, SystemClock().steady()).ok();
+  }
 };
 
 }  // namespace
 
 TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its reference", "[app][golden]") {
   const Fixed fixed;
-  const WallTime now = fixed.now;
-  const app::AssetPaths& assets = fixed.assets;
-  const auto& content = fixed.content;
   kiosk::testing::TempDir dir;
   config::Config config;
   config.database = dir.file("content.db");
@@ -144,9 +146,9 @@ TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its 
   for (const app::Size size : {app::Size{1920, 1080}, app::Size{800, 480}}) {
     const std::string name = std::to_string(size.w) + "x" + std::to_string(size.h);
     const std::string out = dir.file(name);
-    app::ScreenshotRequest request{out, size, 0, now};
+    app::ScreenshotRequest request{out, size, 0, fixed.now};
     request.map_views = true;  // and the touch map
-    REQUIRE(app::render_screenshots(request, *content, assets, config, SystemClock().steady()).ok());
+    REQUIRE(fixed.shoot(request, config));
     const std::filesystem::path golden_dir = kiosk::testing::source_path("tests/golden/" + name);
     check_against(out, golden_dir);
   }
@@ -154,9 +156,6 @@ TEST_CASE("golden screenshots: every slide at 1920x1080 and 800x480 matches its 
 
 TEST_CASE("golden screenshots per language: the status slide and a result's detail match their references", "[app][golden]") {
   const Fixed fixed;
-  const WallTime now = fixed.now;
-  const app::AssetPaths& assets = fixed.assets;
-  const auto& content = fixed.content;
   kiosk::testing::TempDir dir;
   for (const i18n::Language* language : i18n::languages()) {
     const std::string code = language->code();
@@ -167,9 +166,9 @@ TEST_CASE("golden screenshots per language: the status slide and a result's deta
     for (const app::Size size : {app::Size{1920, 1080}, app::Size{800, 480}}) {
       const std::string name = std::to_string(size.w) + "x" + std::to_string(size.h);
       const std::string all = dir.file(code + "-" + name + "-all");
-      app::ScreenshotRequest request{all, size, 0, now};
+      app::ScreenshotRequest request{all, size, 0, fixed.now};
       request.touch_views = true;
-      REQUIRE(app::render_screenshots(request, *content, assets, config, SystemClock().steady()).ok());
+      REQUIRE(fixed.shoot(request, config));
       // The status slide and the first (newest) result's detail, with their texts.
       const std::string out = dir.file(code + "-" + name);
       std::filesystem::create_directories(out);

@@ -41,6 +41,15 @@ Rect header(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx,
   return bar;
 }
 
+// What every touch view starts with: the frame, the session's controls along the bottom and the
+// header with Back. Returns the bar beside Back; `content` becomes the room left under it.
+Rect open_view(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, Rect& content, ViewLayout& layout,
+               const ViewState& state) {
+  content = draw_frame(canvas, theme, ctx);
+  session_bar(canvas, theme, ctx, content, layout, state);
+  return header(canvas, theme, ctx, content, layout, state);
+}
+
 // The results as a list in `content`, scrolled by the view's offset, each item a target that opens
 // the detail; `empty` says why there are none.
 void draw_result_list(render::Canvas& canvas, const Theme& theme, Rect content,
@@ -143,9 +152,8 @@ ViewLayout cycle_regions(const Theme& theme, const SlideKind& kind) {
 
 ViewLayout draw_browser(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
-  Rect content = draw_frame(canvas, theme, ctx);
-  session_bar(canvas, theme, ctx, content, layout, state);
-  Rect bar = header(canvas, theme, ctx, content, layout, state);
+  Rect content;
+  Rect bar = open_view(canvas, theme, ctx, content, layout, state);
 
   // Filter: this area or all areas; then page buttons on the right.
   const int target = touch_target_px(theme);
@@ -349,9 +357,8 @@ render::Rect detail_part_min(render::Canvas& canvas, const Theme& theme, const m
 
 ViewLayout draw_detail(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
-  Rect content = draw_frame(canvas, theme, ctx);
-  session_bar(canvas, theme, ctx, content, layout, state);
-  Rect bar = header(canvas, theme, ctx, content, layout, state);
+  Rect content;
+  Rect bar = open_view(canvas, theme, ctx, content, layout, state);
   const model::Result* result = nullptr;
   for (const auto& r : ctx.content.results) {
     if (r.id == state.selected) result = &r;
@@ -533,9 +540,8 @@ const model::Area* find_area(const model::Content& content, const std::string& i
 
 ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
-  Rect content = draw_frame(canvas, theme, ctx);
-  session_bar(canvas, theme, ctx, content, layout, state);
-  Rect bar = header(canvas, theme, ctx, content, layout, state);
+  Rect content;
+  Rect bar = open_view(canvas, theme, ctx, content, layout, state);
   const i18n::Language& lang = ctx.lang();
   const int year = map_year(ctx.content);
   render::TextStyle heading = theme.label();  // in the bar beside Back, as the card's kommune
@@ -618,9 +624,8 @@ ViewLayout draw_map_view(render::Canvas& canvas, const Theme& theme, const Slide
 
 ViewLayout draw_area_card(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const ViewState& state) {
   ViewLayout layout;
-  Rect content = draw_frame(canvas, theme, ctx);
-  session_bar(canvas, theme, ctx, content, layout, state);
-  Rect bar = header(canvas, theme, ctx, content, layout, state);
+  Rect content;
+  Rect bar = open_view(canvas, theme, ctx, content, layout, state);
   const model::Area* area = find_area(ctx.content, state.area);
   if (!area) {
     // TRANSLATORS: the area a resident opened was removed from the content meanwhile.

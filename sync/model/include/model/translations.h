@@ -68,18 +68,14 @@ struct Translatable {
 template <class C, class F>
 void each_translatable(C& content, F&& f) {
   const auto at = [](const char* list, std::size_t i) { return std::string("content.") + list + "[" + std::to_string(i) + "]"; };
-  for (std::size_t i = 0; i < content.areas.size(); ++i) {
-    auto& a = content.areas[i];
-    f(Translatable{"area", a.id, at("areas", i), "area " + a.id}, a, kAreaTexts);
-  }
-  for (std::size_t i = 0; i < content.criteria.size(); ++i) {
-    auto& k = content.criteria[i];
-    f(Translatable{"criterion", k.id, at("criteria", i), "criterion " + k.id}, k, kCriterionTexts);
-  }
-  for (std::size_t i = 0; i < content.milestones.size(); ++i) {
-    auto& m = content.milestones[i];
-    f(Translatable{"milestone", m.id, at("milestones", i), "milestone " + m.id}, m, kMilestoneTexts);
-  }
+  const auto each = [&](auto& list, const char* kind, const char* name, const auto& texts) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      f(Translatable{kind, list[i].id, at(name, i), std::string(kind) + " " + list[i].id}, list[i], texts);
+    }
+  };
+  each(content.areas, "area", "areas", kAreaTexts);
+  each(content.criteria, "criterion", "criteria", kCriterionTexts);
+  each(content.milestones, "milestone", "milestones", kMilestoneTexts);
   for (std::size_t i = 0; i < content.results.size(); ++i) {
     auto& r = content.results[i];
     f(Translatable{"result", r.id, at("results", i), "result " + r.id}, r, kResultTexts);
