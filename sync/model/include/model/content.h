@@ -129,7 +129,44 @@ struct Result {
   std::vector<std::string> area_ids;  // empty: concerns all areas
   std::optional<Series> series;
   Translations translations;  // of title, summary, body
+  // Shown only from `show_from` (inclusive) until `show_until` (exclusive), unix seconds UTC, by the
+  // kiosk's own clock; nothing: no bound on that side.
+  std::optional<std::int64_t> show_from;
+  std::optional<std::int64_t> show_until;
   friend bool operator==(const Result&, const Result&) = default;
+};
+
+// How a notice is shown: `kInfo` as a band on every slide and touch view; `kUrgent` as a whole screen
+// of its own before every slide of the cycle, in large text.
+enum class NoticeLevel { kInfo, kUrgent };
+
+// A short message from the staff ("Varmen er afbrudt i blok 3 i dag 9-15"), shown from `show_from`
+// until `show_until` by the kiosk's own clock, so that it is gone at its end also offline.
+struct Notice {
+  std::string id;
+  NoticeLevel level = NoticeLevel::kInfo;
+  std::string title;
+  std::string text;   // may be empty
+  std::string image;  // sha256 of an asset in the feed, or empty
+  std::optional<std::int64_t> show_from;  // unix seconds UTC; nothing: from when it arrives
+  std::int64_t show_until = 0;            // unix seconds UTC: a notice always ends
+  std::vector<std::string> area_ids;      // empty: every area
+  Translations translations;              // of title, text
+  friend bool operator==(const Notice&, const Notice&) = default;
+};
+
+// Something that happens in the community centre ("Beboermøde", torsdag kl. 19, "Beboerhuset").
+// Listed by the events slide ("Det sker") until it ends; one without an end until its day ends.
+struct Event {
+  std::string id;
+  std::string title;
+  std::int64_t starts = 0;            // unix seconds UTC
+  std::optional<std::int64_t> ends;   // unix seconds UTC, after `starts`
+  std::string place;                  // may be empty
+  std::string text;                   // may be empty
+  std::vector<std::string> area_ids;  // empty: every area
+  Translations translations;          // of title, place, text
+  friend bool operator==(const Event&, const Event&) = default;
 };
 
 struct Content {
@@ -138,6 +175,8 @@ struct Content {
   std::vector<Criterion> criteria;
   std::vector<Milestone> milestones;
   std::vector<Result> results;
+  std::vector<Notice> notices;
+  std::vector<Event> events;  // in any order
   friend bool operator==(const Content&, const Content&) = default;
 };
 

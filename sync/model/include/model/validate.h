@@ -32,6 +32,10 @@ struct Limits {
   static constexpr std::size_t kLabelChars = 20;
   static constexpr std::size_t kLinkBytes = 2048;
   static constexpr std::size_t kSourceChars = 400;
+  static constexpr std::size_t kNoticeTitleChars = 80;   // read from across a room, in large text
+  static constexpr std::size_t kNoticeTextChars = 400;
+  static constexpr std::size_t kPlaceChars = 120;
+  static constexpr std::size_t kEventTextChars = 1000;
 
   static constexpr std::size_t kAreas = 1000;
   static constexpr std::size_t kCategoryYears = 100;
@@ -39,6 +43,9 @@ struct Limits {
   static constexpr std::size_t kCriteria = 20;
   static constexpr std::size_t kMilestones = 200;
   static constexpr std::size_t kResults = 5000;
+  static constexpr std::size_t kNotices = 100;
+  static constexpr std::size_t kEvents = 500;
+  static constexpr std::size_t kNoticeAreas = 100;  // also an event's areas
   // Versions are 1 to 2^63-1: the cache stores them in SQLite's signed 64-bit INTEGER, and a
   // number near the top would leave no room for the versions after it.
   static constexpr std::uint64_t kMaxVersion = 9223372036854775807ull;
