@@ -30,6 +30,53 @@ std::string two_digits(int n) { return std::string(1, static_cast<char>('0' + n 
 
 std::string clock_text(int minute) { return two_digits(minute / 60) + ":" + two_digits(minute % 60); }
 
+using Seconds = std::chrono::time_point<std::chrono::system_clock, std::chrono::seconds>;
+
+// A wall time on the local clock, with the seconds local_time leaves out and the UTC offset.
+struct LocalClock {
+  LocalTime at;
+  int second = 0;
+  long utc_offset = 0;  // seconds east of UTC
+};
+
+LocalClock local_clock(Seconds wall) {
+  const std::time_t t = static_cast<std::time_t>(wall.time_since_epoch().count());
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return {{(tm.tm_wday + 6) % 7, tm.tm_hour * 60 + tm.tm_min}, tm.tm_sec, tm.tm_gmtoff};
+}
+
+// How many minutes after the local minute `t` the week first differs from `was_on`, by the clock
+// alone (no change of offset); nothing when it never does. The state can only change at a day's
+// start or at an on-time's ends, so only those minutes are tried.
+std::optional<int> minutes_to_change(const WeekSchedule& week, LocalTime t, bool was_on) {
+  for (int days = 0; days <= 7; ++days) {
+    const int weekday = (t.weekday + days) % 7;
+    std::vector<int> edges = {0};
+    for (const OnTime& o : week.day(weekday)) edges.insert(edges.end(), {o.from, o.to});
+    std::sort(edges.begin(), edges.end());
+    for (const int minute : edges) {
+      const int ahead = days * kMinutesPerDay + minute - t.minute;
+      if (ahead <= 0 || minute == kMinutesPerDay) continue;
+      if (week.on_at({weekday, minute}) != was_on) return ahead;
+    }
+  }
+  return std::nullopt;
+}
+
+// The first second in (`before`, `after`] whose UTC offset is not `offset`, which `after`'s is not.
+Seconds offset_change(Seconds before, Seconds after, long offset) {
+  while (after - before > std::chrono::seconds(1)) {
+    const Seconds middle = before + (after - before) / 2;
+    if (local_clock(middle).utc_offset == offset) {
+      before = middle;
+    } else {
+      after = middle;
+    }
+  }
+  return after;
+}
+
 }  // namespace
 
 WeekSchedule::WeekSchedule() {
@@ -115,11 +162,24 @@ std::string describe(LocalTime t) {
   return std::string(kWeekdays.at(static_cast<std::size_t>(t.weekday))) + " " + clock_text(t.minute);
 }
 
-LocalTime local_time(WallTime wall) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(wall);
-  std::tm tm{};
-  localtime_r(&t, &tm);
-  return {(tm.tm_wday + 6) % 7, tm.tm_hour * 60 + tm.tm_min};
+LocalTime local_time(WallTime wall) { return local_clock(std::chrono::floor<std::chrono::seconds>(wall)).at; }
+
+std::optional<WallTime> next_switch(const WeekSchedule& week, WallTime now) {
+  using std::chrono::seconds;
+  Seconds from = std::chrono::floor<seconds>(now);
+  LocalClock local = local_clock(from);
+  const bool was_on = week.on_at(local.at);
+  // Each turn either finds the switch under the UTC offset in force at `from`, or moves `from` to
+  // the moment the offset changes; the loop ends within a week and at most one change of offset.
+  while (true) {
+    const auto ahead = minutes_to_change(week, local.at, was_on);
+    if (!ahead) return std::nullopt;
+    const Seconds candidate = from + seconds(*ahead * 60 - local.second);
+    if (local_clock(candidate).utc_offset == local.utc_offset) return candidate;
+    from = offset_change(from, candidate, local.utc_offset);
+    local = local_clock(from);
+    if (week.on_at(local.at) != was_on) return from;
+  }
 }
 
 }  // namespace kiosk::power

@@ -68,4 +68,12 @@ std::string describe(LocalTime t);
 // The local time of `wall` through the C library's time zone (TZ, /etc/localtime).
 LocalTime local_time(WallTime wall);
 
+// The first wall time after `now` at which `week.on_at(local_time(t))` differs from
+// `week.on_at(local_time(now))`, in whole seconds; nothing when the week is the same all through
+// (on or off all week). The schedule is in local clock times, so it switches at those times on the
+// days of 23 and 25 hours too; a switch time the spring change skips comes when the clocks jump
+// (02:30 on 2026-03-29 in Europe/Copenhagen: at 03:00 CEST), and in the hour the autumn change
+// repeats the state follows the clock back. Assumes at most one change of UTC offset within a week.
+std::optional<WallTime> next_switch(const WeekSchedule& week, WallTime now);
+
 }  // namespace kiosk::power
