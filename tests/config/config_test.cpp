@@ -475,7 +475,7 @@ TEST_CASE("a bad power setting names the key and the line", "[config][power]") {
   CHECK(error_of(parse("[power]\ncec_device = \"\"\n", kPath)) == "t.toml:2:1: 'power.cec_device' must not be empty");
   CHECK(error_of(parse("[power]\nmondays = \"on\"\n", kPath)) ==
         "t.toml:2:1: unknown key 'power.mondays'; the days are monday, tuesday, wednesday, thursday, friday, "
-        "saturday, sunday and every_day");
+        "saturday, sunday, weekdays, weekend and every_day");
 }
 
 TEST_CASE("the root keys are read and checked as the public keys are", "[config]") {
@@ -603,13 +603,15 @@ TEST_CASE("the cycle is the slides.show playlist, in order, each for its seconds
   CHECK(config->playlist[1].kind == "status");
   CHECK(config->playlist[1].duration == std::chrono::seconds(12));
   CHECK(config->playlist[2].duration == std::chrono::seconds(5));
-  // Without a playlist: the default four, with the seconds of the older keys.
+  // Without a playlist: the default five, with the seconds of the older keys.
   const auto old_keys = kiosk::config::parse("[slides]\nresults_seconds = 45\n", kPath);
   REQUIRE(old_keys.ok());
-  REQUIRE(old_keys->playlist.size() == 4);
+  REQUIRE(old_keys->playlist.size() == 5);
   CHECK(old_keys->playlist[1].kind == "map");
   CHECK(old_keys->playlist[3].kind == "results");
   CHECK(old_keys->playlist[3].duration == std::chrono::seconds(45));
+  CHECK(old_keys->playlist[4].kind == "events");
+  CHECK(old_keys->playlist[4].duration == std::chrono::seconds(12));
   CHECK(old_keys->playlist[0].duration == std::chrono::seconds(12));
 }
 

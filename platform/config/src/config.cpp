@@ -34,6 +34,8 @@ constexpr int64_t kMaxSlideSeconds = 3600;
 constexpr int64_t kMinStaleDays = 1;
 constexpr int64_t kMaxStaleDays = 365;
 constexpr size_t kMaxLanguages = 7;  // Danish and the six translations the kiosk ships
+constexpr int64_t kMinNoticeSeconds = 3;    // long enough to read a short notice
+constexpr int64_t kMaxNoticeSeconds = 600;
 constexpr int64_t kMinRoundsPerLanguage = 1;
 constexpr int64_t kMaxRoundsPerLanguage = 20;
 constexpr Rotation kRotations[] = {Rotation::k0, Rotation::k90, Rotation::k180, Rotation::k270};
@@ -225,7 +227,11 @@ void read_playlist(Reader& reader, const toml::table& slides, Config& config) {
       reader.report(node.source().begin, key_label(name) + " must be a table: write each slide as [[slides.show]] with kind = \"status\" below it");
       continue;
     }
-    reader.reject_unknown(*entry, name, {"kind", "seconds"});
+    std::vector<std::string_view> known = {"kind", "seconds"};
+    const auto days = day_keys();
+    known.insert(known.end(), days.begin(), days.end());
+    reader.reject_unknown(*entry, name, known,
+                          "; a slide has kind, seconds and the days every_day, weekdays, weekend, monday ... sunday");
     SlideShow slide;
     slide.line = static_cast<int>(entry->source().begin.line);
     if (auto kind = reader.get<std::string>(entry, name, "kind")) {
@@ -242,6 +248,12 @@ void read_playlist(Reader& reader, const toml::table& slides, Config& config) {
     if (const auto seconds = get_in_range(reader, entry, name, "seconds", kMinSlideSeconds, kMaxSlideSeconds)) {
       slide.duration = std::chrono::seconds(*seconds);
     }
+    // Off all week is only said of a week read whole: a bad day would make it look off.
+    if (read_week(reader, entry, name, slide.when) && slide.when.always_off()) {
+      const std::string which = slide.kind.empty() ? "" : " (kind = \"" + slide.kind + "\")";
+      reader.report(entry->source().begin, key_label(name) + which + " is off all week, so it would never show; " +
+                                               "give it a day with an on-time, or remove it");
+    }
     playlist.push_back(std::move(slide));
   }
   if (show->value->empty()) reader.report(show->at, key_label(show->name) + " lists no slide; remove it, or list one or more");
@@ -253,7 +265,7 @@ void read_slides(Reader& reader, const toml::table* slides, Config& config) {
   reader.reject_unknown(
       *slides, "slides",
       {"show", "status_seconds", "timeline_seconds", "results_seconds", "idle_return_seconds", "stale_after_days",
-       "rounds_per_language"});
+       "rounds_per_language", "notice_seconds"});
   read_playlist(reader, *slides, config);
   // The keys from before the playlist set the seconds of today's three slides; beside a
   // [[slides.show]] they would be ambiguous, so they are refused there with how to write them now.
@@ -274,6 +286,9 @@ void read_slides(Reader& reader, const toml::table* slides, Config& config) {
   }
   if (const auto seconds = get_in_range(reader, slides, "slides", "idle_return_seconds", kMinSlideSeconds, kMaxSlideSeconds)) {
     config.idle_return = std::chrono::seconds(*seconds);
+  }
+  if (const auto seconds = get_in_range(reader, slides, "slides", "notice_seconds", kMinNoticeSeconds, kMaxNoticeSeconds)) {
+    config.notice_seconds = std::chrono::seconds(*seconds);
   }
   if (const auto rounds = get_in_range(reader, slides, "slides", "rounds_per_language", kMinRoundsPerLanguage,
                                        kMaxRoundsPerLanguage)) {
@@ -350,7 +365,8 @@ std::vector<SlideShow> default_playlist() {
   return {{"status", std::chrono::seconds(12)},
           {"map", std::chrono::seconds(12)},
           {"timeline", std::chrono::seconds(12)},
-          {"results", std::chrono::seconds(12)}};
+          {"results", std::chrono::seconds(12)},
+          {"events", std::chrono::seconds(12)}};
 }
 
 Result<Config> parse(std::string_view toml_text, const std::string& path) {

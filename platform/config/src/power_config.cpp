@@ -1,5 +1,5 @@
-// [power]: when the screen is on. `every_day` sets all seven days; a weekday key (`monday` ...
-// `sunday`) overrides its day, whatever the order in the file.
+// [power]: when the screen is on (the days: week_config.cpp), how it is switched off, and how long
+// a touch wakes it.
 #include "config/config.h"
 #include "reader.h"
 
@@ -18,35 +18,17 @@ constexpr BackendName kBackends[] = {{"auto", power::Backend::kAuto},
                                      {"cec", power::Backend::kCec},
                                      {"black", power::Backend::kBlack}};
 
-std::optional<std::vector<power::OnTime>> read_day(Reader& reader, const toml::table* table, std::string_view key) {
-  auto text = reader.get<std::string>(table, "power", key);
-  if (!text) return std::nullopt;
-  auto day = power::parse_day(text->value);
-  if (!day) {
-    reader.report(text->at, key_label(text->name) + ": " + day.error().message);
-    return std::nullopt;
-  }
-  return *day;
-}
-
 }  // namespace
 
 void read_power(Reader& reader, const toml::table* power, Config& config) {
   if (power == nullptr) return;
-  std::vector<std::string_view> known = {"every_day", "backend", "backlight_dir", "cec_device", "wake_minutes"};
-  known.insert(known.end(), power::kWeekdays.begin(), power::kWeekdays.end());
-  for (auto&& [key, node] : *power) {
-    if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-    reader.report(key.source().begin, (node.is_table() ? "unknown table " : "unknown key ") +
-                                          key_label(dotted("power", key.str())) +
-                                          "; the days are monday, tuesday, wednesday, thursday, friday, saturday, sunday and every_day");
-  }
-  if (auto every = read_day(reader, power, "every_day")) {
-    for (int d = 0; d < 7; ++d) config.power_schedule.set_day(d, *every);
-  }
-  for (int d = 0; d < 7; ++d) {
-    if (auto day = read_day(reader, power, power::kWeekdays[static_cast<std::size_t>(d)])) config.power_schedule.set_day(d, *day);
-  }
+  std::vector<std::string_view> known = {"backend", "backlight_dir", "cec_device", "wake_minutes"};
+  const auto days = day_keys();
+  known.insert(known.end(), days.begin(), days.end());
+  reader.reject_unknown(*power, "power", known,
+                        "; the days are monday, tuesday, wednesday, thursday, friday, saturday, sunday, weekdays, "
+                        "weekend and every_day");
+  read_week(reader, power, "power", config.power_schedule);
   if (auto backend = reader.get<std::string>(power, "power", "backend")) {
     const auto it = std::find_if(std::begin(kBackends), std::end(kBackends),
                                  [&](const BackendName& b) { return b.name == backend->value; });

@@ -124,13 +124,14 @@ class Reader {
     problems_.push_back({at, std::move(message)});
   }
 
-  // Reports each key of `table` that is not in `known`.
+  // Reports each key of `table` that is not in `known`, with `hint` (such as "; the days are ...")
+  // after the key's name.
   void reject_unknown(const toml::table& table, std::string_view table_name,
-                      std::initializer_list<std::string_view> known) {
+                      const std::vector<std::string_view>& known, std::string_view hint = {}) {
     for (auto&& [key, node] : table) {
       if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
       const char* what = node.is_table() ? "unknown table " : "unknown key ";
-      report(key.source().begin, what + key_label(dotted(table_name, key.str())));
+      report(key.source().begin, what + key_label(dotted(table_name, key.str())) + std::string(hint));
     }
   }
 
@@ -270,10 +271,24 @@ inline std::optional<int64_t> get_in_range(Reader& reader, const toml::table* ta
 
 }  // namespace kiosk::config::detail
 
+namespace kiosk::power {
+class WeekSchedule;
+}
+
 namespace kiosk::config {
 struct Config;
 namespace detail {
 // [power]: power_config.cpp.
 void read_power(Reader& reader, const toml::table* power, Config& config);
+
+// The day keys [power] and [[slides.show]] share (week_config.cpp), from the widest to the
+// narrowest: every_day, weekdays, weekend, monday ... sunday.
+std::vector<std::string_view> day_keys();
+
+// Reads the day keys of `table` (`table_name` in messages) into `week`: every_day first, then
+// weekdays and weekend, then each named day, whatever their order in the file. Each value is read
+// by power::parse_day; a bad one is reported with its key and line and changes no day. Returns
+// whether every day key present was read.
+bool read_week(Reader& reader, const toml::table* table, std::string_view table_name, power::WeekSchedule& week);
 }  // namespace detail
 }  // namespace kiosk::config

@@ -94,6 +94,10 @@ bool WeekSchedule::always_on() const {
   return std::all_of(days_.begin(), days_.end(), [](const std::vector<OnTime>& d) { return d == std::vector<OnTime>{OnTime{}}; });
 }
 
+bool WeekSchedule::always_off() const {
+  return std::all_of(days_.begin(), days_.end(), [](const std::vector<OnTime>& d) { return d.empty(); });
+}
+
 std::optional<LocalTime> WeekSchedule::next_start(LocalTime t) const {
   for (int ahead = 0; ahead <= 7; ++ahead) {
     const int weekday = (t.weekday + ahead) % 7;

@@ -24,13 +24,15 @@ namespace kiosk::config {
 // Clockwise rotation of the picture, in degrees.
 enum class Rotation { k0 = 0, k90 = 90, k180 = 180, k270 = 270 };
 
-// One entry of the cycle: a slide kind shown for `duration`. `line` is where kiosk.toml wrote it
-// (0 for the defaults), for messages about a kind the display does not know.
+// One entry of the cycle: a slide kind shown for `duration`, at the local times of `when` (by
+// default all week; never off all week: such an entry is refused). `line` is where kiosk.toml wrote
+// it (0 for the defaults), for messages about a kind the display does not know.
 struct SlideShow {
   std::string kind;
   std::chrono::seconds duration{12};
   int line = 0;
-  bool operator==(const SlideShow& o) const { return kind == o.kind && duration == o.duration; }
+  power::WeekSchedule when;
+  bool operator==(const SlideShow& o) const { return kind == o.kind && duration == o.duration && when == o.when; }
 };
 
 // The languages the cycle is drawn in, in turn, and a resident may choose in the touch views:
@@ -43,7 +45,8 @@ struct LanguageList {
   bool operator==(const LanguageList& o) const { return codes == o.codes; }
 };
 
-// status, timeline and results, 12 s each.
+// status, map, timeline, results and events, 12 s each, all week. The display leaves a slide out
+// while it has nothing to show, so without events the cycle is the first four.
 std::vector<SlideShow> default_playlist();
 
 // What the kiosk runs with. parse() and load() only return values inside the ranges noted here.
@@ -55,10 +58,13 @@ struct Config {
   int width = 0, height = 0;  // 0,0: the display's own size; else both 160..16384 pixels
   Rotation rotation = Rotation::k0;
   bool allow_quit_keys = false;  // Escape/Ctrl+Q quit even fullscreen
-  // The cycle: which slide kinds, in order, each for how long (1..3600 s); from [[slides.show]], or
-  // today's three with slides.<kind>_seconds. The kinds are checked against the kiosk's slide
-  // registry when the display starts (this library does not know them).
+  // The cycle: which slide kinds, in order, each for how long (1..3600 s) and on which days and
+  // times; from [[slides.show]], or the default playlist with slides.<kind>_seconds. The kinds are
+  // checked against the kiosk's slide registry when the display starts (this library does not know
+  // them). A moment at which no slide is on is allowed: the display shows the first slide then.
   std::vector<SlideShow> playlist = default_playlist();
+  // How long the urgent notice screen stays each time it comes before a slide: 3..600 s.
+  std::chrono::seconds notice_seconds{10};
   // Back to the cycle after this long without a touch: 1..3600 s.
   std::chrono::seconds idle_return{60};
   // How many rounds of the cycle each language stays on screen before the next: 1..20.

@@ -45,6 +45,7 @@ class WeekSchedule {
 
   bool on_at(LocalTime t) const;
   bool always_on() const;
+  bool always_off() const;  // no on-time on any day
   // The next moment after `t` at which an on-time starts, within the coming week; nothing when
   // the schedule is off all week.
   std::optional<LocalTime> next_start(LocalTime t) const;
