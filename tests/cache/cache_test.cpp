@@ -277,7 +277,8 @@ TEST_CASE("a cache of schema 1 is migrated to the sync state of schema 2 and 3 k
            "DROP TABLE sync_state; DROP TABLE trust; ALTER TABLE versions DROP COLUMN epoch; "
            "ALTER TABLE versions DROP COLUMN content_sha256; ALTER TABLE versions DROP COLUMN manifest; "
            "ALTER TABLE versions DROP COLUMN signature; ALTER TABLE areas DROP COLUMN approximate; DROP TABLE translations; "
-           "PRAGMA user_version = 1;");
+           "DROP TABLE item_areas; DROP TABLE notices; DROP TABLE events; ALTER TABLE results DROP COLUMN show_from; "
+           "ALTER TABLE results DROP COLUMN show_until; PRAGMA user_version = 1;");
   Cache cache = open(path);
   CHECK(*cache.schema_version() == kiosk::cache::kSchemaVersion);
   auto snap = cache.read_current();

@@ -3,19 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "feed/feed_json.h"
+#include "feed_json_support.h"
 #include "test_support.h"
 
 using kiosk::feed::parse_feed;
+using kiosk::testing::default_json;
+using kiosk::testing::error_of;
 using nlohmann::json;
 
 namespace {
-
-json default_json() { return json::parse(kiosk::testing::default_feed_text()); }
-
-std::string error_of(const json& j) {
-  auto r = parse_feed(j.dump());
-  return r.ok() ? std::string("ok") : r.error().message;
-}
 
 std::string error_of_text(const std::string& text) {
   auto r = parse_feed(text);

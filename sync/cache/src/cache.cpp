@@ -92,6 +92,8 @@ class Writer {
     if (auto s = criteria(c); !s) return s;
     if (auto s = milestones(c); !s) return s;
     if (auto s = results(c); !s) return s;
+    if (auto s = notices(c); !s) return s;
+    if (auto s = events(c); !s) return s;
     if (auto s = translations(c); !s) return s;
     return assets(feed);
   }
@@ -159,7 +161,7 @@ class Writer {
   Status results(const model::Content& c) {
     auto r = prepare(
         "INSERT INTO results(version, ord, id, date, title, summary, body, publisher, image, link, series_title, "
-        "series_unit, series_kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "series_unit, series_kind, show_from, show_until) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto ra = prepare("INSERT INTO result_areas(version, result_id, ord, area_id) VALUES (?,?,?,?)");
     auto sp = prepare("INSERT INTO series_points(version, result_id, ord, label, value) VALUES (?,?,?,?,?)");
     if (!r) return r.error();
@@ -174,6 +176,7 @@ class Writer {
       } else {
         r->bind_null(11).bind_null(12).bind_null(13);
       }
+      r->bind(14, res.show_from).bind(15, res.show_until);
       if (auto s = r->run("writing table results"); !s) return s;
       for (std::size_t k = 0; k < res.area_ids.size(); ++k) {
         ra->bind(1, version_).bind(2, res.id).bind(3, static_cast<std::int64_t>(k)).bind(4, res.area_ids[k]);
@@ -185,6 +188,44 @@ class Writer {
         sp->bind(1, version_).bind(2, res.id).bind(3, static_cast<std::int64_t>(k)).bind(4, p.label).bind(5, p.value);
         if (auto s = sp->run("writing table series_points"); !s) return s;
       }
+    }
+    return Status::success();
+  }
+
+  Status notices(const model::Content& c) {
+    auto n = prepare(
+        "INSERT INTO notices(version, ord, id, level, title, text, image, show_from, show_until) VALUES (?,?,?,?,?,?,?,?,?)");
+    if (!n) return n.error();
+    for (std::size_t i = 0; i < c.notices.size(); ++i) {
+      const auto& notice = c.notices[i];
+      n->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, notice.id).bind(4, model::to_string(notice.level))
+          .bind(5, notice.title).bind(6, notice.text).bind(7, notice.image).bind(8, notice.show_from).bind(9, notice.show_until);
+      if (auto s = n->run("writing table notices"); !s) return s;
+      if (auto s = item_areas("notice", notice.id, notice.area_ids); !s) return s;
+    }
+    return Status::success();
+  }
+
+  Status events(const model::Content& c) {
+    auto e = prepare("INSERT INTO events(version, ord, id, title, starts, ends, place, text) VALUES (?,?,?,?,?,?,?,?)");
+    if (!e) return e.error();
+    for (std::size_t i = 0; i < c.events.size(); ++i) {
+      const auto& event = c.events[i];
+      e->bind(1, version_).bind(2, static_cast<std::int64_t>(i)).bind(3, event.id).bind(4, event.title).bind(5, event.starts)
+          .bind(6, event.ends).bind(7, event.place).bind(8, event.text);
+      if (auto s = e->run("writing table events"); !s) return s;
+      if (auto s = item_areas("event", event.id, event.area_ids); !s) return s;
+    }
+    return Status::success();
+  }
+
+  Status item_areas(std::string_view owner, const std::string& id, const std::vector<std::string>& area_ids) {
+    if (area_ids.empty()) return Status::success();
+    auto a = prepare("INSERT INTO item_areas(version, owner, owner_id, ord, area_id) VALUES (?,?,?,?,?)");
+    if (!a) return a.error();
+    for (std::size_t k = 0; k < area_ids.size(); ++k) {
+      a->bind(1, version_).bind(2, owner).bind(3, id).bind(4, static_cast<std::int64_t>(k)).bind(5, area_ids[k]);
+      if (auto s = a->run("writing table item_areas"); !s) return s;
     }
     return Status::success();
   }
@@ -252,6 +293,9 @@ class Reader {
     if (auto s = criteria(snap.content); !s) return s.error();
     if (auto s = milestones(snap.content); !s) return s.error();
     if (auto s = results(snap.content); !s) return s.error();
+    if (auto s = notices(snap.content); !s) return s.error();
+    if (auto s = events(snap.content); !s) return s.error();
+    if (auto s = item_areas(snap.content); !s) return s.error();
     if (auto s = translations(snap.content); !s) return s.error();
     if (auto s = assets(snap.assets); !s) return s.error();
     return snap;
@@ -347,8 +391,8 @@ class Reader {
 
   Status results(model::Content& c) {
     auto r = query(
-        "SELECT id, date, title, summary, body, publisher, image, link, series_title, series_unit, series_kind "
-        "FROM results WHERE version = ? ORDER BY ord");
+        "SELECT id, date, title, summary, body, publisher, image, link, series_title, series_unit, series_kind, show_from, "
+        "show_until FROM results WHERE version = ? ORDER BY ord");
     auto ra = query("SELECT result_id, area_id FROM result_areas WHERE version = ? ORDER BY result_id, ord");
     auto sp = query("SELECT result_id, label, value FROM series_points WHERE version = ? ORDER BY result_id, ord");
     if (!r) return r.error();
@@ -372,6 +416,8 @@ class Reader {
         if (!model::parse_chart_kind(r->text(10), series.kind)) return damaged("unknown chart kind '" + r->text(10) + "'");
         res.series = std::move(series);
       }
+      res.show_from = optional_int64(*r, 11);
+      res.show_until = optional_int64(*r, 12);
       index[res.id] = c.results.size();
       c.results.push_back(std::move(res));
     }
@@ -388,6 +434,58 @@ class Reader {
       c.results[it->second].series->points.push_back({sp->text(1), sp->real(2)});
     }
     return sp->status("reading table series_points");
+  }
+
+  static std::optional<std::int64_t> optional_int64(const Stmt& s, int col) {
+    return s.is_null(col) ? std::nullopt : std::optional<std::int64_t>(s.int64(col));
+  }
+
+  Status notices(model::Content& c) {
+    auto n = query("SELECT id, level, title, text, image, show_from, show_until FROM notices WHERE version = ? ORDER BY ord");
+    if (!n) return n.error();
+    while (n->step()) {
+      model::Notice notice;
+      notice.id = n->text(0);
+      if (!model::parse_notice_level(n->text(1), notice.level)) return damaged("unknown notice level '" + n->text(1) + "'");
+      notice.title = n->text(2);
+      notice.text = n->text(3);
+      notice.image = n->text(4);
+      notice.show_from = optional_int64(*n, 5);
+      notice.show_until = n->int64(6);
+      c.notices.push_back(std::move(notice));
+    }
+    return n->status("reading table notices");
+  }
+
+  Status events(model::Content& c) {
+    auto e = query("SELECT id, title, starts, ends, place, text FROM events WHERE version = ? ORDER BY ord");
+    if (!e) return e.error();
+    while (e->step()) {
+      model::Event event;
+      event.id = e->text(0);
+      event.title = e->text(1);
+      event.starts = e->int64(2);
+      event.ends = optional_int64(*e, 3);
+      event.place = e->text(4);
+      event.text = e->text(5);
+      c.events.push_back(std::move(event));
+    }
+    return e->status("reading table events");
+  }
+
+  // The areas of notices and events; a row whose notice or event is not in this version means damage.
+  Status item_areas(model::Content& c) {
+    auto a = query("SELECT owner, owner_id, area_id FROM item_areas WHERE version = ? ORDER BY owner, owner_id, ord");
+    if (!a) return a.error();
+    std::map<std::pair<std::string, std::string>, std::vector<std::string>*> owners;
+    for (auto& n : c.notices) owners[{"notice", n.id}] = &n.area_ids;
+    for (auto& e : c.events) owners[{"event", e.id}] = &e.area_ids;
+    while (a->step()) {
+      const auto it = owners.find({a->text(0), a->text(1)});
+      if (it == owners.end()) return damaged("item_areas names an unknown " + a->text(0) + " '" + a->text(1) + "'");
+      it->second->push_back(a->text(2));
+    }
+    return a->status("reading table item_areas");
   }
 
   // Every row goes to its object; a row whose object is not in this version means damage.

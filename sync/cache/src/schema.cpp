@@ -174,13 +174,54 @@ CREATE TABLE translations (
 );
 )sql";
 
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4, kSchema5};
+// Staff's notices and the community centre's events (feed format 1's content.notices and
+// content.events), the areas each concerns (`owner` is "notice" or "event"), and the time window of
+// a result (NULL: no bound). Versions stored before it have none and show always.
+constexpr const char* kSchema6 = R"sql(
+ALTER TABLE results ADD COLUMN show_from INTEGER;
+ALTER TABLE results ADD COLUMN show_until INTEGER;
+CREATE TABLE notices (
+  version    INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  ord        INTEGER NOT NULL,
+  id         TEXT NOT NULL,
+  level      TEXT NOT NULL,
+  title      TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  image      TEXT NOT NULL,
+  show_from  INTEGER,
+  show_until INTEGER NOT NULL,
+  PRIMARY KEY (version, id)
+);
+CREATE TABLE events (
+  version INTEGER NOT NULL REFERENCES versions(version) ON DELETE CASCADE,
+  ord     INTEGER NOT NULL,
+  id      TEXT NOT NULL,
+  title   TEXT NOT NULL,
+  starts  INTEGER NOT NULL,
+  ends    INTEGER,
+  place   TEXT NOT NULL,
+  text    TEXT NOT NULL,
+  PRIMARY KEY (version, id)
+);
+CREATE TABLE item_areas (
+  version  INTEGER NOT NULL,
+  owner    TEXT NOT NULL,
+  owner_id TEXT NOT NULL,
+  ord      INTEGER NOT NULL,
+  area_id  TEXT NOT NULL,
+  PRIMARY KEY (version, owner, owner_id, area_id),
+  FOREIGN KEY (version) REFERENCES versions(version) ON DELETE CASCADE,
+  FOREIGN KEY (version, area_id) REFERENCES areas(version, id) ON DELETE CASCADE
+);
+)sql";
+
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchema1, kSchema2, kSchema3, kSchema4, kSchema5, kSchema6};
 
 // The views that let a reader see a file of schema `v` as the current schema: what the migrations
 // after `v` add, with the values a migration gives old rows. A file of schema 0 (empty) has no tables:
 // it reads as a cache with no version, no pictures, no sync yet and no keys document.
 std::string stand_ins(int v) {
-  static_assert(kSchemaVersion == 5, "a new schema needs its stand-ins here for the files before it");
+  static_assert(kSchemaVersion == 6, "a new schema needs its stand-ins here for the files before it");
   std::string sql;
   const auto view = [&sql](const char* name, const char* select) {
     sql += std::string("CREATE TEMP VIEW ") + name + " AS " + select + ";";
@@ -207,11 +248,21 @@ std::string stand_ins(int v) {
     view("translations",
          "SELECT NULL AS version, NULL AS owner, NULL AS owner_id, NULL AS language, NULL AS field, NULL AS text WHERE 0");
   }
+  if (v >= 1 && v < 6) view("results", "SELECT *, NULL AS show_from, NULL AS show_until FROM main.results");
+  if (v < 6) {
+    view("notices",
+         "SELECT NULL AS version, NULL AS ord, NULL AS id, NULL AS level, NULL AS title, NULL AS text, NULL AS image, "
+         "NULL AS show_from, NULL AS show_until WHERE 0");
+    view("events",
+         "SELECT NULL AS version, NULL AS ord, NULL AS id, NULL AS title, NULL AS starts, NULL AS ends, NULL AS place, "
+         "NULL AS text WHERE 0");
+    view("item_areas", "SELECT NULL AS version, NULL AS owner, NULL AS owner_id, NULL AS ord, NULL AS area_id WHERE 0");
+  }
   return sql;
 }
 
-constexpr std::array<const char*, 7> kStandInNames = {"current", "version_assets", "versions", "sync_state", "trust", "areas",
-                                                      "translations"};
+constexpr std::array<const char*, 11> kStandInNames = {"current", "version_assets", "versions", "sync_state", "trust", "areas",
+                                                       "translations", "results", "notices", "events", "item_areas"};
 
 }  // namespace
 

@@ -154,6 +154,15 @@ class Object {
     return *t;
   }
 
+  // A timestamp that may be left out.
+  std::optional<std::int64_t> timestamp_if_given(const std::string& key) {
+    if (!ok_ || j_.find(key) == j_.end()) {
+      known_.insert(key);
+      return std::nullopt;
+    }
+    return timestamp(key);
+  }
+
   template <class E>
   E word(const std::string& key, bool (*parse)(std::string_view, E&), const char* allowed) {
     E out{};
@@ -263,6 +272,49 @@ model::Series read_series(Object& o, Problems& problems) {
   return s;
 }
 
+// "areas": ["vollsmose", ...], optional: the areas a result, notice or event concerns.
+std::vector<std::string> read_area_ids(Object& o, std::size_t max, Problems& problems) {
+  std::vector<std::string> ids;
+  const json* areas = o.array("areas", max, Need::kOptional);
+  if (!areas) return ids;
+  for (std::size_t i = 0; i < areas->size(); ++i) {
+    const json& a = (*areas)[i];
+    if (a.is_string()) {
+      ids.push_back(a.get<std::string>());
+    } else {
+      problems.add(item(o.path("areas"), i), std::string("must be a string, not ") + type_name(a));
+    }
+  }
+  return ids;
+}
+
+model::Notice read_notice(Object& o, Problems& problems) {
+  model::Notice n;
+  n.id = o.string("id");
+  n.level = o.word<model::NoticeLevel>("level", model::parse_notice_level, "info, urgent");
+  n.title = o.string("title");
+  n.text = o.string("text", Need::kOptional);
+  n.image = o.string("image", Need::kOptional);
+  n.show_from = o.timestamp_if_given("show_from");
+  n.show_until = o.timestamp("show_until");
+  n.area_ids = read_area_ids(o, Limits::kNoticeAreas, problems);
+  n.translations = read_translations(o, problems);
+  return n;
+}
+
+model::Event read_event(Object& o, Problems& problems) {
+  model::Event e;
+  e.id = o.string("id");
+  e.title = o.string("title");
+  e.starts = o.timestamp("starts");
+  e.ends = o.timestamp_if_given("ends");
+  e.place = o.string("place", Need::kOptional);
+  e.text = o.string("text", Need::kOptional);
+  e.area_ids = read_area_ids(o, Limits::kNoticeAreas, problems);
+  e.translations = read_translations(o, problems);
+  return e;
+}
+
 model::Result read_result(Object& o, Problems& problems) {
   model::Result r;
   r.id = o.string("id");
@@ -273,16 +325,9 @@ model::Result read_result(Object& o, Problems& problems) {
   r.publisher = o.string("publisher");
   r.image = o.string("image", Need::kOptional);
   r.link = o.string("link", Need::kOptional);
-  if (const json* areas = o.array("areas", Limits::kResultAreas, Need::kOptional)) {
-    for (std::size_t i = 0; i < areas->size(); ++i) {
-      const json& a = (*areas)[i];
-      if (a.is_string()) {
-        r.area_ids.push_back(a.get<std::string>());
-      } else {
-        problems.add(item(o.path("areas"), i), std::string("must be a string, not ") + type_name(a));
-      }
-    }
-  }
+  r.area_ids = read_area_ids(o, Limits::kResultAreas, problems);
+  r.show_from = o.timestamp_if_given("show_from");
+  r.show_until = o.timestamp_if_given("show_until");
   if (const json* series = o.get("series", Need::kOptional)) {
     Object s(*series, o.path("series"), problems);
     if (s.ok()) {
@@ -313,6 +358,10 @@ model::Content read_content(Object& o, Problems& problems) {
     return ms;
   });
   c.results = read_list<model::Result>(o, "results", Limits::kResults, problems, [&](Object& r) { return read_result(r, problems); });
+  c.notices = read_list<model::Notice>(o, "notices", Limits::kNotices, problems, [&](Object& n) { return read_notice(n, problems); },
+                                       Need::kOptional);
+  c.events = read_list<model::Event>(o, "events", Limits::kEvents, problems, [&](Object& e) { return read_event(e, problems); },
+                                     Need::kOptional);
   return c;
 }
 
@@ -421,10 +470,41 @@ json write_content(const model::Content& c) {
     if (!r.area_ids.empty()) j["areas"] = r.area_ids;
     if (r.series) j["series"] = write_series(*r.series);
     if (!r.translations.empty()) j["translations"] = json(r.translations);
+    if (r.show_from) j["show_from"] = format_timestamp(*r.show_from);
+    if (r.show_until) j["show_until"] = format_timestamp(*r.show_until);
     results.push_back(j);
   }
-  return {{"areas", areas}, {"national_counts", counts}, {"criteria", criteria},
-          {"milestones", milestones}, {"results", results}};
+  json j = {{"areas", areas}, {"national_counts", counts}, {"criteria", criteria},
+            {"milestones", milestones}, {"results", results}};
+  // Written only when there are some, so a feed without them keeps its bytes.
+  if (!c.notices.empty()) {
+    json notices = json::array();
+    for (const auto& n : c.notices) {
+      json o = {{"id", n.id}, {"level", std::string(model::to_string(n.level))},
+                {"title", n.title}, {"show_until", format_timestamp(n.show_until)}};
+      if (!n.text.empty()) o["text"] = n.text;
+      if (!n.image.empty()) o["image"] = n.image;
+      if (n.show_from) o["show_from"] = format_timestamp(*n.show_from);
+      if (!n.area_ids.empty()) o["areas"] = n.area_ids;
+      if (!n.translations.empty()) o["translations"] = json(n.translations);
+      notices.push_back(o);
+    }
+    j["notices"] = notices;
+  }
+  if (!c.events.empty()) {
+    json events = json::array();
+    for (const auto& e : c.events) {
+      json o = {{"id", e.id}, {"title", e.title}, {"starts", format_timestamp(e.starts)}};
+      if (e.ends) o["ends"] = format_timestamp(*e.ends);
+      if (!e.place.empty()) o["place"] = e.place;
+      if (!e.text.empty()) o["text"] = e.text;
+      if (!e.area_ids.empty()) o["areas"] = e.area_ids;
+      if (!e.translations.empty()) o["translations"] = json(e.translations);
+      events.push_back(o);
+    }
+    j["events"] = events;
+  }
+  return j;
 }
 
 }  // namespace

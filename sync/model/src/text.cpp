@@ -154,9 +154,15 @@ constexpr std::array<std::pair<ChartKind, std::string_view>, 2> kChartKinds = {{
     {ChartKind::kBar, "bar"},
     {ChartKind::kLine, "line"},
 }};
+constexpr std::array<std::pair<NoticeLevel, std::string_view>, 2> kNoticeLevels = {{
+    {NoticeLevel::kInfo, "info"},
+    {NoticeLevel::kUrgent, "urgent"},
+}};
 
 }  // namespace
 
+std::string_view to_string(NoticeLevel l) { return word_of(kNoticeLevels, l); }
+bool parse_notice_level(std::string_view s, NoticeLevel& out) { return lookup(kNoticeLevels, s, out); }
 std::string_view to_string(Category c) { return word_of(kCategories, c); }
 std::string_view to_string(Track t) { return word_of(kTracks, t); }
 std::string_view to_string(ChartKind k) { return word_of(kChartKinds, k); }

@@ -2,6 +2,7 @@
 // sees every problem of a feed at once instead of one per attempt.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -192,15 +193,51 @@ bool is_http_url(const std::string& s) {
   return s.find("://") + 3 < s.size();
 }
 
-void check_results(Checker& c, const Feed& feed) {
+// What results, notices and events share: a picture from the feed's assets, the areas they concern,
+// and a time window that ends after it starts.
+class References {
+ public:
+  explicit References(const Feed& feed) {
+    for (const auto& a : feed.content.areas) areas_.insert(a.id);
+    for (const auto& a : feed.assets) assets_.insert(a.sha256);
+  }
+
+  void image(Checker& c, const std::string& path, const std::string& sha256) const {
+    if (sha256.empty()) return;
+    if (!is_sha256_hex(sha256)) {
+      c.problem(path, "is not a sha256 (64 lowercase hex digits)");
+    } else if (!assets_.count(sha256)) {
+      c.problem(path, "names an asset that is not in the feed's assets");
+    }
+  }
+
+  void areas(Checker& c, const std::string& path, const std::vector<std::string>& ids, std::size_t max) const {
+    c.count(path, ids.size(), max);
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      const std::string ap = at(path, k);
+      if (!areas_.count(ids[k])) {
+        c.problem(ap, "'" + Checker::printable(ids[k]) + "' is not an area of this feed");
+      } else if (!seen.insert(ids[k]).second) {
+        c.problem(ap, "duplicate area '" + ids[k] + "'");
+      }
+    }
+  }
+
+ private:
+  std::set<std::string> areas_;
+  std::set<std::string> assets_;
+};
+
+void check_window(Checker& c, const std::string& p, const char* from_name, std::optional<std::int64_t> from,
+                  const char* until_name, std::optional<std::int64_t> until) {
+  if (from && until && *until <= *from) c.problem(p + "." + until_name, std::string("is not after ") + from_name);
+}
+
+void check_results(Checker& c, const Feed& feed, const References& refs) {
   const Content& content = feed.content;
   const std::string list = "content.results";
   c.count(list, content.results.size(), Limits::kResults);
-  std::set<std::string> area_ids;
-  for (const auto& a : content.areas) area_ids.insert(a.id);
-  std::set<std::string> asset_ids;
-  for (const auto& a : feed.assets) asset_ids.insert(a.sha256);
-
   std::set<std::string> ids;
   for (std::size_t i = 0; i < content.results.size(); ++i) {
     const model::Result& r = content.results[i];
@@ -211,25 +248,43 @@ void check_results(Checker& c, const Feed& feed) {
     c.text(p + ".summary", r.summary, 1, Limits::kSummaryChars, Lines::kMulti);
     c.text(p + ".body", r.body, 0, Limits::kBodyChars, Lines::kMulti);
     c.text(p + ".publisher", r.publisher, 1, Limits::kPublisherChars);
-    if (!r.image.empty()) {
-      if (!is_sha256_hex(r.image)) {
-        c.problem(p + ".image", "is not a sha256 (64 lowercase hex digits)");
-      } else if (!asset_ids.count(r.image)) {
-        c.problem(p + ".image", "names an asset that is not in the feed's assets");
-      }
-    }
+    refs.image(c, p + ".image", r.image);
     if (!r.link.empty() && !is_http_url(r.link)) c.problem(p + ".link", "is not an http(s) URL of at most 2048 bytes");
-    c.count(p + ".areas", r.area_ids.size(), Limits::kResultAreas);
-    std::set<std::string> seen;
-    for (std::size_t k = 0; k < r.area_ids.size(); ++k) {
-      const std::string ap = at(p + ".areas", k);
-      if (!area_ids.count(r.area_ids[k])) {
-        c.problem(ap, "'" + Checker::printable(r.area_ids[k]) + "' is not an area of this feed");
-      } else if (!seen.insert(r.area_ids[k]).second) {
-        c.problem(ap, "duplicate area '" + r.area_ids[k] + "'");
-      }
-    }
+    refs.areas(c, p + ".areas", r.area_ids, Limits::kResultAreas);
     if (r.series) check_series(c, p + ".series", *r.series);
+    check_window(c, p, "show_from", r.show_from, "show_until", r.show_until);
+  }
+}
+
+void check_notices(Checker& c, const std::vector<Notice>& notices, const References& refs) {
+  const std::string list = "content.notices";
+  c.count(list, notices.size(), Limits::kNotices);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < notices.size(); ++i) {
+    const Notice& n = notices[i];
+    const std::string p = at(list, i);
+    c.id(p + ".id", n.id, ids);
+    c.text(p + ".title", n.title, 1, Limits::kNoticeTitleChars);
+    c.text(p + ".text", n.text, 0, Limits::kNoticeTextChars, Lines::kMulti);
+    refs.image(c, p + ".image", n.image);
+    refs.areas(c, p + ".areas", n.area_ids, Limits::kNoticeAreas);
+    check_window(c, p, "show_from", n.show_from, "show_until", n.show_until);
+  }
+}
+
+void check_events(Checker& c, const std::vector<Event>& events, const References& refs) {
+  const std::string list = "content.events";
+  c.count(list, events.size(), Limits::kEvents);
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    const std::string p = at(list, i);
+    c.id(p + ".id", e.id, ids);
+    c.text(p + ".title", e.title, 1, Limits::kTitleChars);
+    c.text(p + ".place", e.place, 0, Limits::kPlaceChars);
+    c.text(p + ".text", e.text, 0, Limits::kEventTextChars, Lines::kMulti);
+    refs.areas(c, p + ".areas", e.area_ids, Limits::kNoticeAreas);
+    check_window(c, p, "starts", e.starts, "ends", e.ends);
   }
 }
 
@@ -298,7 +353,10 @@ Status validate(const Feed& feed) {
   check_counts(c, feed.content.national_counts);
   check_criteria(c, feed.content.criteria);
   check_milestones(c, feed.content.milestones);
-  check_results(c, feed);
+  const References refs(feed);
+  check_results(c, feed, refs);
+  check_notices(c, feed.content.notices, refs);
+  check_events(c, feed.content.events, refs);
   check_translations(c, feed.content);
   check_assets(c, feed.assets);
   return c.finish();

@@ -22,7 +22,7 @@ namespace kiosk::cache {
 std::string objects_dir_beside(const std::string& database);
 
 // The schema this program reads and writes (PRAGMA user_version). Opening migrates older files.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct VersionInfo {
   std::uint64_t epoch = 0;      // the version line it belongs to (see TrustRecord); 0 before any

@@ -109,5 +109,7 @@ bool parse_category(std::string_view s, Category& out);
 std::string category_words();  // every category word, in order, ", " between: for messages
 bool parse_track(std::string_view s, Track& out);
 bool parse_chart_kind(std::string_view s, ChartKind& out);
+std::string_view to_string(NoticeLevel l);
+bool parse_notice_level(std::string_view s, NoticeLevel& out);
 
 }  // namespace kiosk::model
