@@ -2,7 +2,10 @@
 #pragma once
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "feed/feed_json.h"
 #include "source/source_folder.h"
@@ -21,6 +24,17 @@ inline std::string error_of(const std::string& src) {
   auto read = source::read_source(src);
   REQUIRE_FALSE(read.ok());
   return read.error().message;
+}
+
+// A folder `dir`/src with the default content, and `files` (path in the folder -> text) added.
+inline std::string folder_with(const TempDir& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  const std::string src = dir.file("src");
+  REQUIRE(source::write_source(src, default_content(), "test").ok());
+  for (const auto& [name, text] : files) {
+    std::filesystem::create_directories((std::filesystem::path(src) / name).parent_path());
+    write_file(std::filesystem::path(src) / name, text);
+  }
+  return src;
 }
 
 }  // namespace kiosk::testing

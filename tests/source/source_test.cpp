@@ -15,19 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 using kiosk::testing::default_content;
 using kiosk::testing::error_of;
+using kiosk::testing::folder_with;
 using kiosk::testing::TempDir;
 using kiosk::testing::write_file;
-
-// A folder with the default content and the given result files added.
-std::string folder_with(const TempDir& dir, const std::vector<std::pair<std::string, std::string>>& files) {
-  const std::string src = dir.file("src");
-  REQUIRE(kiosk::source::write_source(src, default_content(), "test").ok());
-  for (const auto& [name, text] : files) {
-    fs::create_directories((fs::path(src) / name).parent_path());
-    write_file(fs::path(src) / name, text);
-  }
-  return src;
-}
 
 }  // namespace
 
@@ -160,7 +150,7 @@ TEST_CASE("each mistake in content.toml names the line", "[source]") {
   // In file order.
   CHECK(message.find("navn") < message.find("fysisk"));
   CHECK(message.find("fysisk") < message.find("ekstra"));
-  CHECK(has(line("[ekstra]") + "unknown section 'ekstra'; the sections are [feed], [[area]], [[national]], [[criterion]] and [[milestone]]"));
+  CHECK(has(line("[ekstra]") + "unknown section 'ekstra'; the sections are [feed], [notices], [[area]], [[national]], [[criterion]] and [[milestone]]"));
 }
 
 TEST_CASE("a year's list is written with the lists' letters or the feed's words, and a position may be the town's", "[source]") {

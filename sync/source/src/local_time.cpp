@@ -109,7 +109,7 @@ Result<std::int64_t> to_unix(const LocalTime& t, bool* twice) {
 
 std::string format_offset(int utc_offset_seconds) {
   const int minutes = std::abs(utc_offset_seconds) / 60;
-  char text[8];
+  char text[16];
   std::snprintf(text, sizeof text, "%c%02d:%02d", utc_offset_seconds < 0 ? '-' : '+', minutes / 60, minutes % 60);
   return text;
 }

@@ -1,35 +1,17 @@
-// One result file: "heading: value" lines, a blank line, then paragraphs. The first paragraph is
-// the summary; the others are the full text. Lines of a paragraph are joined with spaces, so staff
-// may wrap them as their editor likes.
+// One result file (text_file.h): the first paragraph is the summary; the others are the full text.
 #include <algorithm>
 #include <charconv>
 #include <map>
 
-#include "source_util.h"
+#include "text_file.h"
 
 namespace kiosk::source::detail {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kHeadings[] = {"id", "title", "date", "publisher", "link", "areas",
-                                          "picture", "chart", "series", "unit", "points"};
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  while (true) {
-    const auto at = s.find(sep);
-    parts.push_back(trim(s.substr(0, at)));
-    if (at == std::string_view::npos) return parts;
-    s.remove_prefix(at + 1);
-  }
-}
+constexpr std::string_view kHeadings[] = {"id",    "title", "date",   "publisher", "link",      "areas",     "picture",
+                                          "chart", "series", "unit", "points",    "show_from", "show_until"};
 
 // "45,2" or "45.2" or "-3"
 std::optional<double> parse_number(std::string_view text) {
@@ -39,34 +21,6 @@ std::optional<double> parse_number(std::string_view text) {
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
   if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
   return value;
-}
-
-struct Heading {
-  std::string value;
-  std::size_t line = 0;
-};
-
-// "ids: a, b" -> the known ones; unknown ones reported.
-std::vector<std::string> read_areas(Problems& problems, const std::string& name, const Heading& h, const model::Content& content) {
-  std::vector<std::string> ids;
-  if (trim(h.value) == "all") return ids;
-  for (auto id : split(h.value, ',')) {
-    if (id.empty()) continue;
-    const bool known = std::any_of(content.areas.begin(), content.areas.end(), [&](const model::Area& a) { return a.id == id; });
-    if (!known) {
-      std::vector<std::string> area_ids;
-      for (const auto& a : content.areas) area_ids.push_back(a.id);
-      std::string list;
-      for (std::size_t i = 0; i < area_ids.size() && i < 20; ++i) list += (i ? ", " : "") + area_ids[i];
-      const auto meant = likely_meant(id, area_ids);
-      std::string hint = "content.toml has " + (list.empty() ? "no areas" : list);
-      if (!meant.empty()) hint = did_you_mean(meant) + (lowered(meant.front()) == lowered(id) ? " (area ids are in small letters)" : "");
-      problems.add(name, h.line, "areas: unknown area " + in_quotes(id) + "; " + hint);
-    } else if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      ids.emplace_back(id);
-    }
-  }
-  return ids;
 }
 
 std::optional<model::Series> read_series(Problems& problems, const std::string& name, std::map<std::string, Heading>& h) {
@@ -96,114 +50,6 @@ std::optional<model::Series> read_series(Problems& problems, const std::string& 
   return s;
 }
 
-// The file `given` on a result file's picture line names, with its links resolved; it must be in
-// the source folder (the folder above results/), since the build publishes it. The error says
-// why not, starting with the name as given.
-Result<std::string> find_picture(const fs::path& result_file, const std::string& given) {
-  const fs::path name(given);
-  if (name.is_absolute()) {
-    return make_error(in_quotes(given) + " is a path from the top of the disk; put the picture in results/ and give its name");
-  }
-  if (std::find(name.begin(), name.end(), "..") != name.end()) {
-    return make_error(in_quotes(given) + " leads out of results/ with '..'; put the picture in results/ and give its name");
-  }
-  const fs::path picture = result_file.parent_path() / name;
-  std::error_code ec;
-  if (!fs::is_regular_file(picture, ec)) {
-    std::string message = in_quotes(given) + " not found (looked for " + picture.string() + ")";
-    // "Beboerhus.jpg" for beboerhus.jpg: the name as the folder has it.
-    std::vector<std::string> names;
-    for (fs::directory_iterator it(picture.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec)) names.push_back(it->path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    const std::string wanted = picture.filename().string();
-    if (const auto meant = likely_meant(wanted, names); !meant.empty()) {
-      std::vector<std::string> as_given;  // with the subfolder given, if any
-      for (const auto& m : meant) as_given.push_back((name.parent_path() / m).string());
-      message += lowered(meant.front()) == lowered(wanted)
-                     ? "; there is " + in_quotes(as_given.front()) + ": write the name with the same small and capital letters"
-                     : "; " + did_you_mean(as_given);
-    }
-    return make_error(message);
-  }
-  const fs::path real = fs::canonical(picture, ec);
-  const fs::path folder = ec ? fs::path() : fs::canonical(result_file.parent_path().parent_path(), ec);
-  if (ec) return make_error(in_quotes(given) + " cannot be followed (" + ec.message() + ")");
-  const fs::path inside = real.lexically_relative(folder);
-  if (inside.empty() || *inside.begin() == "..") {
-    return make_error(in_quotes(given) + " is a link to " + real.string() +
-                      ", outside the source folder; copy the picture into results/");
-  }
-  return real.string();
-}
-
-// A result file's headings and paragraphs, each with its line. Unknown and repeated headings, and
-// what looks like a heading after the blank line that ended them, are reported here.
-struct Parts {
-  std::map<std::string, Heading> h;
-  std::vector<std::string> paragraphs;
-  std::vector<std::size_t> paragraph_lines;
-  std::size_t lines = 0;
-};
-
-Parts split_parts(Problems& problems, const std::string& name, std::string_view text) {
-  Parts out;
-  std::vector<std::string_view> lines = split(text, '\n');
-  out.lines = lines.size();
-  auto& h = out.h;
-  std::size_t i = 0;
-  for (; i < lines.size() && !lines[i].empty(); ++i) {
-    const auto colon = lines[i].find(':');
-    const std::string key(trim(lines[i].substr(0, colon)));
-    if (colon == std::string_view::npos ||
-        std::find(std::begin(kHeadings), std::end(kHeadings), key) == std::end(kHeadings)) {
-      std::string list;
-      for (auto k : kHeadings) list += (list.empty() ? "" : ", ") + std::string(k);
-      problems.add(name, i + 1,
-                   (colon == std::string_view::npos ? "expected a heading line such as 'title: ...'"
-                                                    : "unknown heading " + in_quotes(key)) +
-                       "; the headings are " + list + ", then a blank line and the text");
-      continue;
-    }
-    if (h.count(key)) {
-      problems.add(name, i + 1, "'" + key + "' is given twice (also on line " + std::to_string(h[key].line) + ")");
-      continue;
-    }
-    h[key] = {std::string(trim(lines[i].substr(colon + 1))), i + 1};
-  }
-  const std::size_t blank_line = i + 1;  // the line that ends the headings
-  for (bool in_paragraph = false; i < lines.size(); ++i) {
-    // A blank line among the headings turns the rest of them into text: said, since nothing else
-    // would show it until the slide did.
-    if (const auto colon = lines[i].find(':'); colon != std::string_view::npos && colon > 0) {
-      const std::string_view key = lines[i].substr(0, colon);
-      if (std::find(std::begin(kHeadings), std::end(kHeadings), key) != std::end(kHeadings)) {
-        problems.warn(name, i + 1,
-                      "'" + std::string(key) + ":' looks like a heading, but the blank line on line " + std::to_string(blank_line) +
-                          " ended the headings, so it is read as text; remove that blank line if it is a heading");
-      }
-    }
-    if (lines[i].empty()) {
-      in_paragraph = false;
-    } else if (in_paragraph) {
-      out.paragraphs.back() += " " + std::string(lines[i]);
-    } else {
-      out.paragraphs.emplace_back(lines[i]);
-      out.paragraph_lines.push_back(i + 1);
-      in_paragraph = true;
-    }
-  }
-  return out;
-}
-
-// The paragraphs after the first, the full text, "\n\n" between them.
-std::string body_of(const Parts& parts) {
-  std::string body;
-  for (std::size_t p = 1; p < parts.paragraphs.size(); ++p) body += (p > 1 ? "\n\n" : "") + parts.paragraphs[p];
-  return body;
-}
-
 }  // namespace
 
 void read_result_file(Problems& problems, const fs::path& file, SourceFolder& out, bool areas_known,
@@ -214,7 +60,7 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
     problems.add(text.error().message);
     return;
   }
-  Parts parts = split_parts(problems, name, *text);
+  Parts parts = split_parts(problems, name, *text, kHeadings);
   auto& h = parts.h;
   const auto& paragraphs = parts.paragraphs;
   const auto& paragraph_lines = parts.paragraph_lines;
@@ -224,7 +70,8 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
   static constexpr std::pair<std::string_view, std::string_view> kFields[] = {
       {"id", "id"},         {"title", "title"}, {"date", "date"},       {"publisher", "publisher"},
       {"link", "link"},     {"areas", "areas"}, {"picture", "image"},   {"series", "series"},
-      {"chart", "series.kind"}, {"unit", "series.unit"}, {"points", "series.points"}};
+      {"chart", "series.kind"}, {"unit", "series.unit"}, {"points", "series.points"},
+      {"show_from", "show_from"}, {"show_until", "show_until"}};
   for (const auto& [heading, field] : kFields) {
     if (h.count(std::string(heading))) out.places[path + "." + std::string(field)] = name + ":" + std::to_string(h[std::string(heading)].line);
   }
@@ -284,6 +131,12 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
   // Without a readable content.toml every area would look unknown: that is said once, there.
   if (h.count("areas") && areas_known) r.area_ids = read_areas(problems, name, h["areas"], out.content);
   r.series = read_series(problems, name, h);
+  if (h.count("show_from")) r.show_from = read_time(problems, name, "show_from", h["show_from"], DateAlone::kStartOfDay);
+  if (h.count("show_until")) r.show_until = read_time(problems, name, "show_until", h["show_until"], DateAlone::kEndOfDay);
+  if (r.show_from && r.show_until && *r.show_until <= *r.show_from) {
+    problems.add(name, h["show_until"].line, "show_until: " + in_quotes(h["show_until"].value) + " is not after show_from: " +
+                                                 in_quotes(h["show_from"].value));
+  }
   if (h.count("picture") && !h["picture"].value.empty()) {
     auto picture = find_picture(file, h["picture"].value);
     if (!picture) {
@@ -296,7 +149,7 @@ void read_result_file(Problems& problems, const fs::path& file, SourceFolder& ou
     problems.add(name, parts.lines, "has no text: write at least one paragraph after the headings and a blank line");
   } else {
     r.summary = paragraphs.front();
-    r.body = body_of(parts);
+    r.body = paragraphs_from(parts, 1);
   }
   out.result_files[r.id] = name;
   out.content.results.push_back(std::move(r));
@@ -312,22 +165,6 @@ struct TranslatedHeading {
 };
 constexpr TranslatedHeading kTranslatedHeadings[] = {{"title", false, "title"}, {"series", true, "title"}, {"unit", true, "unit"}};
 
-// The language a translation file's name gives ("ar" of "vollsmose.ar.txt"), or why it gives none.
-Result<std::string> language_of(const std::string& stem, const std::string& base) {
-  const std::string language = stem.substr(stem.rfind('.') + 1);
-  if (language == model::kSourceLanguage) {
-    return make_error("the Danish text is " + std::string(kResultsDir) + "/" + base + ".txt itself; a translation is named " + base +
-                      ".<language>.txt, with one of " + model::translation_languages());
-  }
-  if (!model::is_translation_language(language)) {
-    std::vector<std::string> known(model::kTranslationLanguages.begin(), model::kTranslationLanguages.end());
-    const auto meant = likely_meant(language, known);
-    return make_error("unknown language " + in_quotes(language) + " in the file's name; the languages are " +
-                      model::translation_languages() + (meant.empty() ? "" : "; " + did_you_mean(meant)));
-  }
-  return language;
-}
-
 }  // namespace
 
 void read_translation_file(Problems& problems, const fs::path& file, SourceFolder& out) {
@@ -335,7 +172,7 @@ void read_translation_file(Problems& problems, const fs::path& file, SourceFolde
   const std::string stem = file.stem().string();
   const std::string base = stem.substr(0, stem.rfind('.'));
   const std::string danish = std::string(kResultsDir) + "/" + base + ".txt";
-  auto language = language_of(stem, base);
+  auto language = language_of(stem, base, kResultsDir);
   if (!language) return problems.add(name, 0, language.error().message);
   const auto result = std::find_if(out.content.results.begin(), out.content.results.end(),
                                    [&](const model::Result& r) { return out.result_files[r.id] == danish; });
@@ -349,7 +186,7 @@ void read_translation_file(Problems& problems, const fs::path& file, SourceFolde
   }
   auto text = read_text(file);
   if (!text) return problems.add(text.error().message);
-  Parts parts = split_parts(problems, name, *text);
+  Parts parts = split_parts(problems, name, *text, kHeadings);
 
   const std::string path = "content.results[" + std::to_string(result - out.content.results.begin()) + "]";
   out.places[path + ".translations." + *language] = name;
@@ -375,7 +212,7 @@ void read_translation_file(Problems& problems, const fs::path& file, SourceFolde
     out.places[path + ".translations." + *language + ".summary"] = name + ":" + std::to_string(parts.paragraph_lines[0]);
   }
   if (parts.paragraphs.size() > 1) {
-    result->translations[*language]["body"] = body_of(parts);
+    result->translations[*language]["body"] = paragraphs_from(parts, 1);
     out.places[path + ".translations." + *language + ".body"] = name + ":" + std::to_string(parts.paragraph_lines[1]);
   }
   if (parts.h.empty() && parts.paragraphs.empty()) {

@@ -14,6 +14,7 @@
 #include "platform/toml_plain_error.h"
 #include "source/source_folder.h"
 #include "source_util.h"
+#include "text_file.h"
 #include "toml_text.h"
 
 namespace kiosk::source {
@@ -354,14 +355,15 @@ bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder&
     return false;
   }
   for (auto&& [key, node] : root) {
-    static constexpr std::string_view kKnown[] = {"feed", "area", "national", "criterion", "milestone"};
+    static constexpr std::string_view kKnown[] = {"feed", "notices", "area", "national", "criterion", "milestone"};
     if (std::find(std::begin(kKnown), std::end(kKnown), key.str()) == std::end(kKnown)) {
       problems.add(kContentFile, key.source().begin.line,
-                   "unknown section '" + std::string(key.str()) + "'; the sections are [feed], [[area]], [[national]], [[criterion]] and [[milestone]]");
+                   "unknown section '" + std::string(key.str()) +
+                       "'; the sections are [feed], [notices], [[area]], [[national]], [[criterion]] and [[milestone]]");
     }
   }
   if (const auto* feed = root.get_as<toml::table>("feed")) {
-    Fields f(problems, *feed, "[feed]", {"source", "expires_days"});
+    Fields f(problems, *feed, "[feed]", {"source", "expires_days", "time_zone"});
     if (const auto* source = feed->get("source")) {
       out.places["source"] = std::string(kContentFile) + ":" + std::to_string(source->source().begin.line);
     }
@@ -372,6 +374,31 @@ bool read_content_toml(Problems& problems, const std::string& dir, SourceFolder&
         out.expires_days = static_cast<int>(*n);
       } else {
         f.report(days->source().begin.line, "expires_days must be a whole number from 1 to " + std::to_string(kMaxExpiresDays));
+      }
+    }
+    if (feed->get("time_zone")) {
+      const std::string zone = f.text("time_zone", false);
+      if (is_known_time_zone(zone)) {
+        out.time_zone = zone;
+      } else if (!zone.empty() || feed->get("time_zone")->is_string()) {
+        f.report(f.line_of("time_zone"), "time_zone " + in_quotes(zone) + " is not a time zone this computer knows; write one such as " +
+                                             in_quotes(kDefaultTimeZone) + " (the files in /usr/share/zoneinfo)");
+      }
+    }
+  }
+  if (const auto* notices = root.get("notices")) {
+    if (!notices->is_table()) {
+      problems.add(kContentFile, notices->source().begin.line, "'notices' must be written as a [notices] section");
+    } else {
+      Fields f(problems, *notices->as_table(), "[notices]", {"default_days"});
+      if (const auto* days = notices->as_table()->get("default_days")) {
+        const auto n = days->value_exact<std::int64_t>();
+        if (n && *n >= 1 && *n <= kMaxExpiresDays) {
+          out.notice_days = static_cast<int>(*n);
+        } else {
+          f.report(days->source().begin.line, "default_days, how long a notice without 'until:' is shown, must be a whole number of days "
+                                              "from 1 to " + std::to_string(kMaxExpiresDays));
+        }
       }
     }
   }
@@ -400,6 +427,17 @@ void warn_of_unused_pictures(Problems& problems, const std::string& dir, const S
   }
 }
 
+// The .txt files in `dir`/`sub`, in name order; none when there is no such folder.
+std::vector<fs::path> text_files(const std::string& dir, const char* sub) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(fs::path(dir) / sub, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".txt") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 }  // namespace
 
 std::string place_of(const SourceFolder& folder, const std::string& path, std::string* rest) {
@@ -420,23 +458,43 @@ std::string place_of(const SourceFolder& folder, const std::string& path, std::s
   return {};
 }
 
-Result<SourceFolder> read_source(const std::string& dir, const std::optional<model::PartialDate>& today) {
+Result<SourceFolder> read_source(const std::string& dir, const std::optional<model::PartialDate>& today,
+                                 std::optional<std::int64_t> now) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return make_error(dir + ": no such folder");
   Problems problems;
   SourceFolder out;
   const bool areas_known = read_content_toml(problems, dir, out);
-  std::vector<fs::path> files;
-  for (fs::directory_iterator it(fs::path(dir) / kResultsDir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".txt") files.push_back(it->path());
+  // The files' times are local times of the source's zone, whatever this computer's is.
+  const ZoneScope zone(out.time_zone);
+  if (!now && today) {
+    if (const auto midnight = to_unix({today->year, today->month, today->day, 0, 0})) now = *midnight;
   }
-  std::sort(files.begin(), files.end());
-  for (const auto& file : files) {
-    if (!detail::is_translation_file(file)) detail::read_result_file(problems, file, out, areas_known, today);
-  }
-  for (const auto& file : files) {
-    if (detail::is_translation_file(file)) detail::read_translation_file(problems, file, out);
-  }
+  // The Danish files first, so that each translation finds the one it translates.
+  const auto each_file = [&](const char* sub, auto&& read_danish, auto&& read_translation) {
+    const auto files = text_files(dir, sub);
+    for (const auto& file : files) {
+      if (!detail::is_translation_file(file)) read_danish(file);
+    }
+    for (const auto& file : files) {
+      if (detail::is_translation_file(file)) read_translation(file);
+    }
+  };
+  each_file(
+      kResultsDir, [&](const fs::path& file) { detail::read_result_file(problems, file, out, areas_known, today); },
+      [&](const fs::path& file) { detail::read_translation_file(problems, file, out); });
+  static constexpr std::string_view kNoticeTexts[] = {"title"};
+  static constexpr std::string_view kEventTexts[] = {"title", "place"};
+  each_file(
+      kNoticesDir, [&](const fs::path& file) { detail::read_notice_file(problems, file, out, areas_known, now); },
+      [&](const fs::path& file) {
+        detail::read_text_translation(problems, file, kNoticesDir, "notices", out.content.notices, out.notice_files, kNoticeTexts, out.places);
+      });
+  each_file(
+      kEventsDir, [&](const fs::path& file) { detail::read_event_file(problems, file, out, areas_known, now); },
+      [&](const fs::path& file) {
+        detail::read_text_translation(problems, file, kEventsDir, "events", out.content.events, out.event_files, kEventTexts, out.places);
+      });
   warn_of_unused_pictures(problems, dir, out);
   if (!problems.empty()) return problems.error();
   out.warnings = problems.warnings();

@@ -185,7 +185,15 @@ void read_result_file(Problems& problems, const std::filesystem::path& file, Sou
 // translations (result_file.cpp): read after every result file, so the Danish one is there.
 void read_translation_file(Problems& problems, const std::filesystem::path& file, SourceFolder& out);
 
-// Whether `file` in results/ is a translation ("<name>.<language>.txt") rather than a result.
+// One notices/<id>.txt into out.content.notices (notice_file.cpp), and one events/<id>.txt into
+// out.content.events (event_file.cpp), their times read in the process's time zone. One that has
+// ended by `now` is warned of and left out.
+void read_notice_file(Problems& problems, const std::filesystem::path& file, SourceFolder& out, bool areas_known,
+                      std::optional<std::int64_t> now);
+void read_event_file(Problems& problems, const std::filesystem::path& file, SourceFolder& out, bool areas_known,
+                     std::optional<std::int64_t> now);
+
+// Whether `file` in results/ (notices/, events/) is a translation ("<name>.<language>.txt") rather than a result.
 inline bool is_translation_file(const std::filesystem::path& file) { return file.stem().has_extension(); }
 
 }  // namespace kiosk::source::detail

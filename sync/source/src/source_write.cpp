@@ -5,6 +5,7 @@
 
 #include "model/translations.h"
 #include "model/validate.h"
+#include "source/local_time.h"
 #include "source/source_folder.h"
 #include "toml_text.h"
 
@@ -15,7 +16,8 @@ namespace fs = std::filesystem;
 using detail::toml_quote;
 
 constexpr const char* kContentHeader = R"(# Kioskens indhold: områderne, landstallene, kriterierne og tidslinjen.
-# Resultaterne ligger i mappen results/, ét pr. fil. Se docs/staff-guide.md.
+# Resultaterne ligger i mappen results/, ét pr. fil; beskeder i notices/ og arrangementer i events/
+# (kiosk-feed notice skriver en besked). Se docs/staff-guide.md.
 #
 # Efter en ændring:  kiosk-feed preview <denne mappe> /tmp/forhåndsvisning
 # Udgiv:             kiosk-feed build <denne mappe> <udgivelsesmappe> --key <nøglefil>
@@ -62,7 +64,11 @@ std::string content_toml(const model::Content& content, const std::string& sourc
   std::string t = kContentHeader;
   t += "\n[feed]\n# Hvem udgiver indholdet, og hvad det bygger på (står i den udgivne feed.json).\nsource = " + toml_quote(source) +
        "\n# Kioskerne viser indholdet som forældet, når det er så mange dage gammelt.\nexpires_days = " +
-       std::to_string(kDefaultExpiresDays) + "\n";
+       std::to_string(kDefaultExpiresDays) +
+       "\n# Tidszonen for tiderne i notices/, events/ og results/ (from, until, when, show_from, show_until).\ntime_zone = " +
+       toml_quote(kDefaultTimeZone) + "\n";
+  t += "\n[notices]\n# En besked uden until: vises så mange dage efter sin from:.\ndefault_days = " + std::to_string(kDefaultNoticeDays) +
+       "\n";
   t += "\n# Områderne. lists: områdets kategori på listen pr. 1. december det år: \"H\" (hårdt ghettoområde,\n"
        "# fra 2021 omdannelsesområde), \"P\" (ghettoområde/parallelsamfund), \"-\" (ikke på den liste, men måske\n"
        "# udsat eller forebyggelse), \"?\" (ikke oplyst), eller udsat, forebyggelse, none (på ingen liste).\n"
@@ -106,15 +112,45 @@ std::string content_toml(const model::Content& content, const std::string& sourc
   return t;
 }
 
+std::string areas_line(const std::vector<std::string>& area_ids) {
+  if (area_ids.empty()) return "";
+  std::string t = "areas:";
+  for (std::size_t i = 0; i < area_ids.size(); ++i) t += (i ? ", " : " ") + area_ids[i];
+  return t + "\n";
+}
+
+// A notice's or event's text after its headings: paragraphs, a blank line between them.
+std::string text_after(const std::string& text) { return text.empty() ? "" : "\n" + text + "\n"; }
+
+std::string notice_text(const model::Notice& n) {
+  std::string t = "title: " + one_line(n.title) + "\nlevel: " + (n.level == model::NoticeLevel::kUrgent ? "urgent" : "info") + "\n";
+  if (n.show_from) t += "from: " + format_local(*n.show_from) + "\n";
+  t += "until: " + format_local(n.show_until) + "\n" + areas_line(n.area_ids);
+  return t + text_after(n.text);
+}
+
+std::string event_text(const model::Event& e) {
+  std::string t = "title: " + one_line(e.title) + "\nwhen: " + format_local(e.starts) + "\n";
+  if (e.ends) t += "until: " + format_local(*e.ends) + "\n";
+  if (!e.place.empty()) t += "place: " + one_line(e.place) + "\n";
+  return t + areas_line(e.area_ids) + text_after(e.text);
+}
+
+// <dir>/<id>.<language>.txt of a notice or an event: its translated headings, then its text.
+std::string text_translation(const std::map<std::string, std::string>& texts) {
+  std::string t;
+  for (const auto& [field, text] : texts) {
+    if (field != "text") t += field + ": " + one_line(text) + "\n";
+  }
+  if (texts.count("text")) t += text_after(texts.at("text"));
+  return t;
+}
+
 std::string result_text(const model::Result& r) {
   std::string t = "title: " + one_line(r.title) + "\ndate: " + model::format_partial_date(r.date) + "\n";
   if (!r.publisher.empty()) t += "publisher: " + one_line(r.publisher) + "\n";
   if (!r.link.empty()) t += "link: " + r.link + "\n";
-  if (!r.area_ids.empty()) {
-    t += "areas:";
-    for (std::size_t i = 0; i < r.area_ids.size(); ++i) t += (i ? ", " : " ") + r.area_ids[i];
-    t += "\n";
-  }
+  t += areas_line(r.area_ids);
   if (r.series) {
     t += "chart: " + std::string(model::to_string(r.series->kind)) + "\nseries: " + one_line(r.series->title) + "\n";
     if (!r.series->unit.empty()) t += "unit: " + one_line(r.series->unit) + "\n";
@@ -124,6 +160,8 @@ std::string result_text(const model::Result& r) {
     }
     t += "\n";
   }
+  if (r.show_from) t += "show_from: " + format_local(*r.show_from) + "\n";
+  if (r.show_until) t += "show_until: " + format_local(*r.show_until) + "\n";
   t += "\n" + r.summary + "\n";
   if (!r.body.empty()) t += "\n" + r.body + "\n";
   return t;
@@ -152,6 +190,21 @@ Status write_file(const fs::path& path, const std::string& text) {
   return {};
 }
 
+// <dir>/<sub>/<id>.txt for each of `objects`, and <id>.<language>.txt for each translation.
+template <class T, class F>
+Status write_texts(const std::string& dir, const char* sub, const std::vector<T>& objects, F&& text_of) {
+  std::error_code ec;
+  fs::create_directories(fs::path(dir) / sub, ec);
+  if (ec) return make_error("cannot create " + (fs::path(dir) / sub).string() + ": " + ec.message());
+  for (const auto& object : objects) {
+    if (auto s = write_file(fs::path(dir) / sub / (object.id + ".txt"), text_of(object)); !s) return s;
+    for (const auto& [language, texts] : object.translations) {
+      if (auto s = write_file(fs::path(dir) / sub / (object.id + "." + language + ".txt"), text_translation(texts)); !s) return s;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Status write_source(const std::string& dir, const model::Content& content, const std::string& source) {
@@ -161,6 +214,7 @@ Status write_source(const std::string& dir, const model::Content& content, const
   }
   fs::create_directories(fs::path(dir) / kResultsDir, ec);
   if (ec) return make_error("cannot create " + dir + ": " + ec.message());
+  const ZoneScope zone(kDefaultTimeZone);
   if (auto s = write_file(fs::path(dir) / kContentFile, content_toml(content, source)); !s) return s;
   for (const auto& r : content.results) {
     if (auto s = write_file(fs::path(dir) / kResultsDir / (r.id + ".txt"), result_text(r)); !s) return s;
@@ -170,7 +224,8 @@ Status write_source(const std::string& dir, const model::Content& content, const
       if (auto s = write_file(fs::path(dir) / kResultsDir / (r.id + "." + code + ".txt"), translation_text(r, code)); !s) return s;
     }
   }
-  return {};
+  if (auto s = write_texts(dir, kNoticesDir, content.notices, notice_text); !s) return s;
+  return write_texts(dir, kEventsDir, content.events, event_text);
 }
 
 }  // namespace kiosk::source
