@@ -174,7 +174,7 @@ std::optional<WallTime> next_switch(const WeekSchedule& week, WallTime now) {
   LocalClock local = local_clock(from);
   const bool was_on = week.on_at(local.at);
   // Each turn either finds the switch under the UTC offset in force at `from`, or moves `from` to
-  // the moment the offset changes; the loop ends within a week and at most one change of offset.
+  // the moment the offset changes: one more turn per change of offset before the switch.
   while (true) {
     const auto ahead = minutes_to_change(week, local.at, was_on);
     if (!ahead) return std::nullopt;
