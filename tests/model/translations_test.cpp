@@ -144,3 +144,65 @@ TEST_CASE("each broken translation rule is reported with its path", "[model][tra
     CHECK(message_of(f).find("criteria[0].translations") == std::string::npos);  // text takes lines
   }
 }
+
+TEST_CASE("a notice's title and text and an event's title, place and text are shown translated, text by text", "[model][translations]") {
+  Content danish;
+  Notice notice;
+  notice.id = "varme";
+  notice.title = "Varmen er afbrudt i blok 3";
+  notice.text = "Fra kl. 9 til 15";
+  notice.show_until = 1'800'000'000;
+  notice.translations = {{"ar", {{"title", "انقطاع التدفئة في المبنى 3"}}}, {"en", {{"text", "From 9 to 15"}}}};
+  Event event;
+  event.id = "moede";
+  event.title = "Beboermøde";
+  event.starts = 1'700'000'000;
+  event.place = "Beboerhuset";
+  event.text = "Alle er velkomne";
+  event.translations = {{"ar", {{"title", "اجتماع السكان"}, {"place", "دار السكان"}, {"text", "الجميع مرحب بهم"}}}};
+  danish.notices = {notice};
+  danish.events = {event};
+
+  const Content arabic = localized(danish, "ar");
+  CHECK(arabic.notices[0].title == "انقطاع التدفئة في المبنى 3");
+  CHECK(arabic.notices[0].text == "Fra kl. 9 til 15");  // no Arabic text: the Danish one
+  CHECK(arabic.events[0].title == "اجتماع السكان");
+  CHECK(arabic.events[0].place == "دار السكان");
+  CHECK(arabic.events[0].text == "الجميع مرحب بهم");
+  CHECK(localized(danish, "en").notices[0].text == "From 9 to 15");
+  CHECK(localized(danish, "en").notices[0].title == "Varmen er afbrudt i blok 3");
+
+  // Five Danish texts; Arabic has four of them, English one.
+  const auto all = coverage(danish);
+  CHECK(all[0].texts == 5);
+  CHECK(all[0].translated == 1);
+  CHECK(all[1].translated == 4);
+  CHECK(all[1].missing == std::vector<std::string>{"notice varme: text"});
+  CHECK(has_translations(danish));
+}
+
+TEST_CASE("a notice's and an event's translations keep the bounds of their Danish texts", "[model][translations]") {
+  Feed f = translated_feed();
+  Notice notice;
+  notice.id = "varme";
+  notice.title = "Varmen er afbrudt";
+  notice.show_until = 1'750'000'000;
+  Event event;
+  event.id = "moede";
+  event.title = "Beboermøde";
+  event.starts = 1'750'000'000;
+  event.place = "Beboerhuset";
+  f.content.notices = {notice};
+  f.content.events = {event};
+  auto& n = f.content.notices[0];
+  auto& e = f.content.events[0];
+  n.translations["ar"]["title"] = std::string(Limits::kNoticeTitleChars + 1, 'x');
+  CHECK_THAT(message_of(f), Catch::Contains("content.notices[0].translations.ar.title: is longer than 80 characters (81)"));
+  n.translations["ar"]["title"] = "ok";
+  e.translations["so"]["place"] = std::string(Limits::kPlaceChars + 1, 'x');
+  CHECK_THAT(message_of(f), Catch::Contains("content.events[0].translations.so.place: is longer than 120 characters (121)"));
+  e.translations["so"]["place"] = "Aqalka";
+  e.translations["so"]["where"] = "x";
+  CHECK_THAT(message_of(f), Catch::Contains("content.events[0].translations.so.where: 'where' is not a translatable text here "
+                                            "(title, place, text)"));
+}

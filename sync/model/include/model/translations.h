@@ -1,6 +1,6 @@
 // The content's texts in the residents' languages. Danish is the source: every text is written in
 // Danish and may carry a translation per language (`translations` on Area, Criterion, Milestone,
-// Result and Series, content.h). A text without a translation is shown in Danish, text by text, so
+// Result, Series, Notice and Event, content.h). A text without a translation is shown in Danish, text by text, so
 // a half-translated result reads partly in Danish rather than showing an empty box.
 //
 // This header is the one list of the languages a feed may translate into and of which fields of
@@ -54,10 +54,16 @@ inline constexpr TextField<Result> kResultTexts[] = {
     {"body", &Result::body, Limits::kBodyChars, TextLines::kMulti}};
 inline constexpr TextField<Series> kSeriesTexts[] = {{"title", &Series::title, Limits::kTitleChars, TextLines::kSingle},
                                                      {"unit", &Series::unit, Limits::kUnitChars, TextLines::kSingle}};
+inline constexpr TextField<Notice> kNoticeTexts[] = {
+    {"title", &Notice::title, Limits::kNoticeTitleChars, TextLines::kSingle},
+    {"text", &Notice::text, Limits::kNoticeTextChars, TextLines::kMulti}};
+inline constexpr TextField<Event> kEventTexts[] = {{"title", &Event::title, Limits::kTitleChars, TextLines::kSingle},
+                                                   {"place", &Event::place, Limits::kPlaceChars, TextLines::kSingle},
+                                                   {"text", &Event::text, Limits::kEventTextChars, TextLines::kMulti}};
 
 // An object that may carry translations, as each_translatable() names it.
 struct Translatable {
-  std::string_view kind;  // "area", "criterion", "milestone", "result", "series"
+  std::string_view kind;  // "area", "criterion", "milestone", "result", "series", "notice", "event"
   std::string id;         // the object's id; a chart's is its result's
   std::string path;       // in the feed: "content.results[2].series"
   std::string label;      // for people: "result vollsmose-2024, chart"
@@ -81,6 +87,8 @@ void each_translatable(C& content, F&& f) {
     f(Translatable{"result", r.id, at("results", i), "result " + r.id}, r, kResultTexts);
     if (r.series) f(Translatable{"series", r.id, at("results", i) + ".series", "result " + r.id + ", chart"}, *r.series, kSeriesTexts);
   }
+  each(content.notices, "notice", "notices", kNoticeTexts);
+  each(content.events, "event", "events", kEventTexts);
 }
 
 // `content` with each Danish text replaced by its translation into `language` where there is one.
