@@ -18,6 +18,9 @@
 #include "source/source_folder.h"
 
 namespace kiosk::feedtool {
+
+int publish_command(const Args& args);  // publish_cmd.cpp
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -217,6 +220,21 @@ const std::vector<Command>& commands() {
         "  --keep-old-objects DAYS    0 to 365, default 7\n"
         "  --verbose                  under each language's count of translated texts, the texts not translated\n"
         "  Always build into the same OUT: the next version number comes from it.\n"},
+       true, kKeyValueText},
+      {"publish", 1, {"--password-file", "--upload-password-file", "--expires-days"}, {}, publish_command,
+       {"publish SRC [--upload-password-file FILE] [--expires-days N]",
+        "builds and signs SRC as build does and uploads it to the destination in\n"
+        "SRC/publish.toml (a folder, rsync, WebDAV): new pictures first, feed.json last",
+        "  SRC/publish.toml           to = \"/srv/www/kiosk\" | \"user@host:/var/www/kiosk\" | \"https://host/kiosk/\"\n"
+        "                             key = \"SECRET\"  the secret key file (NAME.key) from kiosk-feed keygen\n"
+        "                             user = \"NAME\"   WebDAV basic auth; method = \"rsync\" rsyncs to a local path;\n"
+        "                             keep_old_objects_days = 7; staging = \"DIR\" (default: SRC.published)\n"
+        "  --password-file FILE       the key's password is FILE's first line\n"
+        "  --upload-password-file FILE\n"
+        "                             the WebDAV password is FILE's first line (else $KIOSK_FEED_UPLOAD_PASSWORD,\n"
+        "                             else ~/.netrc)\n"
+        "  --expires-days N           this version expires after N days (1 to 365; default: content.toml's expires_days)\n"
+        "  The build is kept in SRC.published: the next version number comes from it and from the destination.\n"},
        true, kKeyValueText},
       {"verify", 1, {"--pubkey", "--root-key-pub"}, {}, verify,
        {"verify OUT|URL --pubkey PUB [--root-key-pub ROOT.pub]",
