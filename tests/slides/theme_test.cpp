@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "slides/slide.h"
 #include "slides/theme.h"
 
@@ -43,4 +45,18 @@ TEST_CASE("content is stale after its expiry or when not updated for the configu
   CHECK(is_stale({true, 1, 0, t - 1}, now, 3));          // but it does expire
   CHECK_FALSE(is_stale({false, 1, t - 10 * 86400, t + 1000, t - 86400, false}, now, 3));  // synced yesterday, no change
   CHECK(is_stale({false, 1, t - 86400, t + 1000, t - 86400, true}, now, 3));  // a newer feed was refused
+}
+
+TEST_CASE("the notice band's and the urgent screen's colours reach 7:1", "[slides][notices]") {
+  const Palette p;
+  const auto pairs = text_pairs(p);
+  const auto held = [&](kiosk::render::Color fg, kiosk::render::Color bg) {
+    return std::any_of(pairs.begin(), pairs.end(), [&](const TextPair& t) { return t.fg == fg && t.bg == bg; });
+  };
+  // The words of the band and of the urgent screen, and the urgent screen's yellow marker.
+  CHECK(held(p.on_notice, p.notice));
+  CHECK(held(p.on_urgent, p.urgent));
+  CHECK(held(p.on_warning, p.warning));
+  CHECK(contrast_ratio(p.on_notice, p.notice) >= 7.0);
+  CHECK(contrast_ratio(p.on_urgent, p.urgent) >= 7.0);
 }

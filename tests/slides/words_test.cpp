@@ -14,6 +14,7 @@
 #include "i18n/language.h"
 #include "render/canvas.h"
 #include "render_support.h"
+#include "slides/notice_slide.h"
 #include "slides/slide_kinds.h"
 #include "slides/touch_views.h"
 
@@ -38,6 +39,27 @@ model::Feed neutral_feed() {
   }
   for (auto& m : c.milestones) m.title = "Xyz";
   for (auto& k : c.criteria) k.title = k.summary = k.text = "Xyz";
+  // Notices of both levels and events today, tomorrow, later and over days: the band's, the urgent
+  // screen's and the events slide's words.
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(FakeClock().wall().time_since_epoch()).count();
+  for (const auto level : {model::NoticeLevel::kInfo, model::NoticeLevel::kInfo, model::NoticeLevel::kUrgent, model::NoticeLevel::kUrgent}) {
+    model::Notice n;
+    n.id = "n" + std::to_string(c.notices.size());
+    n.level = level;
+    n.title = n.text = "Xyz";
+    n.show_until = now + 3600 + static_cast<std::int64_t>(c.notices.size()) * 86400;
+    c.notices.push_back(n);
+  }
+  for (const auto& [starts, ends] : {std::pair<std::int64_t, std::optional<std::int64_t>>{now + 3600, now + 7200},
+                                     {now + 86400, std::nullopt}, {now + 3 * 86400, now + 3 * 86400 + 3600},
+                                     {now + 4 * 86400, now + 6 * 86400}}) {
+    model::Event e;
+    e.id = "e" + std::to_string(c.events.size());
+    e.title = e.place = e.text = "Xyz";
+    e.starts = starts;
+    e.ends = ends;
+    c.events.push_back(e);
+  }
   return feed;
 }
 
@@ -122,6 +144,12 @@ Screens draw_everything(const model::Feed& feed, const i18n::Language& language)
     ctx.area = nullptr;
     const auto status = slides::SlideKinds::built_in().find("status")->make();
     record("status without the area" + suffix, [&] { status->draw(canvas, theme, ctx); });
+    // The urgent screen, which is no kind of the playlist: each of its notices.
+    const auto urgent = slides::make_urgent_notice_slide();
+    for (std::size_t turn = 0; turn < 2; ++turn) {
+      ctx.urgent_turn = turn;
+      record("urgent notice " + std::to_string(turn) + suffix, [&] { urgent->draw(canvas, theme, ctx); });
+    }
   }
   return out;
 }

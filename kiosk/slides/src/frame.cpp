@@ -1,5 +1,6 @@
-// The frame every slide shares: background, and the footer with clock, area, data age and the
-// stale marker; the progress bar is an overlay drawn at every step.
+// The frame every slide shares: background, the footer with clock, area, data age and the stale
+// marker, and the band of info notices above it (notice_band.cpp); the progress bar is an overlay
+// drawn at every step.
 #include "slide_util.h"
 #include "slides/slide.h"
 #include "slides/touch_views.h"
@@ -15,9 +16,9 @@ namespace {
 
 int progress_bar_height(const Theme& theme) { return std::max(3, theme.height / 180); }
 
-Rect footer_rect(const Theme& theme) { return {0, theme.height - theme.footer_h, theme.width, theme.footer_h}; }
-
 }  // namespace
+
+Rect footer_rect(const Theme& theme) { return {0, theme.height - theme.footer_h, theme.width, theme.footer_h}; }
 
 Rect pause_button_box(const Theme& theme) {
   const Rect footer = footer_rect(theme);
@@ -61,6 +62,13 @@ std::vector<render::Compositor::Overlay> progress_overlay(const Theme& theme, fl
 
 Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) {
   canvas.clear(theme.colors.background);
+  const Rect footer = draw_footer(canvas, theme, ctx);
+  const Rect band = notice_band_box(canvas, theme, ctx);
+  if (!band.empty()) draw_notice_band(canvas, theme, ctx, band);
+  return Rect{0, 0, theme.width, band.empty() ? footer.y : band.y}.inset(theme.margin);
+}
+
+Rect draw_footer(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) {
   const Rect footer = footer_rect(theme);
   canvas.fill(footer, theme.colors.panel);
   const int bar_h = progress_bar_height(theme);
@@ -125,7 +133,7 @@ Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& 
   place_style.max_lines = 1;
   // Room for less than a short word and its ellipsis: no place rather than a lone "…".
   if (row.w >= canvas.text_width("Hele\xE2\x80\xA6", place_style.px, place_style.weight)) canvas.text(place, row, place_style);
-  return Rect{0, 0, theme.width, footer.y}.inset(theme.margin);
+  return footer;
 }
 
 }  // namespace kiosk::slides

@@ -34,11 +34,7 @@ std::string result_byline(const model::Result& r, const i18n::Language& lang) {
 }
 
 std::vector<const model::Result*> newest_first(const std::vector<model::Result>& results) {
-  std::vector<const model::Result*> out;
-  out.reserve(results.size());
-  for (const auto& r : results) out.push_back(&r);
-  std::stable_sort(out.begin(), out.end(), [](auto* a, auto* b) { return b->date < a->date; });
-  return out;
+  return sorted_pointers(results, [](const model::Result& a, const model::Result& b) { return b.date < a.date; });
 }
 
 void ResultsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx) const {

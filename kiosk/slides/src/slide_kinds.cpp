@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "slides/events_slide.h"
 #include "slides/map_slide.h"
 #include "slides/results_slide.h"
 #include "slides/status_slide.h"
@@ -25,6 +26,7 @@ SlideKinds& SlideKinds::built_in() {
     k.add({"map", make<MapSlide>, false, 1, true});
     k.add({"timeline", make<TimelineSlide>});
     k.add({"results", make<ResultsSlide>, true, 5});
+    k.add({"events", make<EventsSlide>});
     return k;
   }();
   return kinds;

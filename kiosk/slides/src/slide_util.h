@@ -1,6 +1,7 @@
 // Small drawing helpers shared by the slide files.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,28 @@
 
 namespace kiosk::slides {
 
+struct SlideContext;
+
+// Where the footer lies: the screen's width along its bottom, theme.footer_h high.
+render::Rect footer_rect(const Theme& theme);
+// The strip at the bottom of every slide (clock, language, area, the data's age, pause), without
+// the background and the notice band: draw_frame() less those, for the urgent screen. Returns it.
+render::Rect draw_footer(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx);
+// The band of info notices in `band` (notice_band_box()): this round's notice (notice_band.cpp).
+void draw_notice_band(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx, const render::Rect& band);
+
 render::Color category_color(const Theme& theme, model::Category c);
 render::Color track_color(const Theme& theme, model::Track t);
+
+// Pointers to `items` in the order `before` gives, equal ones in their own order.
+template <class T, class Before>
+std::vector<const T*> sorted_pointers(const std::vector<T>& items, Before before) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const auto& item : items) out.push_back(&item);
+  std::stable_sort(out.begin(), out.end(), [&](const T* a, const T* b) { return before(*a, *b); });
+  return out;
+}
 
 // Draws `text` on one line at the top of `box` and removes that line (plus `gap`) from the box.
 render::Rect text_line(render::Canvas& canvas, render::Rect& box, const std::string& text, render::TextStyle style,

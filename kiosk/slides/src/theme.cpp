@@ -58,6 +58,9 @@ std::vector<TextPair> text_pairs(const Palette& p) {
     for (const auto& [fg_name, fg] : foregrounds) pairs.push_back({fg_name, fg, bg});
   }
   pairs.push_back({"on_warning", p.on_warning, p.warning});
+  // The notices: the band's words, the urgent screen's words and its "Vigtig besked" marker.
+  pairs.push_back({"on_notice", p.on_notice, p.notice});
+  pairs.push_back({"on_urgent", p.on_urgent, p.urgent});
   // The map's labels may lie on land.
   for (const auto& [fg_name, fg] : {std::pair{"text", p.text}, std::pair{"muted", p.muted}, std::pair{"accent", p.accent}}) {
     pairs.push_back({fg_name, fg, p.land});

@@ -13,6 +13,21 @@ std::tm local_tm(std::time_t t) {
   return tm;
 }
 
+// The local calendar day of `t` as a count of days, for telling how many days apart two times are.
+std::int64_t local_day(std::time_t t) {
+  std::tm tm = local_tm(t);
+  std::tm noon{};
+  noon.tm_year = tm.tm_year;
+  noon.tm_mon = tm.tm_mon;
+  noon.tm_mday = tm.tm_mday;
+  noon.tm_hour = 12;
+  return static_cast<std::int64_t>(timegm(&noon)) / 86400;
+}
+
+std::string hour_minute(std::int64_t unix_seconds) {
+  return clock_text(WallTime{std::chrono::seconds(unix_seconds)});
+}
+
 // A category's names, singular and beside a count, as the lists named it from 2021 and before.
 struct CategoryWords {
   model::Category category;
@@ -115,6 +130,58 @@ std::string clock_text(WallTime t) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%02d:%02d", tm.tm_hour, tm.tm_min);
   return buf;
+}
+
+std::string weekday_name(int weekday, const i18n::Language& lang) {
+  switch (weekday) {
+    // TRANSLATORS: a day of the week, as a heading over the day's events ("torsdag 17. december 2026").
+    case 0: return lang.trc("weekday", "søndag");
+    case 1: return lang.trc("weekday", "mandag");
+    case 2: return lang.trc("weekday", "tirsdag");
+    case 3: return lang.trc("weekday", "onsdag");
+    case 4: return lang.trc("weekday", "torsdag");
+    case 5: return lang.trc("weekday", "fredag");
+    case 6: return lang.trc("weekday", "lørdag");
+  }
+  return "";
+}
+
+int days_from(WallTime now, std::int64_t unix_seconds) {
+  return static_cast<int>(local_day(static_cast<std::time_t>(unix_seconds)) - local_day(std::chrono::system_clock::to_time_t(now)));
+}
+
+std::string day_heading(std::int64_t unix_seconds, WallTime now, const i18n::Language& lang) {
+  const int days = days_from(now, unix_seconds);
+  // TRANSLATORS: the heading over today's events on the events slide.
+  if (days == 0) return lang.tr("I dag");
+  // TRANSLATORS: the heading over tomorrow's events on the events slide.
+  if (days == 1) return lang.tr("I morgen");
+  const std::tm tm = local_tm(static_cast<std::time_t>(unix_seconds));
+  // TRANSLATORS: the heading over a later day's events: a weekday and a date, "torsdag 17. december 2026".
+  return i18n::fill(lang.tr("{weekday} {date}"), {{"weekday", weekday_name(tm.tm_wday, lang)}, {"date", day_text(unix_seconds, lang)}});
+}
+
+std::string until_text(std::int64_t unix_seconds, WallTime now, const i18n::Language& lang) {
+  const std::string time = hour_minute(unix_seconds);
+  const int days = days_from(now, unix_seconds);
+  // TRANSLATORS: on an urgent notice: it holds until a time today, "til i dag kl. 15:00".
+  if (days == 0) return i18n::fill(lang.tr("til i dag kl. {time}"), {{"time", time}});
+  // TRANSLATORS: on an urgent notice: it holds until a time tomorrow, "til i morgen kl. 15:00".
+  if (days == 1) return i18n::fill(lang.tr("til i morgen kl. {time}"), {{"time", time}});
+  // TRANSLATORS: on an urgent notice: it holds until a later day, "til 17. december 2026 kl. 15:00".
+  return i18n::fill(lang.tr("til {date} kl. {time}"), {{"date", day_text(unix_seconds, lang)}, {"time", time}});
+}
+
+std::string event_time_text(std::int64_t starts, std::optional<std::int64_t> ends, const i18n::Language& lang) {
+  const std::string start = hour_minute(starts);
+  // TRANSLATORS: when an event begins, under its day's heading: "kl. 19:00".
+  if (!ends) return i18n::fill(lang.tr("kl. {time}"), {{"time", start}});
+  if (local_day(static_cast<std::time_t>(*ends)) != local_day(static_cast<std::time_t>(starts))) {
+    // TRANSLATORS: an event that ends on a later day: "kl. 19:00 til 18. december 2026".
+    return i18n::fill(lang.tr("kl. {time} til {date}"), {{"time", start}, {"date", day_text(*ends, lang)}});
+  }
+  // TRANSLATORS: when an event begins and ends, under its day's heading: "kl. 19:00-21:00".
+  return i18n::fill(lang.tr("kl. {start}-{end}"), {{"start", start}, {"end", hour_minute(*ends)}});
 }
 
 model::PartialDate local_date(WallTime t) {

@@ -57,6 +57,10 @@ struct SlideContext {
   PauseControl pause = PauseControl::kNone;
   // More than one language is configured: the footer names the one on screen in its own words.
   bool name_language = false;
+  // The urgent screen (notice_slide.h) only: how many times it has come on screen this round of the
+  // cycle, 0 before the round's first slide. The Scene counts it; see UrgentNoticeSlide for which
+  // notice each showing tells.
+  std::size_t urgent_turn = 0;
 
   const i18n::Language& lang() const { return language ? *language : i18n::danish(); }
 };
@@ -68,9 +72,17 @@ class Slide {
 };
 
 // The background and the strip at the bottom of every slide: clock, the language's name (with more
-// than one), area, the data's age and the stale marker, and on the cycle the pause control. Returns
-// the area above it that the slide may use, inside the margins.
+// than one), area, the data's age and the stale marker, and on the cycle the pause control; above
+// the strip, while `ctx.content.notices` holds info notices, the notice band (one notice per round of
+// the cycle). Returns the area above them that the slide may use, inside the margins.
 render::Rect draw_frame(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx);
+
+// The notices of `level` in `content`, in its order (the display's: urgent first, then newest).
+std::vector<const model::Notice*> notices_at(const model::Content& content, model::NoticeLevel level);
+
+// Where draw_frame() puts the band of info notices: the screen's width just above the footer, a line
+// of body text and a gap high; empty while `ctx.content` holds no info notice.
+render::Rect notice_band_box(render::Canvas& canvas, const Theme& theme, const SlideContext& ctx);
 
 // Where the frame draws the pause control: the right end of the footer, under the progress bar, at
 // least a touch target wide. Known from the screen alone, so the cycle's regions need no drawing.

@@ -30,6 +30,10 @@ struct Palette {
   render::Color none{0xA8, 0xE6, 0xB4};
   render::Color not_listed{0xB4, 0xC0, 0xCE};  // off the ghetto/parallelsamfund list: a quiet grey
   render::Color land{0x21, 0x3E, 0x66};  // the map's land; labels on it are in text, muted or accent
+  render::Color notice{0xF2, 0xF5, 0xF9};     // the info notices' band: light on the dark slides
+  render::Color on_notice{0x0B, 0x1A, 0x2E};  // its text
+  render::Color urgent{0x7A, 0x0E, 0x12};     // the urgent screen's background: a still, dark red
+  render::Color on_urgent{0xFF, 0xFF, 0xFF};  // its text
 };
 
 // A foreground/background pair that text is drawn in; all of them must reach 7:1 (WCAG AAA).

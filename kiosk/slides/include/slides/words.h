@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "i18n/language.h"
@@ -35,5 +36,19 @@ std::string list_day(int year, const i18n::Language& lang);
 std::string clock_text(WallTime t);
 // The local calendar date of `t`, for comparisons with milestones.
 model::PartialDate local_date(WallTime t);
+
+// The day of the week in `lang`, 0 Sunday to 6 Saturday (as std::tm counts): "torsdag".
+std::string weekday_name(int weekday, const i18n::Language& lang);
+// How many local calendar days lie from `now` to `unix_seconds`: 0 today, 1 tomorrow, -1 yesterday.
+int days_from(WallTime now, std::int64_t unix_seconds);
+// A heading for the local day of `unix_seconds` seen from `now`: "I dag", "I morgen", or the weekday
+// and date, "torsdag 17. december 2026".
+std::string day_heading(std::int64_t unix_seconds, WallTime now, const i18n::Language& lang);
+// Until when a notice is shown, seen from `now`: "til i dag kl. 15:00", "til i morgen kl. 15:00",
+// "til 17. december 2026 kl. 15:00".
+std::string until_text(std::int64_t unix_seconds, WallTime now, const i18n::Language& lang);
+// When an event is, on its day's heading: "kl. 19:00-21:00", "kl. 19:00" without an end, and
+// "kl. 19:00 til 18. december 2026" when it ends on a later day.
+std::string event_time_text(std::int64_t starts, std::optional<std::int64_t> ends, const i18n::Language& lang);
 
 }  // namespace kiosk::slides
