@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "notice_cmd.h"
 #include "feed/feed_json.h"
 #include "platform/files.h"
 #include "publish/build.h"
@@ -259,6 +260,22 @@ const std::vector<Command>& commands() {
       {"diff", 2, {}, {}, diff,
        {"diff OLD NEW", "what changed between two published feeds (folders or feed.json files)",
         "  Fetch the one on the web server with curl -fsS -o FILE URL: -f keeps an error page out of FILE.\n"},
+       false, nullptr},
+      {"notice", 2, {"--text", "--from", "--until", "--areas"}, {"--urgent"}, notice,
+       {"notice SRC TITLE [--text TEXT] [--from WHEN] [--until WHEN] [--urgent] [--areas ID,ID]",
+        "writes a notice for the screens into SRC/notices/ and says in Danish when and where it shows",
+        "  --text TEXT     more than the title, at most 400 characters\n"
+        "  --from WHEN     when it starts showing (default: when it is published)\n"
+        "  --until WHEN    when it is gone (default: [notices] default_days in content.toml after it starts)\n"
+        "  --urgent        a screen of its own before every slide (default: a band on every slide)\n"
+        "  --areas ID,ID   only the screens of these areas (default: every screen)\n"
+        "  WHEN is local time: nu, om 2 timer, i dag 15:00, i morgen kl. 9.30, torsdag 19, 1. december 15:00,\n"
+        "  1/12-2026 15:00, 2026-12-01 15:00, or a day alone (its start for --from, its end for --until).\n"
+        "  Then: kiosk-feed publish SRC\n"},
+       false, "the Danish sentence, then key=value lines"},
+      {"notices", 1, {"--remove"}, {}, notices,
+       {"notices SRC [--remove ID]", "lists SRC's notices, each showing, coming or ended; --remove ID takes one out",
+        "  --remove ID     deletes SRC/notices/ID.txt and its translations; then kiosk-feed publish SRC\n"},
        false, nullptr},
   };
   return kCommands;
