@@ -42,6 +42,7 @@ golden: build
 bench: build
 	$(BUILD)/tests/bench/kiosk_bench dummy x11-software x11-gles2
 	$(BUILD)/tests/bench/sync_bench
+	$(BUILD)/tests/bench/publish_load_bench
 
 # A simulated week of the display (docs/testing.md): memory and open files must not grow.
 soak: build

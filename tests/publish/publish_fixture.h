@@ -38,8 +38,9 @@ inline void write_png(const std::filesystem::path& path, int seed, int w = 320, 
 // The staff's source folder and key, and where they publish.
 class StaffFolder {
  public:
-  explicit StaffFolder(std::size_t pictures = 3) : keys_(feed::minisign::generate_key_pair()) {
-    const model::Feed feed = default_feed();
+  // `feed`'s content as a source folder, the first `pictures` results with a picture each.
+  explicit StaffFolder(std::size_t pictures = 3, const model::Feed& feed = default_feed())
+      : keys_(feed::minisign::generate_key_pair()) {
     if (!source::write_source(src(), feed.content, feed.source)) throw std::runtime_error("cannot write the source folder");
     write_file(dir.file("feed.key"), feed::minisign::format_secret_key(keys_.secret_key));
     const auto files = result_files();
