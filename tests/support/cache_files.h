@@ -85,7 +85,8 @@ inline void write_cache_of_schema(const std::string& path, const model::Feed& fe
   if (schema < 6) {
     sql_on_file(path,
                 "DROP TABLE item_areas; DROP TABLE notices; DROP TABLE events; ALTER TABLE results DROP COLUMN show_from; "
-                "ALTER TABLE results DROP COLUMN show_until; PRAGMA user_version = 5;");
+                "ALTER TABLE results DROP COLUMN show_until; ALTER TABLE sync_state DROP COLUMN last_full_check; "
+                "PRAGMA user_version = 5;");
   }
   if (schema < 5) sql_on_file(path, "DROP TABLE translations; PRAGMA user_version = 4;");
   if (schema < 4) sql_on_file(path, "ALTER TABLE areas DROP COLUMN approximate; PRAGMA user_version = 3;");

@@ -38,15 +38,43 @@ TEST_CASE("pictures of the current version that went missing or bad are fetched 
   bytes[0] ^= 0x20;  // same size, other bytes: what another run's clean-up or a bad card leaves
   testing::write_file(object_path(f, bad), bytes);
 
+  // The next check, 15 minutes on: a missing picture is seen by its size at every run...
+  f.clock.advance(15min);
+  {
+    LogCapture log;
+    const auto r = f.run();
+    INFO(log.all());
+    CHECK(r.outcome == Outcome::kUpToDate);
+    CHECK(r.objects_repaired == 1);
+    CHECK(log.contains("1 of the 2 pictures of version 1 are missing or damaged on this kiosk (0 damaged)"));
+    CHECK(testing::read_file(object_path(f, gone)) == f.publisher.objects()[gone]);
+  }
+  // ... changed bytes by the daily hash: 20 hours after the last one, not in the checks between.
+  f.clock.advance(19h);
+  CHECK(f.run().objects_repaired == 0);
+  f.clock.advance(45min);
   LogCapture log;
   const auto r = f.run();
   INFO(log.all());
   CHECK(r.outcome == Outcome::kUpToDate);
-  CHECK(r.objects_repaired == 2);
-  CHECK(log.contains("2 of the 2 pictures of version 1 are missing or damaged on this kiosk (1 damaged)"));
-  CHECK(testing::read_file(object_path(f, gone)) == f.publisher.objects()[gone]);
+  CHECK(r.objects_repaired == 1);
+  CHECK(log.contains("1 of the 2 pictures of version 1 are missing or damaged on this kiosk (1 damaged)"));
   CHECK(testing::read_file(object_path(f, bad)) == f.publisher.objects()[bad]);
   CHECK(f.run().objects_repaired == 0);
+}
+
+TEST_CASE("with a full check every run the changed bytes are found at once", "[sync][heal]") {
+  Fixture f;
+  f.settings.full_check_every = std::chrono::seconds(0);
+  const auto v1 = f.published(1);
+  REQUIRE(f.run().outcome == Outcome::kUpdated);
+  const std::string bad = v1.assets[1].sha256;
+  std::string bytes = testing::read_file(object_path(f, bad));
+  bytes[0] ^= 0x20;
+  testing::write_file(object_path(f, bad), bytes);
+  f.clock.advance(1min);
+  CHECK(f.run().objects_repaired == 1);
+  CHECK(testing::read_file(object_path(f, bad)) == f.publisher.objects()[bad]);
 }
 
 TEST_CASE("a feed issued far ahead of the kiosk's clock is refused and does not freeze the kiosk", "[sync][heal]") {

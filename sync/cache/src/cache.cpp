@@ -676,22 +676,22 @@ Result<SyncState> Cache::sync_state() {
   if (auto r = readable(); !r) return r.error();
   auto s = Stmt::prepare(db_->get(),
                          "SELECT last_attempt, last_success, last_error, last_outcome, etag, last_modified, "
-                         "last_issued_seen, marked_stale, stale_reason, validators_url FROM sync_state WHERE id = 1");
+                         "last_issued_seen, marked_stale, stale_reason, validators_url, last_full_check FROM sync_state WHERE id = 1");
   if (!s) return with_path(db_->path, s.error());
   if (!s->step()) return with_path(db_->path, sqlite::error(db_->get(), "reading table sync_state"));
   return SyncState{s->int64(0), s->int64(1), s->text(2), s->text(3), s->text(4), s->text(5), s->int64(6), s->int64(7) != 0,
-                   s->text(8), s->text(9)};
+                   s->text(8), s->text(9), s->int64(10)};
 }
 
 Status Cache::set_sync_state(const SyncState& st) {
   auto s = Stmt::prepare(db_->get(),
                          "UPDATE sync_state SET last_attempt = ?, last_success = ?, last_error = ?, last_outcome = ?, "
                          "etag = ?, last_modified = ?, last_issued_seen = ?, marked_stale = ?, stale_reason = ?, "
-                         "validators_url = ? WHERE id = 1");
+                         "validators_url = ?, last_full_check = ? WHERE id = 1");
   if (!s) return with_path(db_->path, s.error());
   s->bind(1, st.last_attempt).bind(2, st.last_success).bind(3, st.last_error).bind(4, st.last_outcome).bind(5, st.etag)
       .bind(6, st.last_modified).bind(7, st.last_issued_seen).bind(8, st.marked_stale ? 1 : 0).bind(9, st.stale_reason)
-      .bind(10, st.validators_url);
+      .bind(10, st.validators_url).bind(11, st.last_full_check);
   if (auto r = s->run("writing table sync_state"); !r) return with_path(db_->path, r.error());
   return Status::success();
 }

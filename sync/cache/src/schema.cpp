@@ -176,8 +176,10 @@ CREATE TABLE translations (
 
 // Staff's notices and the community centre's events (feed format 1's content.notices and
 // content.events), the areas each concerns (`owner` is "notice" or "event"), and the time window of
-// a result (NULL: no bound). Versions stored before it have none and show always.
+// a result (NULL: no bound). Versions stored before it have none and show always. And when the
+// pictures' bytes were last hashed whole, which a run every 15 minutes does once a day.
 constexpr const char* kSchema6 = R"sql(
+ALTER TABLE sync_state ADD COLUMN last_full_check INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE results ADD COLUMN show_from INTEGER;
 ALTER TABLE results ADD COLUMN show_until INTEGER;
 CREATE TABLE notices (
@@ -238,9 +240,12 @@ std::string stand_ins(int v) {
   if (v < 2) {
     view("sync_state",
          "SELECT 1 AS id, 0 AS last_attempt, 0 AS last_success, '' AS last_error, '' AS last_outcome, '' AS etag, "
-         "'' AS last_modified, 0 AS last_issued_seen, 0 AS marked_stale, '' AS stale_reason, '' AS validators_url");
+         "'' AS last_modified, 0 AS last_issued_seen, 0 AS marked_stale, '' AS stale_reason, '' AS validators_url, "
+         "0 AS last_full_check");
   } else if (v < 3) {
-    view("sync_state", "SELECT *, '' AS stale_reason, '' AS validators_url FROM main.sync_state");
+    view("sync_state", "SELECT *, '' AS stale_reason, '' AS validators_url, 0 AS last_full_check FROM main.sync_state");
+  } else if (v < 6) {
+    view("sync_state", "SELECT *, 0 AS last_full_check FROM main.sync_state");
   }
   if (v < 3) view("trust", "SELECT NULL AS id, NULL AS serial, NULL AS epoch, NULL AS document, NULL AS signature WHERE 0");
   if (v >= 1 && v < 4) view("areas", "SELECT *, 0 AS approximate FROM main.areas");

@@ -271,15 +271,19 @@ class Run {
   // Whose pictures complete_objects() looks at: any missing from the version shown now are repairs.
   enum class Pictures { kOfNewVersion, kShownNow };
 
-  // Every asset present with its size, and hashed while the run's budget lasts; fetches the rest.
+  // Every asset present with its size, and hashed while the run's budget lasts (for the version shown
+  // now, only when a full check is due); fetches the rest.
   Report complete_objects(const std::vector<model::AssetRef>& assets, const std::string& what, Pictures whose) {
     if (auto p = store_.prepare(); !p) return finish(Outcome::kLocalFailure, p.error().message);
+    const bool hash = whose == Pictures::kOfNewVersion || now_ - state_.last_full_check >= settings_.full_check_every.count() ||
+                      now_ < state_.last_full_check;  // a clock set back: check now rather than for years
+    if (hash) state_.last_full_check = now_;
     std::vector<const model::AssetRef*> missing;
     std::uint64_t missing_bytes = 0, hashed = 0;
     std::size_t damaged = 0;
     for (const auto& a : assets) {
       bool whole = store_.has(a.sha256, a.size);
-      if (whole && hashed + a.size <= kMaxCheckedBytesPerRun) {
+      if (whole && hash && hashed + a.size <= kMaxCheckedBytesPerRun) {
         hashed += a.size;
         if (!store_.hash_matches(a.sha256)) {
           store_.remove(a.sha256);

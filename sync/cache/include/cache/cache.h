@@ -52,6 +52,7 @@ struct SyncState {
   bool marked_stale = false;         // what is published was refused (expired, rollback): show stale
   std::string stale_reason;          // why, in words for staff; empty when not marked stale
   std::string validators_url;        // the URL `etag` and `last_modified` came from
+  std::int64_t last_full_check = 0;  // when the bytes of every picture of the version shown were last hashed
   friend bool operator==(const SyncState&, const SyncState&) = default;
 };
 

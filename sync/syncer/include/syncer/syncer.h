@@ -52,6 +52,10 @@ struct Settings {
   std::vector<feed::minisign::PublicKey> root_keys;
   // The whole run stops with a network failure when this runs out (the unit allows 15 min).
   std::chrono::seconds time_limit{600};
+  // How often the bytes of the pictures already here are hashed whole (within
+  // kMaxCheckedBytesPerRun); the runs between check only their sizes. A run every 15 minutes then
+  // reads the pictures once a day, not 96 times. 0: every run.
+  std::chrono::seconds full_check_every = std::chrono::hours(20);
   // How long a run waits for another run's lock before it gives up with kBusy.
   std::chrono::seconds lock_wait{60};
   // Set by a signal handler: the run stops at the next step and records that it was interrupted.
