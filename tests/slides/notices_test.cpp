@@ -289,7 +289,13 @@ TEST_CASE("the urgent screen shows a long title whole in large text, its text, t
         CHECK_FALSE(title->truncated);
         CHECK(title->px >= slides::Theme::for_screen(screen.w, screen.h).title_px);
         if (screen.w >= 1280) CHECK(title->px >= slides::Theme::for_screen(screen.w, screen.h).headline_px);
-        if (!n.text.empty()) CHECK(starts_with(drawn.texts, n.text.substr(0, 10)));
+        if (!n.text.empty()) {
+          // The title leaves the text room for two lines at least.
+          const auto text = std::find_if(drawn.texts.begin(), drawn.texts.end(),
+                                         [&](const auto& t) { return flat(t.text).rfind(n.text.substr(0, 10), 0) == 0; });
+          REQUIRE(text != drawn.texts.end());
+          CHECK(std::count(text->text.begin(), text->text.end(), '\n') >= 1);
+        }
         // Until when, in the screen's language: today for the first, tomorrow for the second.
         const std::string until = turn == 0 ? i18n::fill(language->tr("til i dag kl. {time}"), {{"time", "15:00"}})
                                             : i18n::fill(language->tr("til i morgen kl. {time}"), {{"time", "10:00"}});
@@ -346,6 +352,7 @@ TEST_CASE("the events slide lists today's events first, then tomorrow's, then la
       event("moede", today_at(24 * 2 + 19), today_at(24 * 2 + 21), "Beboermøde om helhedsplanen", "Beboerhuset, salen"),
       event("cafe", today_at(24 + 10), std::nullopt, "Café for alle", "Beboerhuset"),
       event("lektier", today_at(8), today_at(23.5), "Lektiecafé hele dagen", ""),
+      event("udstilling", today_at(-24 + 10), today_at(24 + 16), "Udstilling", "Foyeren"),
       event("tur", today_at(24 * 5 + 9), today_at(24 * 6 + 17), "Sommerlejr for børn og unge i Vollsmose", "Fyns Hoved"),
   };
   for (int i = 0; i < 12; ++i) {
@@ -369,6 +376,10 @@ TEST_CASE("the events slide lists today's events first, then tomorrow's, then la
       const int lessons = y_of("Lektiecafé hele dagen");
       CHECK(lessons > today);
       CHECK(lessons < tomorrow);
+      // Begun yesterday and still on: today's.
+      const int exhibition = y_of("Udstilling");
+      CHECK(exhibition > today);
+      CHECK(exhibition < tomorrow);
       CHECK(has(drawn.texts, i18n::fill(language->tr("kl. {start}-{end}"), {{"start", "08:00"}, {"end", "23:30"}})));
       CHECK(has(drawn.texts, i18n::fill(language->tr("kl. {time}"), {{"time", "10:00"}})));
       if (screen.h >= 1080) {
@@ -378,8 +389,17 @@ TEST_CASE("the events slide lists today's events first, then tomorrow's, then la
         CHECK(starts_with(drawn.texts, slides::day_heading(today_at(24 * 2 + 19), FakeClock().wall(), *language)));
         CHECK(has(drawn.texts, "Beboerhuset, salen"));
       }
-      // Not all sixteen fit: the last is left out rather than cut.
+      // Not all sixteen fit: those that do not are left out whole, never a heading without its
+      // event nor an event without its place.
       CHECK_FALSE(has(drawn.texts, "Fællesspisning nummer 12"));
+      long titles = 0;
+      for (int i = 0; i < 12; ++i) {
+        const bool title = has(drawn.texts, "Fællesspisning nummer " + std::to_string(i + 1));
+        INFO("Fællesspisning " << i + 1);
+        CHECK(title == has(drawn.texts, slides::day_heading(today_at(24 * (7 + i) + 17), FakeClock().wall(), *language)));
+        titles += title;
+      }
+      CHECK(titles == std::count_if(drawn.texts.begin(), drawn.texts.end(), [](const auto& t) { return t.text == "Køkkenet"; }));
     }
   }
 }
