@@ -47,17 +47,6 @@ int free_port() {
   return ntohs(addr.sin_port);
 }
 
-UniqueFd connect_to(int port) {
-  UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  if (!fd) throw os_error("socket");
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return UniqueFd();
-  return fd;
-}
-
 void pause_briefly() {
   const timespec ten_ms{0, 10'000'000};
   ::nanosleep(&ten_ms, nullptr);
@@ -102,6 +91,17 @@ std::string config_text(const fs::path& dir, int port, const NginxOptions& optio
 
 }  // namespace
 
+UniqueFd connect_loopback(int port) {
+  UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  if (!fd) throw os_error("socket");
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return UniqueFd();
+  return fd;
+}
+
 Nginx::Nginx(NginxOptions options) {
   fs::create_directories(root());
   fs::create_directories(dir_.path() / "temp");
@@ -145,7 +145,7 @@ bool Nginx::start(const NginxOptions& options) {
       if (log.find("Address already in use") != std::string::npos) return false;
       throw std::runtime_error("nginx exited at start:\n" + log);
     }
-    if (connect_to(port_)) return true;
+    if (connect_loopback(port_)) return true;
     pause_briefly();
   }
   stop();
@@ -173,7 +173,7 @@ std::string Nginx::url(const std::string& path) const { return "http://127.0.0.1
 std::vector<NginxRequest> Nginx::requests() const {
   // One process, one event loop: a request answered before the barrier was accepted has had its log
   // line written by the time the barrier is answered.
-  if (UniqueFd fd = connect_to(port_)) {
+  if (UniqueFd fd = connect_loopback(port_)) {
     const std::string request = std::string("GET ") + kBarrier + " HTTP/1.0\r\n\r\n";
     if (::send(fd.get(), request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
       char buffer[512];

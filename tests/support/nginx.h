@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "http_test_server.h"
 #include "test_support.h"
 
 namespace kiosk::testing {
@@ -36,6 +37,9 @@ struct NginxOptions {
   // More directives inside the server block, e.g. a location refusing a file.
   std::string server_config;
 };
+
+// A connection to 127.0.0.1:`port`, or none when nothing listens there.
+UniqueFd connect_loopback(int port);
 
 // One request from the access log.
 struct NginxRequest {

@@ -2,8 +2,6 @@
 // every request with the bytes on the wire exactly, and is gone after its destructor.
 #include "nginx.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <catch2/catch.hpp>
@@ -20,19 +18,9 @@ using namespace std::chrono_literals;
 
 const kiosk::fetch::CurlLibrary curl_library;
 
-UniqueFd connect_to(int port) {
-  UniqueFd fd(::socket(AF_INET, SOCK_STREAM, 0));
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return UniqueFd();
-  return fd;
-}
-
 // Sends `request` as it is on one connection and returns the whole answer.
 std::string exchange(int port, const std::string& request) {
-  UniqueFd fd = connect_to(port);
+  UniqueFd fd = kiosk::testing::connect_loopback(port);
   REQUIRE(fd);
   REQUIRE(::send(fd.get(), request.data(), request.size(), 0) == static_cast<ssize_t>(request.size()));
   std::string answer;
@@ -100,7 +88,7 @@ TEST_CASE("nginx is gone after its destructor", "[nginx]") {
   {
     Nginx nginx;
     port = nginx.port();
-    CHECK(connect_to(port));
+    CHECK(kiosk::testing::connect_loopback(port));
   }
-  CHECK_FALSE(connect_to(port));
+  CHECK_FALSE(kiosk::testing::connect_loopback(port));
 }
