@@ -5,7 +5,8 @@
 //   1. the default content: a publish, the first sync, 96 checks with no change (a day at 15
 //      minutes), then a small change (a title) published and the check that fetches it;
 //   2. a generated feed of 1,000 results with 200 pictures: the first publish, a publish with one
-//      picture changed (what every later publish costs), and the check that fetches it.
+//      picture changed (what every later publish costs), and the check that fetches it;
+//   3. the same from an nginx that gzips JSON.
 //
 // Prints one line per figure, then what they make for 1,000 kiosks. Not a test; `make bench` runs it.
 #include <chrono>
@@ -112,12 +113,13 @@ int main() {
   std::printf("%-44s %6.1f requests %11.0f bytes\n", "  per check", check_requests, check_bytes);
 
   const auto files = staff.result_files();
-  {
-    const auto path = std::filesystem::path(staff.src()) / "results" / files[0];
+  const auto retitle = [&](const std::string& file) {  // a change the size of a notice
+    const auto path = std::filesystem::path(staff.src()) / "results" / file;
     std::string text = testing::read_file(path);
     text.replace(text.find("title: ") + 7, 0, "Nyt: ");
     testing::write_file(path, text);
-  }
+  };
+  retitle(files[0]);
   staff.now += std::chrono::minutes(5);
   const Wire small_publish = measure(nginx, "publish a small change (a title)", [&] { publish_or_die(staff); });
   staff.now += std::chrono::minutes(10);
@@ -139,6 +141,31 @@ int main() {
   const Wire large_change =
       measure(nginx, "the check that fetches it", [&] { sync_or_die(large_kiosk, large_url, large.now, syncer::Outcome::kUpdated); });
 
+  std::printf("\n== the same feed from nginx with gzip on; gzip_types application/json\n");
+  testing::Nginx gzip_nginx({.dav_location = "/kiosk/", .user = "kiosk", .password = "bench",
+                             .server_config = "    gzip on;\n    gzip_types application/json;\n"});
+  large.configure("to = \"" + gzip_nginx.url("/kiosk/") + "\"\nuser = \"kiosk\"");
+  const std::string gzip_url = gzip_nginx.url("/kiosk/feed.json");
+  testing::SyncingKiosk gzip_kiosk(large.public_key());
+  publish_or_die(large);
+  measure(gzip_nginx, "first sync", [&] { sync_or_die(gzip_kiosk, gzip_url, large.now, syncer::Outcome::kUpdated); });
+  large.set_picture(large.result_files()[1], 4343);
+  const Wire gzip_publish = measure(gzip_nginx, "publish with one picture changed", [&] { publish_or_die(large); });
+  large.now += std::chrono::minutes(15);
+  const Wire gzip_change =
+      measure(gzip_nginx, "the check that fetches it", [&] { sync_or_die(gzip_kiosk, gzip_url, large.now, syncer::Outcome::kUpdated); });
+
+  staff.configure("to = \"" + gzip_nginx.url("/kiosk/default/") + "\"\nuser = \"kiosk\"");
+  const std::string gzip_default_url = gzip_nginx.url("/kiosk/default/feed.json");
+  testing::SyncingKiosk gzip_default_kiosk(staff.public_key());
+  publish_or_die(staff);
+  sync_or_die(gzip_default_kiosk, gzip_default_url, staff.now, syncer::Outcome::kUpdated);
+  retitle(files[1]);
+  publish_or_die(staff);
+  staff.now += std::chrono::minutes(15);
+  const Wire gzip_default_change = measure(gzip_nginx, "default content: a check fetching a title",
+                                           [&] { sync_or_die(gzip_default_kiosk, gzip_default_url, staff.now, syncer::Outcome::kUpdated); });
+
   std::printf("\n== for 1,000 kiosks\n");
   std::printf("every 15 minutes, no change: %.0f requests/day, %s/day (nightly: %.0f requests/day, %s/day)\n",
               check_requests * kChecksPerDay * kKiosks, human(check_bytes * kChecksPerDay * kKiosks).c_str(),
@@ -146,8 +173,12 @@ int main() {
   std::printf("a small change to the default content: one publish %zu requests, %s; the kiosks fetch %s in all\n",
               small_publish.requests, human(static_cast<double>(small_publish.bytes)).c_str(),
               human(static_cast<double>(change.bytes) * kKiosks).c_str());
+  std::printf("the same small change with gzip: the kiosks fetch %s in all\n",
+              human(static_cast<double>(gzip_default_change.bytes) * kKiosks).c_str());
   std::printf("a picture changed in the 1,000-result feed: one publish %zu requests, %s; the kiosks fetch %s in all\n",
               large_publish.requests, human(static_cast<double>(large_publish.bytes)).c_str(),
               human(static_cast<double>(large_change.bytes) * kKiosks).c_str());
+  std::printf("that picture with gzip: one publish %zu requests, %s; the kiosks fetch %s in all\n", gzip_publish.requests,
+              human(static_cast<double>(gzip_publish.bytes)).c_str(), human(static_cast<double>(gzip_change.bytes) * kKiosks).c_str());
   return 0;
 }

@@ -159,6 +159,7 @@ class WebDavDestination final : public Destination {
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &answer);
     curl_easy_setopt(c, CURLOPT_FILETIME, 1L);
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // the served feed.json gzipped, when the server offers it
     if (!user_.empty()) {
       curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
       curl_easy_setopt(c, CURLOPT_USERNAME, user_.c_str());
