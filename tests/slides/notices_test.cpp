@@ -206,7 +206,7 @@ TEST_CASE("the notice band shows on every slide kind above the footer, one notic
           const model::Content shown = model::localized(content, language->code());
           const std::string& title = shown.notices[round].title;
           CHECK(std::any_of(band.begin(), band.end(), [&](const auto& t) {
-            return t.text == title || (t.truncated && t.text.substr(0, 12) == title.substr(0, 12));
+            return flat(t.text) == title || (t.truncated && t.text.substr(0, 12) == title.substr(0, 12));
           }));
           // No other notice's title.
           for (std::size_t other = 0; other < 3; ++other) {

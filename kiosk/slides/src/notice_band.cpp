@@ -14,6 +14,13 @@ using render::Rect;
 using render::TextStyle;
 using render::Weight;
 
+namespace {
+
+// A portrait screen is narrow and tall: its band has two lines, so a long title is whole there.
+int band_lines(const Theme& theme) { return theme.portrait ? 2 : 1; }
+
+}  // namespace
+
 std::vector<const model::Notice*> notices_at(const model::Content& content, model::NoticeLevel level) {
   std::vector<const model::Notice*> out;
   for (const auto& n : content.notices) {
@@ -26,7 +33,7 @@ Rect notice_band_box(render::Canvas& canvas, const Theme& theme, const SlideCont
   const bool any = std::any_of(ctx.content.notices.begin(), ctx.content.notices.end(),
                                [](const model::Notice& n) { return n.level == model::NoticeLevel::kInfo; });
   if (!any) return {};
-  const int h = canvas.line_height({theme.body_px, Weight::kBold, theme.colors.on_notice}) + theme.gap;
+  const int h = canvas.line_height({theme.body_px, Weight::kBold, theme.colors.on_notice}) * band_lines(theme) + theme.gap;
   const Rect footer = footer_rect(theme);
   return {0, footer.y - h, theme.width, h};
 }
@@ -53,10 +60,19 @@ void draw_notice_band(render::Canvas& canvas, const Theme& theme, const SlideCon
   // A rule between the marker and the words, as tall as the line.
   canvas.fill(row.take_left(std::max(2, theme.gap / 6), theme.gap), theme.colors.on_notice);
 
-  const int title_w = std::min(row.w, canvas.text_width(notice.title, bold.px, bold.weight));
-  canvas.text(notice.title, row.take_left(title_w, theme.gap * 2), bold);
-  // The text only where a few words of it fit; the title alone otherwise.
-  if (!notice.text.empty() && row.w >= theme.body_px * 6) canvas.text(notice.text, row, plain);
+  // The title on the first line, the text after it (on the second line where there is one) where a
+  // few words of it fit. A title longer than the first line takes the band's lines alone.
+  const int line = canvas.line_height(bold);
+  const int title_w = canvas.text_width(notice.title, bold.px, bold.weight);
+  if (title_w > row.w) {
+    bold.max_lines = band_lines(theme);
+    canvas.text(notice.title, row, bold);
+    return;
+  }
+  Rect first = row.take_top(line);
+  canvas.text(notice.title, first.take_left(title_w, theme.gap * 2), bold);
+  const Rect room = band_lines(theme) > 1 ? row.take_top(line) : first;
+  if (!notice.text.empty() && room.w >= theme.body_px * 6) canvas.text(notice.text, room, plain);
 }
 
 }  // namespace kiosk::slides
