@@ -250,6 +250,7 @@ TEST_CASE("publish.toml: the method follows from to, and mistakes are named with
   CHECK(config->to == (fs::path(staff.src()) / "www").string());
   CHECK(config->key == staff.dir.file("feed.key"));
   CHECK(config->staging == staff.src() + ".published");
+  CHECK(kiosk::publish::read_publish_config(staff.src() + "/")->staging == staff.src() + ".published");
 
   kiosk::testing::write_file(staff.src() + "/publish.toml",
                              "to = \"https://web.example.org/kiosk/\"\nmethod = \"rsync\"\nuser = 3\nkeep_old_objects_days = 400\nbogus = 1\n");

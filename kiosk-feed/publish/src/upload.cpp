@@ -19,6 +19,11 @@ namespace fs = std::filesystem;
 // may be signed by a key only they make trusted.
 constexpr const char* kKeysFiles[] = {"keys.json", "keys.json.minisig"};
 
+// A failure before feed.json was sent: the message, and what it leaves.
+Error before_manifest(const Error& e) {
+  return make_error(e.message + "\nfeed.json was not sent: the destination serves what it did before");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Destination>> open_destination(const PublishConfig& config, const UploadCredentials& credentials) {
@@ -36,7 +41,7 @@ Result<UploadReport> upload(Destination& destination, const std::string& built_d
   // After the old feed.json's time, so the new one's ETag differs (see the top of upload.h).
   const std::int64_t modified = std::max<std::int64_t>(std::time(nullptr), before ? before->modified + 1 : 0);
   auto objects = destination.send_objects((built / "objects").string());
-  if (!objects) return make_error(objects.error().message + "\nfeed.json was not sent: the destination serves what it did before");
+  if (!objects) return before_manifest(objects.error());
   report.objects = *objects;
   const auto send = [&](const std::string& name) -> Status {
     auto bytes = read_file(built / name, feed::kMaxManifestBytes, "the built " + name);
@@ -48,11 +53,9 @@ Result<UploadReport> upload(Destination& destination, const std::string& built_d
   for (const char* name : kKeysFiles) {
     std::error_code ec;
     if (!fs::exists(built / name, ec)) continue;
-    if (auto s = send(name); !s) return make_error(s.error().message + "\nfeed.json was not sent: the destination serves what it did before");
+    if (auto s = send(name); !s) return before_manifest(s.error());
   }
-  if (auto s = send("feed.json.minisig"); !s) {
-    return make_error(s.error().message + "\nfeed.json was not sent: the destination serves what it did before");
-  }
+  if (auto s = send("feed.json.minisig"); !s) return before_manifest(s.error());
   if (auto s = send("feed.json"); !s) {
     std::string message = s.error().message;
     if (before && !before->signature.empty()) {

@@ -92,7 +92,8 @@ class Reader {
 }  // namespace
 
 Result<PublishConfig> read_publish_config(const std::string& source_dir) {
-  const fs::path src = fs::absolute(source_dir).lexically_normal();
+  fs::path src = fs::absolute(source_dir).lexically_normal();
+  if (!src.has_filename()) src = src.parent_path();  // "kiosk/": its staging is kiosk.published, not kiosk/.published
   const fs::path path = src / kPublishFile;
   const std::string name = kPublishFile;
   FileProblem problem;
