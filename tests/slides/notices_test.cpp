@@ -218,6 +218,20 @@ TEST_CASE("the notice band shows on every slide kind above the footer, one notic
   }
 }
 
+TEST_CASE("slides with content at the format's limits fit above the notice band", "[slides][layout][notices]") {
+  testing::TimeZone tz("Europe/Copenhagen");
+  model::Content content = testing::stress_feed().content;
+  content.notices = with_info_notices().notices;
+  for (const Screen screen : kScreens) {
+    for (const auto& kind : slides::SlideKinds::built_in().all()) {
+      INFO(kind.name << " at " << screen.w << "x" << screen.h);
+      const auto drawn = draw_slide(*kind.make(), content, screen, i18n::danish(), "", 1);
+      REQUIRE_FALSE(drawn.band.empty());
+      check_layout(drawn, screen);
+    }
+  }
+}
+
 TEST_CASE("without info notices there is no band and the slides have their room", "[slides][layout][notices]") {
   model::Content content = testing::default_feed().content;
   content.notices = {notice("kun-vigtig", model::NoticeLevel::kUrgent, "Vigtig")};
