@@ -33,8 +33,12 @@ void print_report(const publish::PublishReport& report, const publish::PublishCo
   if (stdout_is_tty()) {
     std::printf("Published version %llu to %s%s.\n", static_cast<unsigned long long>(b.version), config.to.c_str(),
                 report.replaced ? (" (it served version " + std::to_string(*report.replaced) + ")").c_str() : "");
-    std::printf("Sent %zu new picture%s (%s); %zu %s there already; then the signature and feed.json.\n", o.sent,
-                o.sent == 1 ? "" : "s", human_bytes(o.bytes).c_str(), o.present, o.present == 1 ? "was" : "were");
+    if (o.sent + o.present == 0) {
+      std::printf("Sent the signature and feed.json (the feed has no pictures).\n");
+    } else {
+      std::printf("Sent %zu new picture%s (%s); %zu %s there already; then the signature and feed.json.\n", o.sent,
+                  o.sent == 1 ? "" : "s", human_bytes(o.bytes).c_str(), o.present, o.present == 1 ? "was" : "were");
+    }
     std::printf("The build: %zu areas, %zu results, %zu picture%s, kept in %s for the next publish. Expires %s.\n", b.areas,
                 b.results, b.pictures, b.pictures == 1 ? "" : "s", report.staging.c_str(), human_time(b.expires).c_str());
     if (warnings) std::printf("Published with %zu warning%s (above); check %s.\n", warnings, warnings == 1 ? "" : "s", warnings == 1 ? "it" : "them");
