@@ -387,6 +387,11 @@ TEST_CASE("the events slide lists today's events first, then tomorrow's, then la
       const int tomorrow = y_of(language->tr("I morgen"));
       REQUIRE(today >= 0);
       REQUIRE(tomorrow > today);
+      // Times, headings and places whole: only the footer may shorten its words.
+      for (const auto& t : drawn.texts) {
+        INFO(describe(t));
+        if (!drawn.footer.contains(t.used)) CHECK_FALSE(t.truncated);
+      }
       const int lessons = y_of("Lektiecafé hele dagen");
       CHECK(lessons > today);
       CHECK(lessons < tomorrow);

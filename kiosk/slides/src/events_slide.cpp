@@ -30,11 +30,11 @@ void EventsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideCo
   }
 
   // Each event a row: its time in a column at the start, its title (up to two lines) and place
-  // beside it. The column is as wide as a time of day needs; a span of days takes two lines in it.
+  // beside it. The column is as wide as a time of day needs; a span of days takes more lines in it.
   TextStyle heading{theme.body_px, Weight::kBold, theme.colors.accent};
   heading.max_lines = 1;
   TextStyle time = theme.muted_body();
-  time.max_lines = 2;
+  time.max_lines = 3;
   TextStyle title = theme.body();
   title.weight = Weight::kBold;
   title.max_lines = 2;
@@ -51,7 +51,7 @@ void EventsSlide::draw(render::Canvas& canvas, const Theme& theme, const SlideCo
     const std::string day = day_heading(std::max(e->starts, now), ctx.now, lang);
     const std::string when = event_time_text(e->starts, e->ends, lang);
     const int words_w = std::max(0, content.w - time_w - theme.gap * 2);
-    const int time_h = canvas.measure(when, {0, 0, time_w, line * 2}, time).h;
+    const int time_h = canvas.measure(when, {0, 0, time_w, line * 3}, time).h;
     const int title_h = canvas.measure(e->title, {0, 0, words_w, line * 2}, title).h;
     const int item_h = std::max(time_h, title_h + (e->place.empty() ? 0 : line));
     const int heading_h = day == last_heading ? 0 : line + theme.gap / 2 + (last_heading.empty() ? 0 : theme.gap / 2);
