@@ -145,6 +145,19 @@ TEST_CASE("a wrong WebDAV password stops before feed.json and the old feed stays
   CHECK(published->build.version == 3);
 }
 
+TEST_CASE("without a password given, the WebDAV password comes from a netrc file", "[publish][upload]") {
+  Nginx nginx(dav());
+  StaffFolder staff(1);
+  staff.configure("to = \"" + nginx.url("/kiosk/") + "\"\nuser = \"kiosk\"");
+  kiosk::testing::write_file(staff.dir.file("netrc"), "machine 127.0.0.1 login kiosk password sommer-2026\n");
+  auto published = staff.publish({.password = std::nullopt, .netrc_file = staff.dir.file("netrc")});
+  INFO((published.ok() ? "" : published.error().message));
+  CHECK(published.ok());
+  kiosk::testing::write_file(staff.dir.file("netrc"), "machine 127.0.0.1 login kiosk password vinter\n");
+  staff.set_picture(staff.result_files()[0], 5);
+  CHECK_THAT(staff.publish({.password = std::nullopt, .netrc_file = staff.dir.file("netrc")}).error().message, Contains("401"));
+}
+
 TEST_CASE("a server refusing feed.json leaves the old manifest, its signature and its objects served", "[publish][upload]") {
   // Kiosks read feed.json; the server takes no PUT of it.
   Nginx nginx(dav("    location = /kiosk/feed.json { limit_except GET HEAD { deny all; } }\n"));

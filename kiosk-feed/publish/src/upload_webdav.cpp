@@ -148,7 +148,11 @@ class WebDavDestination final : public Destination {
     Answer answer;
     char error[CURL_ERROR_SIZE] = "";
     const std::string url = base_ + name;
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    // Without a password libcurl looks in the netrc file, but only for a user named in the URL
+    // (CURLOPT_USERNAME makes it skip the file).
+    const bool netrc = !user_.empty() && !credentials_.password;
+    const std::string fetched = netrc ? with_user(url) : url;
+    curl_easy_setopt(c, CURLOPT_URL, fetched.c_str());
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_USERAGENT, "kiosk-feed");
@@ -162,8 +166,8 @@ class WebDavDestination final : public Destination {
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // the served feed.json gzipped, when the server offers it
     if (!user_.empty()) {
       curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-      curl_easy_setopt(c, CURLOPT_USERNAME, user_.c_str());
-      if (credentials_.password) {
+      if (!netrc) {
+        curl_easy_setopt(c, CURLOPT_USERNAME, user_.c_str());
         curl_easy_setopt(c, CURLOPT_PASSWORD, credentials_.password->c_str());
       } else {
         curl_easy_setopt(c, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
@@ -191,6 +195,15 @@ class WebDavDestination final : public Destination {
     curl_off_t filetime = -1;
     if (curl_easy_getinfo(c, CURLINFO_FILETIME_T, &filetime) == CURLE_OK && filetime > 0) answer.modified = filetime;
     return answer;
+  }
+
+  // "https://kiosk@host/kiosk/feed.json": the user in the URL, escaped.
+  std::string with_user(const std::string& url) const {
+    const auto host = url.find("//") + 2;
+    char* escaped = curl_easy_escape(easy_.get(), user_.c_str(), static_cast<int>(user_.size()));
+    const std::string out = url.substr(0, host) + (escaped ? escaped : "") + "@" + url.substr(host);
+    curl_free(escaped);
+    return out;
   }
 
   std::string base_;
