@@ -43,13 +43,14 @@ TEST_CASE("the README's sizes, times and limits are the code's", "[docs]") {
   CHECK(stated(readme, R"(Slides change with a (\d+) ms slide-in)") == render::Compositor::kTransition.count());
   CHECK(stated(readme, R"(a manifest over (\d+) MiB)") == static_cast<long>(feed::kMaxManifestBytes >> 20));
   const config::Config defaults;
-  REQUIRE(defaults.playlist.size() == 4);
+  REQUIRE(defaults.playlist.size() == 5);
   CHECK(defaults.playlist[0].kind == "status");
   CHECK(defaults.playlist[1].kind == "map");
   CHECK(defaults.playlist[2].kind == "timeline");
   CHECK(defaults.playlist[3].kind == "results");
+  CHECK(defaults.playlist[4].kind == "events");
   for (const auto& show : defaults.playlist) {
-    CHECK(stated(readme, R"(cycles status -> map -> timeline -> results, (\d+) s each by default)") == show.duration.count());
+    CHECK(stated(readme, R"(cycles status -> map -> timeline -> results -> events, (\d+) s each by default)") == show.duration.count());
   }
   CHECK(stated(readme, R"(`slides\.idle_return_seconds` \((\d+) s\))") == defaults.idle_return.count());
 }

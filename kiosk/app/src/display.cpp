@@ -40,8 +40,9 @@ constexpr auto kFrameInterval = 16ms;
 constexpr auto kKeepAlive = 5s;
 // How often the presented frame is read back and judged (the render-verified watchdog).
 constexpr auto kRenderCheck = 5s;
-// How often the cache is asked whether kiosk-sync committed a new version.
-constexpr auto kWatchInterval = 2s;
+// How often the cache is asked whether kiosk-sync committed a new version (PRAGMA data_version: no
+// disk read), so that a notice is on screen within 2 s of kiosk-sync's commit.
+constexpr auto kWatchInterval = 1s;
 // The next slide of the cycle is drawn this long before its turn, while the screen is still, so
 // that every frame of its transition is a copy.
 constexpr auto kPrepareAhead = 1s;
@@ -56,10 +57,11 @@ Duration until(SteadyTime t, SteadyTime now) { return t - std::min(t, now); }
 
 Minute minute_of(WallTime t) { return std::chrono::floor<std::chrono::minutes>(t); }
 
-// What a slide drawn ahead of its turn shows: which slide, in which round, with which minute on the
-// clock. It is used only if all three are still so when its turn comes.
-std::string coming_key(std::size_t index, std::uint64_t round, Minute minute) {
-  return std::to_string(index) + " " + std::to_string(round) + " " + std::to_string(minute.time_since_epoch().count());
+// What a slide drawn ahead of its turn shows: which slide of which scene, in which round, with which
+// minute on the clock. It is used only if all four are still so when its turn comes.
+std::string coming_key(std::uint64_t scene, std::size_t index, std::uint64_t round, Minute minute) {
+  return std::to_string(scene) + " " + std::to_string(index) + " " + std::to_string(round) + " " +
+         std::to_string(minute.time_since_epoch().count());
 }
 
 // The screen's power by the configured week. Without a [power] schedule the kiosk leaves the screen
@@ -125,6 +127,10 @@ class DisplayLoop {
   void follow_power(SteadyTime now);
   void replay_script(SteadyTime now);
   void follow_content(SteadyTime now);
+  void follow_schedule(SteadyTime now);
+  // Shows `scene` from now on: the cycle starts again at the urgent notice when one has come, else
+  // at the slide of the same kind as the one on screen (or the first), and the screen moves to it.
+  void adopt_scene(std::unique_ptr<Scene> scene, SteadyTime now);
   void follow_navigator(SteadyTime now);
   void follow_cycle(SteadyTime now);
   bool frame_due(SteadyTime now) const;
@@ -178,6 +184,7 @@ class DisplayLoop {
   ContentWatch& watch_;
   std::unique_ptr<LoadedContent> content_;
   std::unique_ptr<Scene> scene_;
+  std::uint64_t scene_number_ = 0;  // counts the scenes made, for the slides drawn ahead
   player::Cycle cycle_;
   player::Navigator nav_;
   power::SpawnRunner power_runner_;
@@ -237,7 +244,7 @@ DisplayLoop::DisplayLoop(const Options& options, const config::Config& config, c
       simulated_(options.simulated_time ? std::optional<FakeClock>(FakeClock(system_clock_.wall())) : std::nullopt),
       watch_(opened.watch),
       content_(std::move(opened.content)),
-      scene_(std::make_unique<Scene>(*content_, config)),
+      scene_(std::make_unique<Scene>(*content_, config, clock().wall())),
       cycle_([&] {
         const auto d = scene_->durations();
         return std::vector<Duration>(d.begin(), d.end());
@@ -283,6 +290,7 @@ std::optional<int> DisplayLoop::turn() {
   follow_power(now);
   replay_script(now);
   follow_content(now);
+  follow_schedule(now);
   follow_navigator(now);
   follow_cycle(now);
   if (frame_due(now)) {
@@ -362,15 +370,49 @@ void DisplayLoop::follow_content(SteadyTime now) {
     return;
   }
   auto fresh_content = std::make_unique<LoadedContent>(std::move(*fresh));
-  scene_ = std::make_unique<Scene>(*fresh_content, config_);
+  auto scene = std::make_unique<Scene>(*fresh_content, config_, clock().wall());
+  auto old_content = std::move(content_);  // the old scene reads it until it is replaced
   content_ = std::move(fresh_content);
+  adopt_scene(std::move(scene), now);
+}
+
+// A notice starts or ends, a slide's schedule switches, an event is over: the scene for the new moment.
+void DisplayLoop::follow_schedule(SteadyTime now) {
+  const auto at = scene_->changes_at();
+  if (!at || clock().wall() < *at) return;
+  adopt_scene(std::make_unique<Scene>(*content_, config_, clock().wall()), now);
+}
+
+void DisplayLoop::adopt_scene(std::unique_ptr<Scene> scene, SteadyTime now) {
+  const std::string shown = scene_->name(cycle_.current());
+  const bool urgent_before = scene_->size() > 0 && scene_->urgent(0);
+  std::size_t start = 0;
+  const bool urgent_came = scene->size() > 0 && scene->urgent(0) &&
+                           (!urgent_before || scene->showing().notices != scene_->showing().notices);
+  if (!urgent_came) {
+    for (std::size_t i = 0; i < scene->size(); ++i) {
+      if (scene->name(i) == shown) {
+        start = i;
+        break;
+      }
+    }
+  }
+  scene_ = std::move(scene);
+  ++scene_number_;
+  const auto round = cycle_.round();
+  const bool paused = cycle_.paused();
+  const auto d = scene_->durations();
+  cycle_ = player::Cycle(std::vector<Duration>(d.begin(), d.end()), now, round);
+  cycle_.jump_to(start, now);
+  if (paused) cycle_.pause(now);
+  if (urgent_came) log::info("notices: an urgent notice is on screen before every slide");
   // The results the list under the view shows: the browser's, or the card's (also under a detail
   // opened from the card).
   const bool card = nav_.view() == player::View::kArea ||
                     (nav_.view() == player::View::kDetail && nav_.detail_from() == player::View::kArea);
   std::vector<std::string> ids;
-  for (const auto* r : card ? slides::area_results(content_->content, nav_.area())
-                            : slides::filtered_results(content_->content, scene_->area(), nav_.filter())) {
+  for (const auto* r : card ? slides::area_results(scene_->showing(), nav_.area())
+                            : slides::filtered_results(scene_->showing(), scene_->area(), nav_.filter())) {
     ids.push_back(r->id);
   }
   nav_.content_changed(ids, list_item_height_);
@@ -422,7 +464,7 @@ void DisplayLoop::follow_cycle(SteadyTime now) {
 // The slide whose turn it is, drawn ahead if it could be, else now.
 void DisplayLoop::show_next_slide(SteadyTime now) {
   const Minute minute = minute_of(clock().wall());
-  if (stage_.compositor->prepared() == coming_key(cycle_.current(), cycle_.round(), minute) && !nav_.overlay() &&
+  if (stage_.compositor->prepared() == coming_key(scene_number_, cycle_.current(), cycle_.round(), minute) && !nav_.overlay() &&
       stage_.compositor->show_prepared(Change::kTransition, now)) {
     nav_.set_hit_regions(cycle_regions(scene_->language_of_round(cycle_.round())));
     nav_.set_scroll_extent(0, 0);
@@ -551,7 +593,7 @@ bool DisplayLoop::prepare_coming(SteadyTime now) {
   const std::size_t next = (cycle_.current() + 1) % cycle_.size();
   const std::uint64_t round = cycle_.round() + (next == 0 ? 1 : 0);
   const WallTime at = clock().wall() + std::chrono::duration_cast<std::chrono::system_clock::duration>(cycle_.next_change() - now);
-  const std::string key = coming_key(next, round, minute_of(at));
+  const std::string key = coming_key(scene_number_, next, round, minute_of(at));
   if (stage_.compositor->prepared() == key || key == unpreparable_) return false;
   auto drawn = stage_.compositor->prepare(
       [&](render::Canvas& canvas) {
@@ -574,8 +616,13 @@ Duration DisplayLoop::time_to_wait(State state, SteadyTime now) const {
   const auto next_minute = std::chrono::duration_cast<Duration>(minute_of(wall) + 1min - wall);
   // Whatever the state: the end of --run-for, the cache, a scripted touch, the keep-alive frame and
   // the power schedule.
+  const auto scene_change = scene_->changes_at();
+  const Duration to_scene_change =
+      scene_change ? std::chrono::duration_cast<Duration>(std::max(*scene_change - wall, WallTime::duration::zero()))
+                   : Duration::max();
   const Duration always = std::min({until(stop_at_, now), until(next_watch_, now), until(next_touch, now),
-                                    until(last_present_ + kKeepAlive, now), until(power_.next_deadline(), now)});
+                                    until(last_present_ + kKeepAlive, now), until(power_.next_deadline(), now),
+                                    to_scene_change});
   switch (state) {
     case State::kRecovering:
       return Duration::zero();

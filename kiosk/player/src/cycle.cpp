@@ -4,7 +4,8 @@
 
 namespace kiosk::player {
 
-Cycle::Cycle(std::vector<Duration> durations, SteadyTime start) : durations_(std::move(durations)), started_(start) {
+Cycle::Cycle(std::vector<Duration> durations, SteadyTime start, std::uint64_t round)
+    : durations_(std::move(durations)), round_(round), started_(start) {
   for (auto& d : durations_) d = std::max(d, kMinDuration);
 }
 

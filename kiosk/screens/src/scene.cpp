@@ -1,8 +1,10 @@
 #include "screens/scene.h"
 
+#include "model/schedule.h"
 #include "model/translations.h"
 #include "platform/log.h"
 #include "player/cycle.h"
+#include "slides/notice_slide.h"
 
 namespace kiosk::screens {
 
@@ -43,15 +45,56 @@ const model::Area* find_area(const model::Content& content, const std::string& i
   return nullptr;
 }
 
+std::int64_t unix_of(WallTime t) { return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count(); }
+
+WallTime wall_of(std::int64_t unix) { return WallTime{std::chrono::seconds(unix)}; }
+
+void take_earlier(std::optional<WallTime>& into, std::optional<WallTime> t) {
+  if (t && (!into || *t < *into)) into = t;
+}
+
 }  // namespace
 
-Scene::Scene(const LoadedContent& content, const config::Config& config, const slides::SlideKinds& kinds)
+const slides::SlideKind& Scene::urgent_kind() {
+  static const slides::SlideKind kind{"notice", slides::make_urgent_notice_slide};
+  return kind;
+}
+
+Scene::Scene(const LoadedContent& content, const config::Config& config, WallTime at, const slides::SlideKinds& kinds)
     : content_(content), stale_after_days_(config.stale_after_days) {
+  // The area the content names, or the national view; the same in what is showing now.
+  const std::string area_id = find_area(content.content, config.area) ? config.area : std::string();
+  if (area_id.empty()) log::warning("area '" + config.area + "' is not in the content; showing the national view");
+  const std::int64_t now = unix_of(at);
+  showing_ = model::showing(content.content, area_id, now);
+  if (const auto next = model::next_change(content.content, area_id, now)) changes_at_ = wall_of(*next);
+  area_ = find_area(showing_, config.area);
+
+  // The playlist's slides on now that have something to show; the first of them all when none is.
+  const power::LocalTime local = power::local_time(at);
+  std::vector<Shown> cycle;
   for (const auto& show : config.playlist) {
-    if (const slides::SlideKind* kind = kinds.find(show.kind)) slides_.push_back({kind, kind->make(), show.duration});
+    const slides::SlideKind* kind = kinds.find(show.kind);
+    if (!kind) continue;
+    if (!show.when.always_on()) take_earlier(changes_at_, power::next_switch(show.when, at));
+    if (!show.when.on_at(local)) continue;
+    if (kind->has_content && !kind->has_content(showing_)) continue;
+    cycle.push_back({kind, kind->make(), show.duration});
   }
-  area_ = find_area(content.content, config.area);
-  if (!area_) log::warning("area '" + config.area + "' is not in the content; showing the national view");
+  if (cycle.empty()) {
+    for (const auto& show : config.playlist) {
+      if (const slides::SlideKind* kind = kinds.find(show.kind)) {
+        cycle.push_back({kind, kind->make(), show.duration});
+        break;
+      }
+    }
+  }
+  // Urgent notices come before every slide, each screen telling the next of them (UrgentNoticeSlide).
+  const bool urgent_now = !showing_.notices.empty() && showing_.notices.front().level == model::NoticeLevel::kUrgent;
+  for (std::size_t i = 0; i < cycle.size(); ++i) {
+    if (urgent_now) slides_.push_back({&urgent_kind(), urgent_kind().make(), config.notice_seconds, i});
+    slides_.push_back(std::move(cycle[i]));
+  }
   rounds_per_language_ = config.rounds_per_language;
   for (const auto& code : config.languages.codes) {
     const i18n::Language* language = i18n::find_language(code);
@@ -60,12 +103,14 @@ Scene::Scene(const LoadedContent& content, const config::Config& config, const s
       languages_.push_back({language, nullptr, area_});
       continue;
     }
-    auto translated = std::make_unique<const model::Content>(model::localized(content.content, code));
+    auto translated = std::make_unique<const model::Content>(model::localized(showing_, code));
     const model::Area* area = find_area(*translated, config.area);
     languages_.push_back({language, std::move(translated), area});
   }
   if (languages_.empty()) languages_.push_back({&i18n::danish(), nullptr, area_});
 }
+
+Scene::Scene(const LoadedContent& content, const config::Config& config) : Scene(content, config, SystemClock().wall()) {}
 
 namespace {
 
@@ -89,7 +134,7 @@ std::vector<std::chrono::seconds> Scene::durations() const {
 
 slides::SlideContext Scene::context(WallTime now, std::size_t round, std::size_t language) const {
   const InLanguage& in = languages_[language < languages_.size() ? language : 0];
-  return {.content = in.translated ? *in.translated : content_.content,
+  return {.content = in.translated ? *in.translated : showing_,
           .area = in.area,
           .origin = content_.origin,
           .now = now,
@@ -103,6 +148,7 @@ void Scene::draw(std::size_t i, render::Canvas& canvas, WallTime now, std::size_
                  slides::PauseControl pause) const {
   slides::SlideContext ctx = context(now, round, language);
   ctx.pause = pause;
+  ctx.urgent_turn = slides_[i].urgent_turn;
   set_language(canvas, language);
   slides_[i].slide->draw(canvas, slides::Theme::for_screen(canvas.width(), canvas.height()), ctx);
 }

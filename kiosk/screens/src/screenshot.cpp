@@ -44,7 +44,7 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
   (*compositor)->canvas().set_images(&images);
 
   const slides::Theme theme = slides::Theme::for_screen((*compositor)->width(), (*compositor)->height());
-  Scene scene(content, config);
+  Scene scene(content, config, request.now);
   std::size_t shot = 0;
   // Draws one screen through the compositor as the display would, writes <dir>/<name>.png and the
   // texts drawn to <name>.txt; returns the texts.
@@ -79,6 +79,7 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
   };
 
   std::size_t n = 0;
+  std::vector<std::string> urgent_seen;  // the urgent screens come before every slide: each notice once
   for (std::size_t i = 0; i < scene.size(); ++i) {
     // A slide that shows different screens in turn (the results slide) is drawn for each round asked.
     const bool in_turns = scene.kind(i).rounds > 1;
@@ -90,6 +91,15 @@ Status render_screenshots(const ScreenshotRequest& request, const LoadedContent&
       auto texts = shoot(name, [&](render::Canvas& canvas) { scene.draw(i, canvas, request.now, static_cast<std::size_t>(round)); },
                          slides::progress_overlay(theme, 0.5f));
       if (!texts) return texts.error();
+      if (scene.urgent(i)) {
+        if (std::find(urgent_seen.begin(), urgent_seen.end(), *texts) != urgent_seen.end()) {
+          std::filesystem::remove(std::filesystem::path(request.dir) / (name + ".png"), ec);
+          std::filesystem::remove(std::filesystem::path(request.dir) / (name + ".txt"), ec);
+          --n;
+          break;
+        }
+        urgent_seen.push_back(*texts);
+      }
       if (in_turns) {
         // Fewer results than rounds: the rotation has come round to the first again.
         if (std::find(seen.begin(), seen.end(), *texts) != seen.end()) {

@@ -26,7 +26,7 @@ SlideKinds& SlideKinds::built_in() {
     k.add({"map", make<MapSlide>, false, 1, true});
     k.add({"timeline", make<TimelineSlide>});
     k.add({"results", make<ResultsSlide>, true, 5});
-    k.add({"events", make<EventsSlide>});
+    k.add({"events", make<EventsSlide>, false, 1, false, false, [](const model::Content& c) { return !c.events.empty(); }});
     return k;
   }();
   return kinds;

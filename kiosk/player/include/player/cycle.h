@@ -17,9 +17,10 @@ using Duration = std::chrono::steady_clock::duration;
 class Cycle {
  public:
   // One duration per slide, shown in order and then from the start again. Durations below
-  // kMinDuration are raised to it; an empty list is a cycle of nothing (current() stays 0).
+  // kMinDuration are raised to it; an empty list is a cycle of nothing (current() stays 0). `round`
+  // is where the count of rounds starts: a cycle made anew for new slides goes on counting.
   static constexpr Duration kMinDuration = std::chrono::seconds(1);
-  Cycle(std::vector<Duration> durations, SteadyTime start);
+  Cycle(std::vector<Duration> durations, SteadyTime start, std::uint64_t round = 0);
 
   // Moves the cycle to `now`. Returns true when a different slide is now current. A long gap (the
   // board was suspended, the process stalled) lands on the slide the schedule says, not one step on.

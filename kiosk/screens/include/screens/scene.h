@@ -1,7 +1,11 @@
 // The cycle's slides, built from the playlist (config.playlist) out of the slide registry, bound to
-// one content version and the kiosk's settings: draws slide i in one of the configured languages.
-// The content in each language (model::localized) is made once, with the scene, so a new content
-// version makes them anew and a frame never translates.
+// one content version, the kiosk's settings and a moment: draws slide i in one of the configured
+// languages. A scene holds the content as showing at its moment (model::showing: results in their
+// time window, the notices valid now, the events not over, for the kiosk's area), only the slides
+// whose schedule is on then and that have something to show, and while an urgent notice is valid the
+// urgent screen before every one of them. changes_at() says when that stops being true: the display
+// then makes a new scene. The content in each language (model::localized) is made once, with the
+// scene, so a frame never translates.
 #pragma once
 
 #include <chrono>
@@ -39,11 +43,24 @@ Status check_languages(const config::Config& config);
 class Scene {
  public:
   // `content` must outlive the scene. An area not in the content shows the national view. Kinds the
-  // registry does not know are left out (check_playlist() says so at start).
-  Scene(const LoadedContent& content, const config::Config& config,
+  // registry does not know are left out (check_playlist() says so at start). When no slide of the
+  // playlist is on at `at`, the first one is shown: the screen is never empty.
+  Scene(const LoadedContent& content, const config::Config& config, WallTime at,
         const slides::SlideKinds& kinds = slides::SlideKinds::built_in());
-  // The default playlist for `area_id` (benchmarks and tests).
+  // As at the system clock's time.
+  Scene(const LoadedContent& content, const config::Config& config);
+  // The default playlist for `area_id`, as at the system clock's time (benchmarks and tests).
   Scene(const LoadedContent& content, const std::string& area_id, int stale_after_days);
+
+  // When what the scene shows changes next (a notice starts or ends, a slide's schedule switches, an
+  // event is over, a result's window opens or closes); nothing when it never does.
+  std::optional<WallTime> changes_at() const { return changes_at_; }
+  // The content as showing at the scene's moment, in Danish.
+  const model::Content& showing() const { return showing_; }
+  // Whether slide `i` is the urgent notice's screen.
+  bool urgent(std::size_t i) const { return slides_[i].kind == &urgent_kind(); }
+  // The kind of the urgent notice's screen ("notice"); not in the registry, so never in a playlist.
+  static const slides::SlideKind& urgent_kind();
 
   std::size_t size() const { return slides_.size(); }
   const slides::SlideKind& kind(std::size_t i) const { return *slides_[i].kind; }
@@ -75,6 +92,7 @@ class Scene {
     const slides::SlideKind* kind;
     std::unique_ptr<slides::Slide> slide;
     std::chrono::seconds duration;
+    std::size_t urgent_turn = 0;  // for the urgent screen: how many came before it this round
   };
   // The content as drawn in one language: Danish is the loaded content itself.
   struct InLanguage {
@@ -83,6 +101,8 @@ class Scene {
     const model::Area* area;                           // the configured area in that content
   };
   const LoadedContent& content_;
+  model::Content showing_;
+  std::optional<WallTime> changes_at_;
   const model::Area* area_ = nullptr;
   std::vector<InLanguage> languages_;
   int rounds_per_language_ = 1;

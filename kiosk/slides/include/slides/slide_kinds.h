@@ -29,6 +29,9 @@ struct SlideKind {
   // The slide draws "Se områdekort" at map_button_box() (touch_views.h), and a tap there opens the
   // map (the status slide).
   bool map_button = false;
+  // Whether the content as showing now gives the slide anything to show; the cycle leaves it out while
+  // not (the events slide without events). Empty: always.
+  std::function<bool(const model::Content&)> has_content;
 };
 
 class SlideKinds {
