@@ -314,3 +314,23 @@ TEST_CASE("a build warns of a result dated after the day of its clock, and a ref
   CHECK(refused.error().message == "results/i-dag.txt:1: title: is longer than 120 characters (130)\n"
                                    "warning: results/i-morgen.txt:2: date: \"2025-02-02\" is after today, 2025-02-01" + ahead);
 }
+
+TEST_CASE("a notice's picture is published with the feed, and a notice that ended before the build is left out", "[publish][notices]") {
+  Workspace w;
+  fs::create_directories(w.src / "notices");
+  save_picture(w.src / "notices" / "varme.png", 64, 48, Format::kPng);
+  write_file(w.src / "notices" / "varme.txt", "title: Varmen er afbrudt i blok 3\nlevel: urgent\nuntil: 2024-10-20 15:00\npicture: varme.png\n");
+  write_file(w.src / "notices" / "gammel.txt", "title: Gammel besked\nuntil: 2024-10-01 12:00\n");
+  auto assembled = w.assemble();
+  if (!assembled) FAIL(assembled.error().message);
+  const auto& notices = assembled->feed.content.notices;
+  REQUIRE(notices.size() == 1);
+  CHECK(notices[0].id == "varme");
+  REQUIRE(notices[0].image.size() == 64);
+  CHECK(assembled->objects.count(notices[0].image) == 1);
+  CHECK(std::any_of(assembled->feed.assets.begin(), assembled->feed.assets.end(),
+                    [&](const auto& a) { return a.sha256 == notices[0].image && a.media_type == "image/png"; }));
+  std::string warnings;
+  for (const auto& w8 : assembled->warnings) warnings += w8 + "\n";
+  CHECK_THAT(warnings, Catch::Contains("notices/gammel.txt") && Catch::Contains("ended"));
+}

@@ -191,7 +191,8 @@ Result<Assembled> assemble_feed(const BuildOptions& options) {
     return make_error("the published folder " + out_path.string() + " and the source folder " + src_path.string() +
                       " must be apart, neither inside the other");
   }
-  auto folder = source::read_source(options.source_dir, local_date(options.now));
+  const std::int64_t now_unix = std::chrono::duration_cast<std::chrono::seconds>(options.now.time_since_epoch()).count();
+  auto folder = source::read_source(options.source_dir, local_date(options.now), now_unix);
   if (!folder) return folder.error();
   // A later refusal lists the warnings too: one may tell why.
   std::string warned;
@@ -209,36 +210,45 @@ Result<Assembled> assemble_feed(const BuildOptions& options) {
     return refuse("version " + std::to_string(feed.version) + " is not newer than the published version " +
                   std::to_string(**previous) + "; kiosks would refuse it");
   }
-  feed.issued = std::chrono::duration_cast<std::chrono::seconds>(options.now.time_since_epoch()).count();
+  feed.issued = now_unix;
   feed.expires = feed.issued + static_cast<std::int64_t>(options.expires_days.value_or(folder->expires_days)) * 86400;
   feed.source = folder->source;
   feed.content = folder->content;
 
-  // Pictures: each file once, however many results show it.
+  // Pictures: each file once, however many results and notices show it.
   std::map<std::string, std::string> by_path;  // picture path -> sha256
   std::size_t done = 0;
+  const std::size_t total = folder->pictures.size() + folder->notice_pictures.size();
   std::string picture_problems;
+  // The sha256 of the picture at `path`, prepared and added to the feed once; empty when it is refused
+  // (the problem is noted at the place `feed_path` was written).
+  const auto attach = [&](const std::string& path, const std::string& feed_path) -> std::string {
+    if (options.progress) options.progress(++done, total);
+    if (by_path.count(path)) return by_path[path];
+    auto picture = prepare_picture(path);
+    if (!picture) {
+      const std::string place = source::place_of(*folder, feed_path, nullptr);
+      picture_problems += (picture_problems.empty() ? "" : "\n") + place + ": picture: " + picture.error().message;
+      return {};
+    }
+    const std::string sha = feed::sha256_hex(picture->bytes);
+    by_path[path] = sha;
+    if (!out.objects.count(sha)) {
+      feed.assets.push_back({sha, picture->bytes.size(), picture->media_type});
+      out.pictures_scaled += picture->rewritten;
+      out.objects[sha] = std::move(picture->bytes);
+    }
+    return sha;
+  };
   for (std::size_t i = 0; i < feed.content.results.size(); ++i) {
     auto& result = feed.content.results[i];
     const auto it = folder->pictures.find(result.id);
-    if (it == folder->pictures.end()) continue;
-    if (!by_path.count(it->second)) {
-      auto picture = prepare_picture(it->second);
-      if (!picture) {
-        const std::string place = source::place_of(*folder, "content.results[" + std::to_string(i) + "].image", nullptr);
-        picture_problems += (picture_problems.empty() ? "" : "\n") + place + ": picture: " + picture.error().message;
-        continue;
-      }
-      const std::string sha = feed::sha256_hex(picture->bytes);
-      by_path[it->second] = sha;
-      if (!out.objects.count(sha)) {
-        feed.assets.push_back({sha, picture->bytes.size(), picture->media_type});
-        out.pictures_scaled += picture->rewritten;
-        out.objects[sha] = std::move(picture->bytes);
-      }
-    }
-    result.image = by_path[it->second];
-    if (options.progress) options.progress(++done, folder->pictures.size());
+    if (it != folder->pictures.end()) result.image = attach(it->second, "content.results[" + std::to_string(i) + "].image");
+  }
+  for (std::size_t i = 0; i < feed.content.notices.size(); ++i) {
+    auto& notice = feed.content.notices[i];
+    const auto it = folder->notice_pictures.find(notice.id);
+    if (it != folder->notice_pictures.end()) notice.image = attach(it->second, "content.notices[" + std::to_string(i) + "].image");
   }
   if (!picture_problems.empty()) return refuse(picture_problems);
   if (auto valid = model::validate(feed); !valid) return refuse(in_staff_terms(valid.error().message, *folder));
