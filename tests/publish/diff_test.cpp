@@ -425,3 +425,43 @@ TEST_CASE("translations added, changed and removed are named by language and fie
             r + "translation so.title added",
         });
 }
+
+TEST_CASE("notices and events added, changed and removed are named, and a result's shown period", "[publish][notices]") {
+  model::Feed old_feed = base();
+  model::Notice heat;
+  heat.id = "varme";
+  heat.level = model::NoticeLevel::kInfo;
+  heat.title = "Varmen er afbrudt i blok 3";
+  heat.show_until = 1'796'130'000;  // 2026-12-01 13:00 UTC
+  model::Event cafe;
+  cafe.id = "cafe";
+  cafe.title = "Fællesspisning";
+  cafe.starts = 1'796'216'400;  // 2026-12-02 13:00 UTC
+  old_feed.content.notices = {heat};
+  old_feed.content.events = {cafe};
+
+  model::Feed new_feed = old_feed;
+  auto& n = new_feed.content.notices[0];
+  n.level = model::NoticeLevel::kUrgent;
+  n.show_until += 3600;
+  n.area_ids = {"vollsmose"};
+  model::Notice meeting;
+  meeting.id = "moede";
+  meeting.title = "Beboermøde torsdag kl. 19";
+  meeting.show_from = 1'796'126'400;
+  meeting.show_until = 1'796'400'000;
+  new_feed.content.notices.push_back(meeting);
+  new_feed.content.events.clear();
+  new_feed.content.results[0].show_until = 1'798'761'600;  // 2027-01-01
+
+  const auto d = diff(old_feed, new_feed);
+  const std::string id = new_feed.content.results[0].id;
+  CHECK(lines(d) == std::vector<std::string>{
+                        "result \"" + id + "\": shown until none -> 2027-01-01",
+                        R"(notice "varme": level info -> urgent)",
+                        R"(notice "varme": until 2026-12-01 13:00 UTC -> 2026-12-01 14:00 UTC)",
+                        R"(notice "varme": areas: all -> vollsmose)",
+                        R"(notice "moede" added: info "Beboermøde torsdag kl. 19" (2026-12-01 12:00 UTC to 2026-12-04 16:00 UTC))",
+                        R"(event "cafe" removed: "Fællesspisning" (2026-12-02 13:00 UTC))",
+                    });
+}

@@ -261,8 +261,13 @@ void chart(Details& d, const std::optional<model::Series>& before, const std::op
   }
 }
 
+// A time that may be left out: "2026-12-01 08:00 UTC", or "none".
+std::string time_or_none(const std::optional<std::int64_t>& t) { return t ? utc_time(*t) : std::string("none"); }
+
 void details(Details& d, const model::Result& before, const model::Result& after) {
   value_field(d, "date", date_text(before.date), date_text(after.date));
+  value_field(d, "shown from", time_or_none(before.show_from), time_or_none(after.show_from));
+  value_field(d, "shown until", time_or_none(before.show_until), time_or_none(after.show_until));
   short_field(d, "title", before.title, after.title);
   long_field(d, "summary", before.summary, after.summary);
   long_field(d, "body", before.body, after.body);
@@ -271,6 +276,40 @@ void details(Details& d, const model::Result& before, const model::Result& after
   short_field(d, "link", before.link, after.link);
   result_areas(d, before.area_ids, after.area_ids);
   chart(d, before.series, after.series);
+  translations(d, before.translations, after.translations);
+}
+
+// ---- Notices and events
+
+std::string key(const model::Notice& n) { return n.id; }
+std::string label(const model::Notice& n) { return "notice \"" + n.id + "\""; }
+std::string describe(const model::Notice& n) {
+  return std::string(model::to_string(n.level)) + " " + quoted(n.title) + " (" +
+         (n.show_from ? utc_time(*n.show_from) + " to " : "until ") + utc_time(n.show_until) + ")";
+}
+
+void details(Details& d, const model::Notice& before, const model::Notice& after) {
+  value_field(d, "level", std::string(model::to_string(before.level)), std::string(model::to_string(after.level)));
+  short_field(d, "title", before.title, after.title);
+  long_field(d, "text", before.text, after.text);
+  long_field(d, "picture", before.image, after.image);
+  value_field(d, "from", time_or_none(before.show_from), time_or_none(after.show_from));
+  value_field(d, "until", utc_time(before.show_until), utc_time(after.show_until));
+  result_areas(d, before.area_ids, after.area_ids);
+  translations(d, before.translations, after.translations);
+}
+
+std::string key(const model::Event& e) { return e.id; }
+std::string label(const model::Event& e) { return "event \"" + e.id + "\""; }
+std::string describe(const model::Event& e) { return quoted(e.title) + " (" + utc_time(e.starts) + ")"; }
+
+void details(Details& d, const model::Event& before, const model::Event& after) {
+  short_field(d, "title", before.title, after.title);
+  value_field(d, "starts", utc_time(before.starts), utc_time(after.starts));
+  value_field(d, "ends", time_or_none(before.ends), time_or_none(after.ends));
+  short_field(d, "place", before.place, after.place);
+  long_field(d, "text", before.text, after.text);
+  result_areas(d, before.area_ids, after.area_ids);
   translations(d, before.translations, after.translations);
 }
 
@@ -395,6 +434,8 @@ FeedDiff diff(const model::Feed& old_feed, const model::Feed& new_feed) {
   diff_items(before.criteria, after.criteria, "criteria", d.changes);
   diff_items(before.milestones, after.milestones, "milestones", d.changes);
   diff_items(before.results, after.results, "results", d.changes);
+  diff_items(before.notices, after.notices, "notices", d.changes);
+  diff_items(before.events, after.events, "events", d.changes);
   diff_pictures(old_feed.assets, new_feed.assets, d.changes);
   return d;
 }

@@ -2,7 +2,7 @@
 // core of `kiosk-feed diff OLD NEW`. Pure: it compares two model::Feed values and makes text, it
 // reads no file and knows no JSON.
 //
-// Areas, criteria, milestones and results are matched by id, national counts by list date and
+// Areas, criteria, milestones, results, notices and events are matched by id, national counts by list date and
 // pictures (feed.assets) by hash. Ids are assumed unique, as model::validate() ensures; with a
 // duplicate only the first item of that id is compared.
 #pragma once
@@ -36,7 +36,7 @@ struct FeedDiff {
   std::string header;
 
   // Grouped in this order: feed header (format, source), areas, national counts, criteria,
-  // milestones, results, pictures. Within a group: added and changed items in NEW's order, then
+  // milestones, results, notices, events, pictures. Within a group: added and changed items in NEW's order, then
   // removed items in OLD's order, then "order changed" if the common items were reordered.
   std::vector<Change> changes;
 
