@@ -22,11 +22,11 @@ std::unique_ptr<Slide> make() {
 SlideKinds& SlideKinds::built_in() {
   static SlideKinds kinds = [] {
     SlideKinds k;
-    k.add({"status", make<StatusSlide>, false, 1, false, true});
-    k.add({"map", make<MapSlide>, false, 1, true});
-    k.add({"timeline", make<TimelineSlide>});
-    k.add({"results", make<ResultsSlide>, true, 5});
-    k.add({"events", make<EventsSlide>, false, 1, false, false, [](const model::Content& c) { return !c.events.empty(); }});
+    k.add({.name = "status", .make = make<StatusSlide>, .map_button = true});
+    k.add({.name = "map", .make = make<MapSlide>, .tap_opens_map = true});
+    k.add({.name = "timeline", .make = make<TimelineSlide>});
+    k.add({.name = "results", .make = make<ResultsSlide>, .tap_opens_browser = true, .rounds = 5});
+    k.add({.name = "events", .make = make<EventsSlide>, .has_content = [](const model::Content& c) { return !c.events.empty(); }});
     return k;
   }();
   return kinds;
