@@ -5,12 +5,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "content_gen.h"
 #include "i18n/language.h"
 #include "model/translations.h"
 #include "render/canvas.h"
+#include "render/image_cache.h"
 #include "render_support.h"
 #include "slides/events_slide.h"
 #include "slides/notice_slide.h"
@@ -87,12 +89,23 @@ struct Drawn {
   render::Rect footer;  // on the screen
 };
 
+// How a test draws: the PNG's name (KIOSK_KEEP_PNG_DIR), the round of the cycle, the urgent
+// screen's showing, the text scale, and a folder of pictures.
+struct Drawing {
+  std::string keep_as;
+  std::size_t round = 0;
+  std::size_t urgent_turn = 0;
+  double scale = 1.0;
+  std::string objects;
+};
+
 template <class DrawFn>
-Drawn draw_with(const model::Content& danish, Screen screen, const i18n::Language& language, DrawFn&& draw,
-                const std::string& keep_as, std::size_t round = 0, std::size_t urgent_turn = 0, double scale = 1.0) {
+Drawn draw_with(const model::Content& danish, Screen screen, const i18n::Language& language, DrawFn&& draw, const Drawing& how) {
   const model::Content content = model::localized(danish, language.code());
   testing::SoftwareTarget target(screen.w, screen.h);
   render::Canvas canvas(target.renderer(), target.fonts(), screen.w, screen.h);
+  std::optional<render::ImageCache> images;
+  if (!how.objects.empty()) canvas.set_images(&images.emplace(target.renderer(), how.objects, 64u << 20));
   canvas.set_direction(language.right_to_left() ? render::Direction::kRightToLeft : render::Direction::kLeftToRight);
   canvas.set_language(language.code());
   Drawn out;
@@ -101,26 +114,26 @@ Drawn draw_with(const model::Content& danish, Screen screen, const i18n::Languag
   for (const auto& a : content.areas) {
     if (a.id == "vollsmose") area = &a;
   }
-  slides::SlideContext ctx{content, area, {false, 1, 1'700'000'000, 2'000'000'000}, FakeClock().wall(), false, round};
+  slides::SlideContext ctx{content, area, {false, 1, 1'700'000'000, 2'000'000'000}, FakeClock().wall(), false, how.round};
   ctx.language = &language;
   ctx.pause = slides::PauseControl::kPause;
   ctx.name_language = true;
-  ctx.urgent_turn = urgent_turn;
-  const auto theme = slides::Theme::for_screen(screen.w, screen.h, scale);
+  ctx.urgent_turn = how.urgent_turn;
+  const auto theme = slides::Theme::for_screen(screen.w, screen.h, how.scale);
   draw(canvas, theme, ctx);
   out.band = canvas.on_screen(slides::notice_band_box(canvas, theme, ctx));
   out.footer = {0, screen.h - theme.footer_h, screen.w, theme.footer_h};
-  if (!keep_as.empty()) {
-    target.keep_png(keep_as + "-" + language.code() + "-" + std::to_string(screen.w) + "x" + std::to_string(screen.h));
+  if (!how.keep_as.empty()) {
+    target.keep_png(how.keep_as + "-" + language.code() + "-" + std::to_string(screen.w) + "x" + std::to_string(screen.h));
   }
   return out;
 }
 
 Drawn draw_slide(const slides::Slide& slide, const model::Content& content, Screen screen, const i18n::Language& language,
-                 const std::string& keep_as = "", std::size_t round = 0, std::size_t urgent_turn = 0) {
+                 const Drawing& how = {}) {
   return draw_with(content, screen, language,
                    [&](render::Canvas& canvas, const slides::Theme& theme, const slides::SlideContext& ctx) { slide.draw(canvas, theme, ctx); },
-                   keep_as, round, urgent_turn);
+                   how);
 }
 
 std::string describe(const render::DrawnText& t) {
@@ -195,7 +208,7 @@ TEST_CASE("the notice band shows on every slide kind above the footer, one notic
       for (const auto& kind : slides::SlideKinds::built_in().all()) {
         for (std::size_t round = 0; round < 3; ++round) {
           INFO(kind.name << " in " << language->code() << " at " << screen.w << "x" << screen.h << ", round " << round);
-          const auto drawn = draw_slide(*kind.make(), content, screen, *language, round == 1 ? "band-" + kind.name : "", round);
+          const auto drawn = draw_slide(*kind.make(), content, screen, *language, {.keep_as = round == 1 ? "band-" + kind.name : "", .round = round});
           REQUIRE_FALSE(drawn.band.empty());
           CHECK(drawn.band.bottom() == drawn.footer.y);
           check_layout(drawn, screen);
@@ -225,7 +238,7 @@ TEST_CASE("slides with content at the format's limits fit above the notice band"
   for (const Screen screen : kScreens) {
     for (const auto& kind : slides::SlideKinds::built_in().all()) {
       INFO(kind.name << " at " << screen.w << "x" << screen.h);
-      const auto drawn = draw_slide(*kind.make(), content, screen, i18n::danish(), "", 1);
+      const auto drawn = draw_slide(*kind.make(), content, screen, i18n::danish(), {.round = 1});
       REQUIRE_FALSE(drawn.band.empty());
       check_layout(drawn, screen);
     }
@@ -262,7 +275,7 @@ TEST_CASE("the notice band shows on every touch view, in Danish and Arabic, at n
                 const render::Rect band = canvas.on_screen(slides::notice_band_box(canvas, theme, ctx));
                 for (const auto& r : layout.regions) CHECK(r.box.y + r.box.h <= band.y + 0.5f);
               },
-              scale == 1.0 ? std::string("band-") + name : "", 0, 0, scale);
+              {.keep_as = scale == 1.0 ? std::string("band-") + name : "", .scale = scale});
           REQUIRE_FALSE(drawn.band.empty());
           check_layout(drawn, screen, scale);
           CHECK(has(in_band(drawn), std::string(language->tr("Besked")) + " 1/3"));
@@ -289,7 +302,7 @@ TEST_CASE("the urgent screen shows a long title whole in large text, its text, t
     for (const Screen screen : kScreens) {
       for (std::size_t turn = 0; turn < 2; ++turn) {
         INFO("in " << language->code() << " at " << screen.w << "x" << screen.h << ", turn " << turn);
-        auto drawn = draw_slide(*slide, content, screen, *language, "urgent-" + std::to_string(turn), 0, turn);
+        auto drawn = draw_slide(*slide, content, screen, *language, {.keep_as = "urgent-" + std::to_string(turn), .urgent_turn = turn});
         drawn.band = {};  // the urgent screen draws no band
         check_layout(drawn, screen);
         CHECK_FALSE(has(drawn.texts, language->tr("Besked")));
@@ -346,12 +359,23 @@ TEST_CASE("every urgent notice comes on screen once in each round of the cycle",
 TEST_CASE("the urgent screen draws its picture beside the words, and the frame alone without an urgent notice", "[slides][layout][notices]") {
   testing::TimeZone tz("Europe/Copenhagen");
   model::Content content = testing::default_feed().content;
+  testing::TempDir dir;
+  const std::string objects = dir.file("objects");
+  const auto pictures = testing::large_feed(1, 1, objects, 640, 400);
   auto heat = notice("varme", model::NoticeLevel::kUrgent, "Varmen er afbrudt i blok 3", "Fra kl. 9 til 15.");
-  heat.image = std::string(64, 'a');  // not in the cache: the placeholder takes its place
-  content.notices = {heat};
+  heat.image = pictures.content.results[0].image;
+  REQUIRE_FALSE(heat.image.empty());
+  auto missing = heat;
+  missing.id = "vand";
+  missing.image = std::string(64, 'a');  // not among the pictures: the placeholder takes its place
+  content.notices = {heat, missing};
   for (const Screen screen : kScreens) {
-    INFO(screen.w << "x" << screen.h);
-    check_layout(draw_slide(*slides::make_urgent_notice_slide(), content, screen, i18n::danish(), "urgent-picture"), screen);
+    for (std::size_t turn = 0; turn < 2; ++turn) {
+      INFO(screen.w << "x" << screen.h << ", turn " << turn);
+      check_layout(draw_slide(*slides::make_urgent_notice_slide(), content, screen, i18n::danish(),
+                              {.keep_as = "urgent-picture-" + std::to_string(turn), .urgent_turn = turn, .objects = objects}),
+                   screen);
+    }
   }
   content.notices.clear();
   const auto empty = draw_slide(*slides::make_urgent_notice_slide(), content, {1280, 720}, i18n::danish());
@@ -377,7 +401,7 @@ TEST_CASE("the events slide lists today's events first, then tomorrow's, then la
   for (const i18n::Language* language : {&i18n::danish(), &arabic()}) {
     for (const Screen screen : kScreens) {
       INFO("in " << language->code() << " at " << screen.w << "x" << screen.h);
-      const auto drawn = draw_slide(*slide, content, screen, *language, "events-many");
+      const auto drawn = draw_slide(*slide, content, screen, *language, {.keep_as = "events-many"});
       check_layout(drawn, screen);
       const auto y_of = [&](const std::string& text) {
         const auto it = std::find_if(drawn.texts.begin(), drawn.texts.end(), [&](const auto& t) { return flat(t.text) == text; });
@@ -431,12 +455,12 @@ TEST_CASE("the events slide with one event, and with none says so honestly", "[s
     for (const Screen screen : kScreens) {
       INFO("in " << language->code() << " at " << screen.w << "x" << screen.h);
       content.events.clear();
-      const auto none = draw_slide(*slide, content, screen, *language, "events-none");
+      const auto none = draw_slide(*slide, content, screen, *language, {.keep_as = "events-none"});
       check_layout(none, screen);
       CHECK(has(none.texts, language->tr("Det sker")));
       CHECK(has(none.texts, language->tr("Der er ingen arrangementer i den nærmeste tid.")));
       content.events = {event("moede", today_at(24 * 3 + 19), today_at(24 * 3 + 21), "Beboermøde", "Beboerhuset")};
-      const auto one = draw_slide(*slide, content, screen, *language, "events-one");
+      const auto one = draw_slide(*slide, content, screen, *language, {.keep_as = "events-one"});
       check_layout(one, screen);
       CHECK(has(one.texts, "Beboermøde"));
       CHECK(has(one.texts, "Beboerhuset"));
