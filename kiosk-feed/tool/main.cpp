@@ -251,10 +251,12 @@ const std::vector<Command>& commands() {
         "from now on, and with --new-epoch a new version line (docs/keys.md)",
         "  --password-file FILE  the root key's password is FILE's first line\n"},
        true, kKeyValueText},
-      {"preview", 2, {"--size", "--area"}, {"--verbose"}, preview,
-       {"preview SRC|OUT PNGDIR [--size WxH] [--area ID] [--verbose]", "every slide as a PNG, drawn by the kiosk's own renderer",
+      {"preview", 2, {"--size", "--area", "--at"}, {"--verbose"}, preview,
+       {"preview SRC|OUT PNGDIR [--size WxH] [--area ID] [--at WHEN] [--verbose]", "every slide as a PNG, drawn by the kiosk's own renderer",
         "  --size WxH   the screen's size (default 1920x1080)\n"
         "  --area ID    the slides of this area (default: the first in content.toml)\n"
+        "  --at WHEN    drawn as at that time, as kiosk-feed notice reads it (\"i morgen kl. 9\", 2026-12-01 15:00):\n"
+        "               the notices, events and slides of that moment (default: now)\n"
         "  --verbose    under each language's count of translated texts, the texts not translated\n"},
        false, "the PNG files' paths, one a line"},
       {"diff", 2, {}, {}, diff,

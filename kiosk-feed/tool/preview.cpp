@@ -9,6 +9,7 @@
 #include "feed/feed_json.h"
 #include "platform/files.h"
 #include "publish/build.h"
+#include "publish/when.h"
 #include "screens/screenshot.h"
 
 namespace kiosk::feedtool {
@@ -35,6 +36,19 @@ int preview(const Args& args) {
   }
   const SteadyTime started = SystemClock().steady();
   const WallTime now = SystemClock().wall();
+  const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  // The moment the slides are drawn as at: now, or --at (a notice before its start, an event's day,
+  // a slide on its schedule). The content is built as now.
+  WallTime at = now;
+  if (const auto text = args.option("--at")) {
+    auto when = publish::parse_when(*text, now_unix, publish::WhenFor::kFrom);
+    if (!when) {
+      std::fprintf(stderr, "kiosk-feed preview: --at: %s\n", when.error().message.c_str());
+      return kUsage;
+    }
+    at = WallTime{std::chrono::seconds(*when)};
+    if (stdout_is_tty()) std::printf("Drawn as at %s.\n", publish::describe_when(*when).c_str());
+  }
   std::error_code ec;
 
   // The content and where its pictures are: a source folder is assembled as build would (pictures
@@ -97,9 +111,8 @@ int preview(const Args& args) {
   config::Config config;
   config.area = args.option("--area").value_or(feed.content.areas.empty() ? config.area : feed.content.areas.front().id);
   config.database = fs::path(objects).parent_path().string() + "/preview.db";  // only its objects/ beside it is used
-  const auto now_unix = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
   screens::LoadedContent content{feed.content, {false, feed.version, now_unix, feed.expires, now_unix, false}};
-  screens::ScreenshotRequest request{png_dir, size, 0, now, kResultRounds, true};
+  screens::ScreenshotRequest request{png_dir, size, 0, at, kResultRounds, true};
   const auto shot = screens::render_screenshots(request, content, screens::find_assets(config), config, started);
   if (!scratch.empty()) fs::remove_all(scratch, ec);
   if (!shot) {

@@ -146,3 +146,24 @@ TEST_CASE("notices lists each notice with its state and --remove takes one out w
   CHECK(unknown.exit_code == 1);
   CHECK_THAT(unknown.output, Catch::Contains("no notice \"vises\" in " + s.src + "; the notices are kommer, sluttet"));
 }
+
+TEST_CASE("preview --at draws the slides as at a coming moment: a notice before its start shows then, not now", "[publish][cli][notice]") {
+  Source s;
+  auto written = feed_tool("notice " + s.src + " 'Vandet lukkes i blok 5' --from '2030-11-30 09:00' --until '2030-11-30 20:00' --urgent");
+  INFO(written.output);
+  REQUIRE(written.exit_code == 0);
+  auto now = feed_tool("preview " + s.src + " " + s.dir.file("now"));
+  INFO(now.output);
+  REQUIRE(now.exit_code == 0);
+  CHECK(fs::exists(s.dir.file("now/01-status.png")));
+  CHECK_FALSE(fs::exists(s.dir.file("now/01-notice.png")));
+  auto then = feed_tool("preview " + s.src + " " + s.dir.file("then") + " --at '2030-11-30 10:00'");
+  INFO(then.output);
+  REQUIRE(then.exit_code == 0);
+  REQUIRE(fs::exists(s.dir.file("then/01-notice.txt")));
+  CHECK_THAT(read_file(s.dir.file("then/01-notice.txt")), Catch::Contains("Vandet lukkes i blok 5"));
+  CHECK(fs::exists(s.dir.file("then/02-status.png")));
+  auto bad = feed_tool("preview " + s.src + " " + s.dir.file("bad") + " --at 'på torsdag engang'");
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.output, Catch::Contains("--at:"));
+}
