@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -17,6 +18,8 @@
 #include "config/config.h"
 #include "feed/feed_json.h"
 #include "fetch/curl_client.h"
+#include "model/schedule.h"
+#include "model/validate.h"
 #include "platform/file_lock.h"
 #include "platform/log.h"
 #include "syncer/syncer.h"
@@ -113,6 +116,31 @@ int unreadable(const config::Config& config, const Error& error) {
 }
 
 // Reads the cache without writing it (an ordinary user may have no right to, and must not need one).
+// The notices of the cached version for this kiosk's area: those on its screen now, then those to
+// come, one a line, so that staff can see that a notice has reached the kiosk.
+void print_notices(const model::Content& content, const std::string& area, std::int64_t now) {
+  const bool known = std::any_of(content.areas.begin(), content.areas.end(), [&](const model::Area& a) { return a.id == area; });
+  const std::string here = known ? area : std::string();
+  const auto showing = model::showing(content, here, now).notices;
+  std::vector<const model::Notice*> coming;
+  for (const auto& n : content.notices) {
+    const bool concerns = n.area_ids.empty() || std::find(n.area_ids.begin(), n.area_ids.end(), here) != n.area_ids.end();
+    if (concerns && n.show_from && *n.show_from > now) coming.push_back(&n);
+  }
+  if (showing.empty() && coming.empty()) {
+    std::printf("notices:          none for this kiosk\n");
+    return;
+  }
+  for (const auto& n : showing) {
+    std::printf("notice:           showing (%s) until %s: %s\n", std::string(model::to_string(n.level)).c_str(),
+                when(n.show_until).c_str(), n.title.c_str());
+  }
+  for (const auto* n : coming) {
+    std::printf("notice:           coming (%s) from %s until %s: %s\n", std::string(model::to_string(n->level)).c_str(),
+                when(*n->show_from).c_str(), when(n->show_until).c_str(), n->title.c_str());
+  }
+}
+
 int status(const config::Config& config) {
   struct stat st {};
   if (::stat(config.database.c_str(), &st) != 0 && errno == ENOENT) {
@@ -137,6 +165,7 @@ int status(const config::Config& config) {
     std::printf("content version:  %llu, issued %s, %s %s, applied %s\n", static_cast<unsigned long long>(info.version),
                 when(info.issued).c_str(), expired ? "EXPIRED at" : "expires", when(info.expires).c_str(),
                 when(info.applied_at).c_str());
+    print_notices((*snap)->content, config.area, unix_now(clock));
   } else {
     std::printf("content version:  none (the kiosk shows its built-in content)\n");
   }

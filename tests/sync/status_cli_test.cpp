@@ -10,6 +10,7 @@
 #include "cache/cache.h"
 #include "cache_files.h"
 #include "feed/minisign.h"
+#include "platform/clock.h"
 #include "publisher.h"
 #include "content_gen.h"
 #include "test_support.h"
@@ -121,4 +122,41 @@ TEST_CASE("kiosk-sync --status as an ordinary user reads what it may and says to
     CHECK_THAT(r.output, Catch::Contains("Run as the kiosk user or with sudo"));
   }
   CHECK(testing::cache_bytes(db) == before);
+}
+
+TEST_CASE("kiosk-sync --status lists the notices on this kiosk's screen now and those to come", "[sync][cli][status][notices]") {
+  testing::TempDir dir;
+  testing::Publisher publisher;
+  const std::string config = write_config(dir, publisher);
+  testing::write_file(config, "area = \"vollsmose\"\n" + testing::read_file(config));
+  auto feed = testing::default_feed_as_version(6);
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(SystemClock().wall().time_since_epoch()).count();
+  const auto notice = [](const char* id, model::NoticeLevel level, std::optional<std::int64_t> from, std::int64_t until,
+                         std::vector<std::string> areas) {
+    model::Notice n;
+    n.id = id;
+    n.level = level;
+    n.title = std::string("Besked ") + id;
+    n.show_from = from;
+    n.show_until = until;
+    n.area_ids = std::move(areas);
+    return n;
+  };
+  feed.content.notices = {notice("varme", model::NoticeLevel::kUrgent, std::nullopt, now + 3600, {"vollsmose"}),
+                          notice("moede", model::NoticeLevel::kInfo, now + 86400, now + 2 * 86400, {}),
+                          notice("andet", model::NoticeLevel::kInfo, std::nullopt, now + 3600, {"mjoelnerparken"}),
+                          notice("slut", model::NoticeLevel::kInfo, now - 7200, now - 3600, {})};
+  std::filesystem::create_directories(dir.file("kiosk"));
+  {
+    auto cache = testing::open_cache(dir.file("kiosk/content.db"));
+    REQUIRE(cache.apply(feed, now).ok());
+  }
+  const Run r = status(config);
+  INFO(r.output);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.output, Catch::Contains("notice:           showing (urgent) until " + feed::format_timestamp(now + 3600) + ": Besked varme"));
+  CHECK_THAT(r.output, Catch::Contains("notice:           coming (info) from " + feed::format_timestamp(now + 86400) + " until " +
+                                       feed::format_timestamp(now + 2 * 86400) + ": Besked moede"));
+  CHECK(r.output.find("Besked andet") == std::string::npos);  // another area's
+  CHECK(r.output.find("Besked slut") == std::string::npos);   // over
 }
