@@ -164,3 +164,18 @@ TEST_CASE("a result is in the scene only within its window, across midnight", "[
   CHECK(has(app::Scene(loaded, config, at("2026-11-30T23:00:00Z"))));
   CHECK_FALSE(has(app::Scene(loaded, config, at("2026-12-31T23:00:00Z"))));
 }
+
+TEST_CASE("a scene is outdated when its next change comes or the clock is set back before its moment", "[scene][notices]") {
+  testing::TimeZone tz("Europe/Copenhagen");
+  auto loaded = default_content();
+  loaded.content.notices = {notice("varme", model::NoticeLevel::kUrgent, "2026-12-01T08:00:00Z", "2026-12-01T14:00:00Z")};
+  const config::Config config;
+  // Made when the clock was wrong, hours ahead: the notice had ended by then.
+  const app::Scene ahead(loaded, config, at("2026-12-01T20:00:00Z"));
+  CHECK(ahead.showing().notices.empty());
+  CHECK_FALSE(ahead.outdated(at("2026-12-01T20:00:01Z")));
+  CHECK(ahead.outdated(at("2026-12-01T10:00:00Z")));  // NTP set it back: the notice is valid again
+  const app::Scene during(loaded, config, at("2026-12-01T10:00:00Z"));
+  CHECK_FALSE(during.outdated(at("2026-12-01T13:59:59Z")));
+  CHECK(during.outdated(at("2026-12-01T14:00:00Z")));
+}

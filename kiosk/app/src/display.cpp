@@ -376,10 +376,10 @@ void DisplayLoop::follow_content(SteadyTime now) {
   adopt_scene(std::move(scene), now);
 }
 
-// A notice starts or ends, a slide's schedule switches, an event is over: the scene for the new moment.
+// A notice starts or ends, a slide's schedule switches, an event is over, the clock was set back: the
+// scene for the new moment.
 void DisplayLoop::follow_schedule(SteadyTime now) {
-  const auto at = scene_->changes_at();
-  if (!at || clock().wall() < *at) return;
+  if (!scene_->outdated(clock().wall())) return;
   adopt_scene(std::make_unique<Scene>(*content_, config_, clock().wall()), now);
 }
 

@@ -61,7 +61,7 @@ const slides::SlideKind& Scene::urgent_kind() {
 }
 
 Scene::Scene(const LoadedContent& content, const config::Config& config, WallTime at, const slides::SlideKinds& kinds)
-    : content_(content), stale_after_days_(config.stale_after_days) {
+    : content_(content), made_at_(at), stale_after_days_(config.stale_after_days) {
   // The area the content names, or the national view; the same in what is showing now.
   const std::string area_id = find_area(content.content, config.area) ? config.area : std::string();
   if (area_id.empty()) log::warning("area '" + config.area + "' is not in the content; showing the national view");

@@ -55,6 +55,9 @@ class Scene {
   // When what the scene shows changes next (a notice starts or ends, a slide's schedule switches, an
   // event is over, a result's window opens or closes); nothing when it never does.
   std::optional<WallTime> changes_at() const { return changes_at_; }
+  // Whether the scene no longer shows the moment `now`: its next change has come, or the clock was set
+  // back to before the scene's moment (a notice that had ended by the wrong time may be valid again).
+  bool outdated(WallTime now) const { return (changes_at_ && now >= *changes_at_) || now < made_at_; }
   // The content as showing at the scene's moment, in Danish.
   const model::Content& showing() const { return showing_; }
   // Whether slide `i` is the urgent notice's screen.
@@ -102,6 +105,7 @@ class Scene {
   };
   const LoadedContent& content_;
   model::Content showing_;
+  WallTime made_at_;
   std::optional<WallTime> changes_at_;
   const model::Area* area_ = nullptr;
   std::vector<InLanguage> languages_;
