@@ -292,3 +292,45 @@ TEST_CASE("a password is not sent over plain http to another machine", "[publish
   config.to = "http://127.0.0.1:8080/kiosk/";
   CHECK(kiosk::publish::open_destination(config, kRightPassword).ok());
 }
+
+TEST_CASE("a kiosk checking every 15 minutes costs one 304 a check, and the check after a notice is published brings it", "[publish][upload][notices]") {
+  Nginx nginx(dav());
+  StaffFolder staff(0);
+  staff.configure("to = \"" + nginx.url("/kiosk/") + "\"\nuser = \"kiosk\"");
+  REQUIRE(staff.publish(kRightPassword).ok());
+  SyncingKiosk kiosk(staff.public_key());
+  const std::string url = nginx.url("/kiosk/feed.json");
+  REQUIRE(kiosk.sync(url, staff.now).outcome == kiosk::syncer::Outcome::kUpdated);
+
+  // Four checks with nothing new: one conditional GET each, answered 304, a few hundred bytes.
+  nginx.clear_requests();
+  for (int check = 1; check <= 4; ++check) {
+    const auto r = kiosk.sync(url, staff.now + std::chrono::minutes(15 * check));
+    INFO(r.message);
+    CHECK(r.outcome == kiosk::syncer::Outcome::kUpToDate);
+  }
+  const auto quiet = nginx.requests();
+  REQUIRE(quiet.size() == 4);
+  for (const auto& r : quiet) {
+    CHECK(r.method == "GET");
+    CHECK(r.uri == "/kiosk/feed.json");
+    CHECK(r.status == 304);
+    CHECK(r.bytes() < 1000);
+  }
+
+  // Staff write a notice and publish; the next check fetches the manifest and its signature.
+  fs::create_directories(fs::path(staff.src()) / "notices");
+  kiosk::testing::write_file(staff.src() + "/notices/varme.txt", "title: Varmen er afbrudt i blok 3\nlevel: urgent\nuntil: 2026-09-22 15:00\n");
+  staff.now += std::chrono::minutes(61);
+  REQUIRE(staff.publish(kRightPassword).ok());
+  nginx.clear_requests();
+  const auto r = kiosk.sync(url, staff.now + std::chrono::minutes(14));
+  INFO(r.message);
+  CHECK(r.outcome == kiosk::syncer::Outcome::kUpdated);
+  const auto fetched = nginx.requests();
+  CHECK(of_method(fetched, "GET") == std::vector<std::string>{"/kiosk/feed.json", "/kiosk/feed.json.minisig"});
+  const auto content = kiosk.content();
+  REQUIRE(content.notices.size() == 1);
+  CHECK(content.notices[0].title == "Varmen er afbrudt i blok 3");
+  CHECK(content.notices[0].level == kiosk::model::NoticeLevel::kUrgent);
+}
