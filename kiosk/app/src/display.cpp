@@ -614,8 +614,8 @@ Duration DisplayLoop::time_to_wait(State state, SteadyTime now) const {
                                     : SteadyTime::max();
   const WallTime wall = clock().wall();
   const auto next_minute = std::chrono::duration_cast<Duration>(minute_of(wall) + 1min - wall);
-  // Whatever the state: the end of --run-for, the cache, a scripted touch, the keep-alive frame and
-  // the power schedule.
+  // Whatever the state: the end of --run-for, the cache, a scripted touch, the keep-alive frame, the
+  // power schedule and the scene's next change (a notice's start or end, a slide's schedule).
   const auto scene_change = scene_->changes_at();
   const Duration to_scene_change =
       scene_change ? std::chrono::duration_cast<Duration>(std::max(*scene_change - wall, WallTime::duration::zero()))
