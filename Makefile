@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps configure build run test screenshots golden bench browser-bench soak arm64 asan fuzz clean
+.PHONY: deps configure build run test screenshots golden bench browser-bench soak arm64 apt-repo asan fuzz clean
 
 deps:
 	.ci/install-deps
@@ -63,6 +63,25 @@ arm64:
 	ctest --preset arm64 -j $(JOBS)
 	cd build-arm64 && cpack -G DEB
 	@ls build-arm64/kiosk_*_arm64.deb
+
+# The signed apt repository for the kiosks in $(APT_REPO) (docs/deploy-raspberry-pi.md, "8. Updates
+# from an apt repository"): the .deb of $(BUILD), and build-arm64's when `make arm64` made one, signed with
+# the key APT_KEY_ID in the GnuPG folder APT_KEY_HOME. Without APT_KEY_ID, a throwaway key signs a new
+# repository for trying it out.
+APT_REPO ?= $(BUILD)/apt-repo
+APT_KEY_HOME ?=
+APT_KEY_ID ?=
+apt-repo: build
+	cd $(BUILD) && cpack -G DEB
+	@set -e; debs="$$(ls -t $(BUILD)/kiosk_*.deb | head -1) $$(ls -t build-arm64/kiosk_*_arm64.deb 2>/dev/null | head -1)"; \
+	if [ -n "$(APT_KEY_ID)" ]; then \
+	  $(if $(APT_KEY_HOME),GNUPGHOME="$(APT_KEY_HOME)") systemd/debian/make-apt-repo $(APT_REPO) "$(APT_KEY_ID)" $$debs; \
+	else \
+	  rm -rf $(APT_REPO); \
+	  systemd/debian/make-apt-repo $(APT_REPO) --throwaway-key $$debs; \
+	  echo "*** NOT FOR KIOSKS: signed with a throwaway key that is already gone, so this repository can never"; \
+	  echo "*** be updated. For kiosks: make apt-repo APT_KEY_HOME=<folder> APT_KEY_ID=<key id>"; \
+	fi
 
 # The whole test suite with AddressSanitizer and UndefinedBehaviorSanitizer (docs/testing.md).
 asan: deps
