@@ -55,25 +55,27 @@ browser-bench: build
 	$(BUILD)/tests/bench/browser_bench 5 800x480
 
 # 64-bit Raspberry Pi OS: installs Debian's cross compiler, qemu-user and the arm64 libraries, then
-# cross-compiles, runs the tests under qemu-aarch64 and makes build-arm64/kiosk_<version>_arm64.deb.
+# cross-compiles, runs the tests under qemu-aarch64 and makes build-arm64/kiosk_<version>_arm64.deb,
+# kiosk-feed_<version>_arm64.deb and kiosk-data_<version>_arm64.deb.
 arm64:
 	.ci/install-deps .ci/cross-packages.txt
 	cmake --preset arm64
 	cmake --build --preset arm64 -j $(JOBS)
 	ctest --preset arm64 -j $(JOBS)
 	cd build-arm64 && cpack -G DEB
-	@ls build-arm64/kiosk_*_arm64.deb
+	@ls build-arm64/*_arm64.deb
 
-# The signed apt repository for the kiosks in $(APT_REPO) (docs/deploy-raspberry-pi.md, "8. Updates
-# from an apt repository"): the .deb of $(BUILD), and build-arm64's when `make arm64` made one, signed with
-# the key APT_KEY_ID in the GnuPG folder APT_KEY_HOME. Without APT_KEY_ID, a throwaway key signs a new
-# repository for trying it out.
+# The signed apt repository for the kiosks and staff's PCs in $(APT_REPO) (docs/deploy-raspberry-pi.md,
+# "8. Updates from an apt repository"): the newest kiosk, kiosk-feed and kiosk-data .debs of $(BUILD),
+# and build-arm64's when `make arm64` made them, signed with the key APT_KEY_ID in the GnuPG folder
+# APT_KEY_HOME. Without APT_KEY_ID, a throwaway key signs a new repository for trying it out.
 APT_REPO ?= $(BUILD)/apt-repo
 APT_KEY_HOME ?=
 APT_KEY_ID ?=
 apt-repo: build
 	cd $(BUILD) && cpack -G DEB
-	@set -e; debs="$$(ls -t $(BUILD)/kiosk_*.deb | head -1) $$(ls -t build-arm64/kiosk_*_arm64.deb 2>/dev/null | head -1)"; \
+	@set -e; debs=$$(for p in kiosk kiosk-feed kiosk-data; do ls -t $(BUILD)/$${p}_*.deb | head -1; \
+	  ls -t build-arm64/$${p}_*_arm64.deb 2>/dev/null | head -1; done); \
 	if [ -n "$(APT_KEY_ID)" ]; then \
 	  $(if $(APT_KEY_HOME),GNUPGHOME="$(APT_KEY_HOME)") systemd/debian/make-apt-repo $(APT_REPO) "$(APT_KEY_ID)" $$debs; \
 	else \

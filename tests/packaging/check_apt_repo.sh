@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The signed apt repository (systemd/debian/make-apt-repo) as a kiosk sees it: built from the .deb
-# with a throwaway key, served by nginx on 127.0.0.1, read by apt-get with a state, cache and
+# The signed apt repository (systemd/debian/make-apt-repo) as a kiosk sees it: built from the .debs
+# (kiosk, kiosk-feed, kiosk-data) with a throwaway key, served by nginx on 127.0.0.1, read by apt-get with a state, cache and
 # sources of its own (nothing of the machine's apt state is read or changed). apt verifies and
 # downloads the newest version and the previous one byte for byte, and refuses the repository when
 # the keyring is missing or another key's, when InRelease or Release is changed by a byte, and a
@@ -26,6 +26,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 (cd "$build" && cpack -G DEB -B "$scratch/deb" > "$scratch/cpack.log") || { cat "$scratch/cpack.log"; fail "cpack"; }
 built=("$scratch"/deb/kiosk_*.deb)
 deb=${built[0]}
+feed_deb=$(ls "$scratch"/deb/kiosk-feed_*.deb) data_deb=$(ls "$scratch"/deb/kiosk-data_*.deb)
 version=$(dpkg-deb -f "$deb" Version)
 with_version() {
   local tree=$scratch/repack-$1
@@ -53,7 +54,7 @@ new_key other > /dev/null
 
 repo=$scratch/repo
 add() { GNUPGHOME=$scratch/gnupg-archive "$make_repo" "$repo" "$key" "$@" >> "$scratch/make-apt-repo.log" 2>&1; }
-add "$deb" || { cat "$scratch/make-apt-repo.log"; fail "make-apt-repo"; }
+add "$deb" "$feed_deb" "$data_deb" || { cat "$scratch/make-apt-repo.log"; fail "make-apt-repo"; }
 add "$newer" || { cat "$scratch/make-apt-repo.log"; fail "make-apt-repo with a newer version"; }
 add "$newer" || fail "make-apt-repo refused the same .deb again"
 add "$deb" && fail "make-apt-repo took $version back after $version+1"
@@ -147,6 +148,13 @@ for f in "${got[@]}"; do
 done
 [ "$(dpkg-deb -f "${got[0]}" Version)" != "$(dpkg-deb -f "${got[1]}" Version)" ] || fail "apt-get downloaded one version twice"
 echo "apt: verified the signature and downloaded $version+1 (the newest) and $version (previous), each byte for byte"
+# Staff's PCs get kiosk-feed and the kiosk-data it depends on from the same repository.
+kiosk_apt kiosk download kiosk-feed kiosk-data > "$scratch/apt-kiosk/download-feed.log" 2>&1 \
+  || { cat "$scratch/apt-kiosk/download-feed.log"; fail "apt-get download kiosk-feed kiosk-data"; }
+cmp -s "$scratch/apt-kiosk/download/$(basename "$feed_deb")" "$feed_deb" || fail "the downloaded kiosk-feed is not $feed_deb"
+cmp -s "$scratch/apt-kiosk/download/$(basename "$data_deb")" "$data_deb" || fail "the downloaded kiosk-data is not $data_deb"
+rm "$scratch/apt-kiosk/download/$(basename "$feed_deb")" "$scratch/apt-kiosk/download/$(basename "$data_deb")"
+echo "apt: downloaded kiosk-feed and kiosk-data, each byte for byte"
 
 refused no-keyring "" "without the keyring" "NO_PUBKEY"
 refused other-key "signed-by=$scratch/other-keyring.gpg" "with another key's keyring" "NO_PUBKEY"
