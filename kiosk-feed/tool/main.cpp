@@ -21,6 +21,7 @@
 namespace kiosk::feedtool {
 
 int publish_command(const Args& args);  // publish_cmd.cpp
+int fleet_command(const Args& args);    // fleet_cmd.cpp
 
 namespace {
 
@@ -275,6 +276,22 @@ const std::vector<Command>& commands() {
         "  1/12-2026 15:00, 2026-12-01 15:00, or a day alone (its start for --from, its end for --until).\n"
         "  Then: kiosk-feed publish SRC\n"},
        false, "the Danish sentence, then key=value lines"},
+      {"fleet", 1, {"--now", "--check-minutes", "--feed", "--html", "--csv", "--user", "--password-file"}, {}, fleet_command,
+       {"fleet DIR|URL [--feed URL|DIR|FILE] [--html FILE] [--csv FILE] [--user NAME]",
+        "every kiosk's report in a table, those needing attention first;\n"
+        "one HTML page with their pictures; the daily counts as CSV",
+        "  DIR|URL               the folder the kiosks send their reports to, or its http(s) address\n"
+        "  --feed URL|DIR|FILE   the published feed.json, whose version every kiosk should show\n"
+        "                        (default: the newest version a kiosk reports)\n"
+        "  --html FILE           one page, in Danish, with every kiosk's row, picture and problems\n"
+        "  --csv FILE            the daily counts: a row per kiosk per day, a column per language\n"
+        "  --check-minutes N     how often kiosk-sync checks (default 15): silent after 2 checks + 1 minute\n"
+        "  --now TIME            judge as at TIME (YYYY-MM-DDTHH:MM:SSZ) instead of the clock\n"
+        "  --user NAME           the report server's basic auth user; the password is the first line of\n"
+        "                        --password-file FILE, else $KIOSK_FEED_FLEET_PASSWORD, else ~/.netrc\n"
+        "  Exit status: 0 no kiosk needs attention, 1 some do (or SOURCE could not be read), 2 bad\n"
+        "  command line.\n"},
+       false, nullptr},
       {"notices", 1, {"--remove"}, {}, notices,
        {"notices SRC [--remove ID]", "lists SRC's notices, each showing, coming or ended; --remove ID takes one out",
         "  --remove ID     deletes SRC/notices/ID.txt and its translations; then kiosk-feed publish SRC\n"},
