@@ -24,7 +24,7 @@ tr.ok td:first-child { border-left: 8px solid #1d6b35; }
 .state { font-weight: bold; }
 tr.attention .state { color: #8a0016; }
 tr.ok .state { color: #14532a; }
-img { width: 320px; max-width: 100%; border: 1px solid #666666; }
+img { width: 280px; border: 1px solid #666666; }
 ul { margin: 0.2em 0 0; padding-left: 1.2em; }
 .summary { font-size: 1.2em; font-weight: bold; }
 )";

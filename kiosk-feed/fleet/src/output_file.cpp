@@ -13,7 +13,7 @@ namespace kiosk::fleet {
 Status write_whole_file(const std::filesystem::path& path, std::string_view bytes) {
   const auto temporary = path.parent_path() / ("." + path.filename().string() + ".writing-" + std::to_string(::getpid()));
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return make_error("cannot write " + temporary.string() + ": " + std::strerror(errno));
+  if (fd < 0) return make_error("cannot write " + path.string() + ": " + std::strerror(errno));
   bool written = true;
   for (std::size_t done = 0; written && done < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
