@@ -3,6 +3,10 @@
 // HTML index; and the refusals a server can answer, each in words.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
+#include "fetch/curl_client.h"
+#include "fetch/webdav.h"
 #include "nginx.h"
 #include "report_fixture.h"
 
@@ -51,6 +55,27 @@ struct ReportServer {
                        " --now " + utc(kiosk::testing::kNow));
   }
 };
+
+// The ```nginx blocks of docs/fleet.md's section on the report server, in order.
+std::vector<std::string> documented_nginx_config() {
+  const std::string doc = kiosk::testing::read_file(kiosk::testing::source_path("docs/fleet.md"));
+  const auto section = doc.find("### The report server (nginx)");
+  REQUIRE(section != std::string::npos);
+  std::vector<std::string> blocks;
+  static const std::regex kBlock("```nginx\n([\\s\\S]*?)```");
+  const std::string rest = doc.substr(section);
+  for (std::sregex_iterator it(rest.begin(), rest.end(), kBlock), end; it != end; ++it) blocks.push_back((*it)[1]);
+  return blocks;
+}
+
+// A PUT of `name` into `url` as `user`: the status the server answered.
+long put_as(const std::string& url, const std::string& user, const std::string& password, const std::string& name) {
+  auto client = kiosk::fetch::WebDavClient::open(url, {.user = user, .password = password, .netrc_file = ""});
+  REQUIRE(client.ok());
+  auto answer = client->put(name, name == "gellerup-1.png" ? kiosk::testing::kTinyPng : healthy_report("gellerup-1").dump());
+  REQUIRE(answer.ok());
+  return answer->status;
+}
 
 void check_fleet_shown(const kiosk::testing::CommandRun& run) {
   INFO(run.output);
@@ -125,4 +150,38 @@ TEST_CASE("fleet URL: the published version from the feed on the web server", "[
   const auto gone = server.fleet(server.nginx.url("/open/") + " --feed " + server.nginx.url("/gone/feed.json"));
   CHECK(gone.exit_code == 1);
   CHECK(gone.output == "kiosk-feed fleet: GET " + server.nginx.url("/gone/feed.json") + ": the server answered 404 Not Found\n");
+}
+
+TEST_CASE("fleet URL: the server setup docs/fleet.md gives lets a kiosk write only its own report and staff read all", "[fleet][url]") {
+  const auto blocks = documented_nginx_config();
+  REQUIRE(blocks.size() == 2);
+  TempDir dir;
+  write_file(dir.path() / "htpasswd", "gellerup-1:{PLAIN}k1\nvollsmose-2:{PLAIN}k2\nstaff:{PLAIN}s3\n");
+  std::string location = blocks[1];
+  const std::string documented_file = "/etc/nginx/kiosk-reports.htpasswd";
+  REQUIRE(location.find(documented_file) != std::string::npos);
+  location.replace(location.find(documented_file), documented_file.size(), dir.file("htpasswd"));
+  kiosk::testing::Nginx nginx({.dav_location = "", .user = std::nullopt, .password = "", .server_config = location, .http_config = blocks[0]});
+  const kiosk::fetch::CurlLibrary curl;
+  const std::string url = nginx.url("/kiosk/");
+  CHECK(put_as(url, "gellerup-1", "k1", "gellerup-1.json") == 201);
+  CHECK(put_as(url, "gellerup-1", "k1", "gellerup-1.png") == 201);
+  CHECK(put_as(url, "gellerup-1", "k1", "gellerup-1.json") == 204);  // the next report replaces it
+  CHECK(put_as(url, "vollsmose-2", "k2", "vollsmose-2.json") == 201);
+  CHECK(put_as(url, "gellerup-1", "k1", "vollsmose-2.json") == 403);  // not another kiosk's
+  CHECK(put_as(url, "gellerup-1", "k1", "gellerup-1.txt") == 403);
+  CHECK(put_as(url, "gellerup-1", "wrong", "gellerup-1.json") == 401);
+  CHECK(put_as(url, "", "", "gellerup-1.json") == 401);
+  CHECK(put_as(url, "staff", "s3", "staff.json") == 403);  // staff read, they do not write
+  auto kiosk_reading = kiosk::fetch::WebDavClient::open(url, {.user = "gellerup-1", .password = "k1", .netrc_file = ""});
+  REQUIRE(kiosk_reading.ok());
+  CHECK(kiosk_reading->get("vollsmose-2.json")->status == 403);  // a kiosk reads no other's report
+
+  write_file(dir.path() / "password", "s3\n");
+  const auto run = run_command("TZ=UTC " + std::string(KIOSK_FEED_BINARY) + " fleet " + url + " --user staff --password-file " +
+                               dir.file("password") + " --now " + utc(kiosk::testing::kNow));
+  INFO(run.output);
+  CHECK(run.exit_code == 1);  // vollsmose-2's report names gellerup-1
+  CHECK_THAT(run.output, Catch::Contains("\ngellerup-1        gellerup      42 / 42    12-01 08:58  1 min    on      ok\n") &&
+                             Catch::Contains("\nvollsmose-2       gellerup      42 / 42    12-01 08:58  1 min    on      wrong id\n"));
 }

@@ -71,6 +71,7 @@ std::string config_text(const fs::path& dir, int port, const NginxOptions& optio
     << "  types { application/json json; }\n"
     << "  default_type application/octet-stream;\n"
     << "  client_max_body_size 64m;\n"
+    << options.http_config << "\n"
     << "  server {\n"
     << "    listen 127.0.0.1:" << port << ";\n"
     << "    root " << d << "/www;\n"

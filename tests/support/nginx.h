@@ -36,6 +36,8 @@ struct NginxOptions {
   std::string password;
   // More directives inside the server block, e.g. a location refusing a file.
   std::string server_config;
+  // More directives in the http block, before the server: a map the server's locations read.
+  std::string http_config;
 };
 
 // A connection to 127.0.0.1:`port`, or none when nothing listens there.
