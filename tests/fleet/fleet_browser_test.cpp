@@ -44,6 +44,7 @@ TEST_CASE("fleet page: Chromium shows every kiosk's row, its problems in words a
   write_report(reports, "gellerup-1", healthy_report("gellerup-1"));
   auto failing = healthy_report("vollsmose-2", "vollsmose");
   failing["sync"]["outcome"] = "failed: <script>alert(1)</script>";
+  failing["sync"]["last_error"] = "<script>alert(3)</script>";
   failing["display"]["errors"] = nlohmann::json::array({{{"at", utc(kiosk::testing::kNow - 60)}, {"message", "<img src=x onerror=alert(2)>"}}});
   write_report(reports, "vollsmose-2", failing);
   auto silent = healthy_report("tingbjerg-3", "tingbjerg");
@@ -68,7 +69,7 @@ TEST_CASE("fleet page: Chromium shows every kiosk's row, its problems in words a
                           Catch::Contains("Tavs: sidste rapport kom for 2 t siden") && Catch::Contains("Intet billede"));
   CHECK_THAT(rows[1], Catch::Contains("class=\"attention\"") && Catch::Contains("<strong>vollsmose-2</strong>") &&
                           Catch::Contains("vollsmose") && Catch::Contains("Synkroniseringen fejler") &&
-                          Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;") &&
+                          Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;") && Catch::Contains("&lt;script&gt;alert(3)&lt;/script&gt;") &&
                           Catch::Contains("1 fejl det seneste døgn") && Catch::Contains("&lt;img src=x onerror=alert(2)&gt;"));
   CHECK_THAT(rows[2], Catch::Contains("class=\"ok\"") && Catch::Contains("<strong>gellerup-1</strong>") &&
                           Catch::Contains("I orden") && Catch::Contains("gellerup"));

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fleet/judge.h"
+#include "fleet/output.h"
 #include "report_fixture.h"
 
 namespace {
@@ -136,11 +137,16 @@ TEST_CASE("fleet: sync failing unless updated or up to date, with the outcome an
   CHECK(flags_of(report).empty());
   report["sync"]["outcome"] = "failed: the server answered 500";
   report["sync"]["last_success"] = utc(kNow - 7200);
+  report["sync"]["last_error"] = "GET https://feed.example.dk/kiosk/feed.json: 500";
   const auto fleet = judge_one(report);
   REQUIRE(fleet.rows[0].problems.size() == 1);
   CHECK(fleet.rows[0].problems[0].flag == Flag::kSyncFailing);
   CHECK(fleet.rows[0].problems[0].detail == "failed: the server answered 500");
   CHECK(fleet.rows[0].problems[0].since == kNow - 7200);
+  CHECK(fleet.rows[0].problems[0].last_error == "GET https://feed.example.dk/kiosk/feed.json: 500");
+  CHECK(kiosk::fleet::describe(fleet.rows[0].problems[0], fleet) ==
+        "sync failing: \"failed: the server answered 500\" (GET https://feed.example.dk/kiosk/feed.json: 500); the last successful "
+        "check was 2026-12-01 07:00");
 }
 
 TEST_CASE("fleet: the display's errors of the last 24 hours are counted", "[fleet][judge]") {

@@ -56,7 +56,8 @@ std::string sentence(const Problem& p, const Fleet& fleet) {
              (fleet.published_version ? std::to_string(*fleet.published_version) : "ukendt") + (d.empty() ? "." : " (" + d + ").");
     case Flag::kBlackScreen: return "Sort skærm: skærmen er tændt, men billedet fejler" + (d.empty() ? "." : ": " + d + ".");
     case Flag::kSyncFailing:
-      return "Synkroniseringen fejler: &quot;" + d + "&quot;; sidst lykkedes den " + when(p.since) + ".";
+      return "Synkroniseringen fejler: &quot;" + d + "&quot;" + (p.last_error.empty() ? "" : " (" + html_escaped(p.last_error) + ")") +
+             "; sidst lykkedes den " + when(p.since) + ".";
     case Flag::kErrors:
       return std::to_string(p.count) + " fejl det seneste døgn; den sidste: &quot;" + d + "&quot;.";
   }

@@ -28,7 +28,10 @@ std::vector<Problem> problems_of(const Report& r, const JudgeOptions& o, std::op
   }
   if (d && d->screen_on && !d->render_ok) p.push_back({.flag = Flag::kBlackScreen, .detail = d->render_problem});
   if (!sync_ok(r.sync.outcome)) {
-    p.push_back({.flag = Flag::kSyncFailing, .detail = r.sync.outcome.empty() ? "no outcome" : r.sync.outcome, .since = r.sync.last_success});
+    p.push_back({.flag = Flag::kSyncFailing,
+                 .detail = r.sync.outcome.empty() ? "no outcome" : r.sync.outcome,
+                 .since = r.sync.last_success,
+                 .last_error = r.sync.last_error});
   }
   if (d) {
     const auto recent = std::count_if(d->errors.begin(), d->errors.end(), [&](const DisplayError& e) {

@@ -103,7 +103,8 @@ std::string describe(const Problem& p, const Fleet& fleet) {
              (p.detail.empty() ? "" : " (" + p.detail + ")");
     case Flag::kBlackScreen: return "black screen: the render check failed" + (p.detail.empty() ? "" : ": " + p.detail);
     case Flag::kSyncFailing:
-      return "sync failing: \"" + p.detail + "\"; the last successful check " + (p.since ? "was " + when(p.since) : "never was");
+      return "sync failing: \"" + p.detail + "\"" + (p.last_error.empty() ? "" : " (" + p.last_error + ")") +
+             "; the last successful check " + (p.since ? "was " + when(p.since) : "never was");
     case Flag::kErrors:
       return std::to_string(p.count) + (p.count == 1 ? " error" : " errors") + " in the last 24 hours, the last: \"" + p.detail + "\"";
   }

@@ -39,6 +39,7 @@ struct Problem {
   std::string detail;
   std::optional<std::int64_t> since;  // kSyncFailing: the last successful check; kSilent: the report's time
   std::int64_t count = 0;             // kErrors: how many; kStale: the version on screen
+  std::string last_error;             // kSyncFailing: kiosk-sync's last error, untrusted too
 };
 
 enum class Screen { kUnknown, kOn, kOff, kBlack };
