@@ -1,7 +1,9 @@
 #include "platform/log.h"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <string>
 
 namespace kiosk::log {
@@ -27,11 +29,36 @@ Sink& sink() {
   return s;
 }
 
+struct Recent {
+  std::mutex mutex;
+  std::deque<Logged> lines;
+};
+
+Recent& recent() {
+  static Recent r;
+  return r;
+}
+
+void remember(std::string_view message) {
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+  Recent& r = recent();
+  std::lock_guard lock(r.mutex);
+  r.lines.push_back({now.count(), std::string(message)});
+  if (r.lines.size() > kRecentErrors) r.lines.pop_front();
+}
+
 }  // namespace
+
+std::vector<Logged> recent_errors() {
+  Recent& r = recent();
+  std::lock_guard lock(r.mutex);
+  return {r.lines.begin(), r.lines.end()};
+}
 
 void set_sink(Sink s) { sink() = std::move(s); }
 
 void write(Level level, std::string_view message) {
+  if (level == Level::kError) remember(message);
   if (sink()) {
     std::string line(message);
     for (char& c : line) c = c == '\n' ? ' ' : c;

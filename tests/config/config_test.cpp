@@ -12,7 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include <unistd.h>
+
+#include <cctype>
+
 #include "config/config.h"
+#include "platform/ids.h"
 
 namespace {
 
@@ -663,5 +668,46 @@ TEST_CASE("a wrong languages list or rounds_per_language names the key and the l
   for (const auto& [text, message] : cases) {
     CAPTURE(text);
     CHECK(error_of(kiosk::config::parse(text, kPath)) == message);
+  }
+}
+
+TEST_CASE("the kiosk id and the report's address and user are read and checked", "[config][report]") {
+  using kiosk::config::parse;
+  auto config = parse("id = \"gellerup-1\"\n[sync]\nreport_url = \"https://reports.example.dk/kiosk/\"\n"
+                      "report_user = \"gellerup-1\"\n",
+                      kPath);
+  REQUIRE(config.ok());
+  CHECK(config->id == "gellerup-1");
+  CHECK(config->report_url == "https://reports.example.dk/kiosk/");
+  CHECK(config->report_user == "gellerup-1");
+  CHECK(*kiosk::config::kiosk_id(*config) == "gellerup-1");
+  const auto defaults = parse("", kPath);
+  CHECK(defaults->id.empty());
+  CHECK(defaults->report_url.empty());
+
+  CHECK(error_of(parse("id = \"Gellerup 1\"\n", kPath)) ==
+        "t.toml:1:1: 'id' must be 1 to 64 characters of a-z, 0-9 and '-', not \"Gellerup 1\"");
+  CHECK(error_of(parse("[sync]\n\nreport_url = \"ftp://reports.example.dk/\"\n", kPath)) ==
+        "t.toml:3:1: 'sync.report_url' must be empty or start with http:// or https://, not "
+        "\"ftp://reports.example.dk/\"");
+  CHECK(error_of(parse("[sync]\nreport_user = \"kiosk:secret\"\n", kPath)) ==
+        "t.toml:2:1: 'sync.report_user' must be empty or up to 64 printable characters without ':' or spaces, not "
+        "\"kiosk:secret\"");
+}
+
+TEST_CASE("without an id the kiosk is named by its host name", "[config][report]") {
+  const auto config = kiosk::config::parse("", kPath);
+  char host[256] = "";
+  REQUIRE(::gethostname(host, sizeof host - 1) == 0);
+  std::string expected(host);
+  expected = expected.substr(0, expected.find('.'));
+  for (char& c : expected) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto id = kiosk::config::kiosk_id(*config);
+  if (kiosk::is_valid_id(expected)) {
+    REQUIRE(id.ok());
+    CHECK(*id == expected);
+  } else {
+    REQUIRE_FALSE(id.ok());
+    CHECK_THAT(id.error().message, Catch::Contains("set id in kiosk.toml"));
   }
 }

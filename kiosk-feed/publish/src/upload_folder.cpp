@@ -20,42 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Status os_error(const std::string& what, const fs::path& path) { return make_error(what + " " + path.string() + ": " + std::strerror(errno)); }
-
-// `bytes` as `path`, whole or not at all: written to a temporary file beside it, flushed, renamed,
-// and the folder flushed so the rename survives a power cut.
-Status replace_file(const fs::path& path, std::string_view bytes, std::optional<std::int64_t> modified = std::nullopt) {
-  const fs::path temporary = path.parent_path() / ("." + path.filename().string() + ".uploading-" + std::to_string(::getpid()));
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return os_error("cannot write", temporary);
-  bool written = true;
-  for (std::size_t done = 0; written && done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    written = n > 0;
-    if (written) done += static_cast<std::size_t>(n);
-  }
-  if (written && modified) {
-    const timespec times[2] = {{static_cast<time_t>(*modified), 0}, {static_cast<time_t>(*modified), 0}};
-    written = ::futimens(fd, times) == 0;
-  }
-  written = written && ::fsync(fd) == 0;
-  const int saved = errno;
-  ::close(fd);
-  if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    if (written) errno = saved;
-    const Status failed = os_error(written ? "cannot rename into place" : "cannot write", written ? path : temporary);
-    ::unlink(temporary.c_str());
-    return failed;
-  }
-  const int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
-  return {};
-}
-
 class FolderDestination final : public Destination {
  public:
   explicit FolderDestination(fs::path folder) : folder_(std::move(folder)) {}

@@ -11,8 +11,11 @@
 #include "platform/toml_plain_error.h"
 #include "reader.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <cctype>
 #include <cstring>
 #include <exception>
 #include <filesystem>
@@ -99,17 +102,22 @@ std::optional<std::string> minisign_key_problem(std::string_view key) {
 
 // ---- one function per table ------------------------------------------------------------------
 
-void read_root(Reader& reader, const toml::table& root, Config& config) {
-  reader.reject_unknown(root, "", {"area", "languages", "cache", "assets", "screen", "slides", "sync", "power"});
-  if (auto area = reader.get<std::string>(&root, "", "area")) {
-    if (is_valid_id(area->value)) {
-      config.area = std::move(area->value);
-    } else {
-      const std::string rule =
-          "1 to " + std::to_string(kMaxIdChars) + " characters of a-z, 0-9 and '-'";
-      reader.report(area->at, must_be(area->name, rule, printable(area->value)));
-    }
+// An id a person writes (area, id): 1..64 of a-z, 0-9 and '-'; anything else is named with its line.
+void read_id(Reader& reader, const toml::table& root, std::string_view key, std::string& out) {
+  auto id = reader.get<std::string>(&root, "", key);
+  if (!id) return;
+  if (is_valid_id(id->value)) {
+    out = std::move(id->value);
+  } else {
+    const std::string rule = "1 to " + std::to_string(kMaxIdChars) + " characters of a-z, 0-9 and '-'";
+    reader.report(id->at, must_be(id->name, rule, printable(id->value)));
   }
+}
+
+void read_root(Reader& reader, const toml::table& root, Config& config) {
+  reader.reject_unknown(root, "", {"area", "id", "languages", "cache", "assets", "screen", "slides", "sync", "power"});
+  read_id(reader, root, "area", config.area);
+  read_id(reader, root, "id", config.id);
 }
 
 bool is_language_code(std::string_view code) {
@@ -324,13 +332,26 @@ void read_minisign_keys(Reader& reader, const toml::table* sync, std::string_vie
 
 void read_sync(Reader& reader, const toml::table* sync, Config& config) {
   if (sync == nullptr) return;
-  reader.reject_unknown(*sync, "sync", {"feed_url", "public_keys", "root_keys"});
-  if (auto url = reader.get_path(sync, "sync", "feed_url", Empty::kAllowed)) {
-    if (url->value.empty() || is_http_url(url->value)) {
-      config.feed_url = std::move(url->value);
+  reader.reject_unknown(*sync, "sync", {"feed_url", "public_keys", "root_keys", "report_url", "report_user"});
+  for (auto [key, out] : {std::pair{"feed_url", &config.feed_url}, std::pair{"report_url", &config.report_url}}) {
+    if (auto url = reader.get_path(sync, "sync", key, Empty::kAllowed)) {
+      if (url->value.empty() || is_http_url(url->value)) {
+        *out = std::move(url->value);
+      } else {
+        reader.report(url->at, must_be(url->name, "empty or start with http:// or https://", printable(url->value)));
+      }
+    }
+  }
+  if (auto user = reader.get<std::string>(sync, "sync", "report_user")) {
+    // Sent in an Authorization header: no colon (it ends the user name), nothing unprintable.
+    const bool plain = user->value.size() <= 64 && std::all_of(user->value.begin(), user->value.end(), [](char c) {
+                         return static_cast<unsigned char>(c) > ' ' && c != ':' && c != 0x7f;
+                       });
+    if (plain) {
+      config.report_user = std::move(user->value);
     } else {
-      reader.report(url->at, must_be(url->name, "empty or start with http:// or https://",
-                                     printable(url->value)));
+      reader.report(user->at, must_be(user->name, "empty or up to 64 printable characters without ':' or spaces",
+                                      printable(user->value)));
     }
   }
   read_minisign_keys(reader, sync, "public_keys", config.public_keys);
@@ -418,6 +439,23 @@ Result<Config> load_for_program(const std::optional<std::string>& explicit_path)
   }
   if (!exists) return Config{};
   return load(kDefaultConfigPath);
+}
+
+}  // namespace kiosk::config
+
+namespace kiosk::config {
+
+Result<std::string> kiosk_id(const Config& config) {
+  if (!config.id.empty()) return config.id;
+  char host[256] = "";
+  if (::gethostname(host, sizeof host - 1) != 0) return make_error("the host name cannot be read; set id in kiosk.toml");
+  std::string name(host);
+  name = name.substr(0, name.find('.'));
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!is_valid_id(name)) {
+    return make_error("the host name '" + name + "' is no kiosk id (a-z, 0-9 and '-'); set id in kiosk.toml");
+  }
+  return name;
 }
 
 }  // namespace kiosk::config

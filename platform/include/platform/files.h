@@ -1,4 +1,4 @@
-// Reading a whole file, within a bound: the one reader every program uses for its config, fonts,
+// Reading a whole file, within a bound, and replacing one whole: the one reader every program uses for its config, fonts,
 // default content, source files and feed files. A file larger than the bound is refused by its size
 // before it is read (a 220 MB file given by mistake must not take 220 MB of memory), and every error
 // names the file and says in plain words what is wrong with it.
@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,5 +32,12 @@ struct FileProblem {
 // With `problem`, the kind of failure is also set there.
 Result<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes, std::string_view what,
                               FileProblem* problem = nullptr);
+
+// `bytes` as `path`, whole or not at all: written to a temporary file beside it (".<name>.uploading-
+// <pid>"), flushed, renamed into place, and the folder flushed so the rename survives a power cut.
+// With `modified`, the file gets that time (Unix seconds). A reader sees the old file or the new one,
+// never a part; on any failure the old file stays and the error names the path and strerror's words.
+Status replace_file(const std::filesystem::path& path, std::string_view bytes,
+                    std::optional<std::int64_t> modified = std::nullopt);
 
 }  // namespace kiosk

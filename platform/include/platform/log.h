@@ -3,11 +3,13 @@
 // turns into the entry's priority; on a terminal the prefix is a readable word instead.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::log {
 
@@ -22,6 +24,15 @@ void set_sink(Sink sink);
 inline void error(std::string_view m) { write(Level::kError, m); }
 inline void warning(std::string_view m) { write(Level::kWarning, m); }
 inline void info(std::string_view m) { write(Level::kInfo, m); }
+
+// The last error lines this process logged, oldest first, at most kRecentErrors: what the kiosk's
+// report shows staff without a look at the journal. Kept whatever the sink; safe from any thread.
+struct Logged {
+  std::int64_t at_unix = 0;  // the system clock's seconds when it was logged
+  std::string message;
+};
+inline constexpr std::size_t kRecentErrors = 10;
+std::vector<Logged> recent_errors();
 
 // Logs each distinct key once per process: for content errors that would otherwise repeat every
 // frame (a missing image, an unknown area). Bounded: after kMaxKeys distinct keys it stops remembering

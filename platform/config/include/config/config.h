@@ -52,6 +52,8 @@ std::vector<SlideShow> default_playlist();
 // What the kiosk runs with. parse() and load() only return values inside the ranges noted here.
 struct Config {
   std::string area = "vollsmose";                      // area id to show: 1..64 of [a-z0-9-]
+  // This kiosk's name in its report (1..64 of [a-z0-9-]); empty: the host name (kiosk_id()).
+  std::string id;
   LanguageList languages;
   std::string database = "/var/lib/kiosk/content.db";  // SQLite cache path, never empty
   std::string assets_dir;                              // empty: built-in default search
@@ -71,6 +73,9 @@ struct Config {
   int rounds_per_language = 1;
   int stale_after_days = 3;              // stale marker when last sync older; 1..365
   std::string feed_url;                  // empty: no sync configured; else http:// or https://
+  // Where kiosk-sync sends the kiosk's report after each check (a WebDAV folder); empty: nowhere.
+  std::string report_url;
+  std::string report_user;               // basic auth user for report_url; empty: the kiosk id
   std::vector<std::string> public_keys;  // minisign public keys (base64 "RW..." lines), 0-2
   // Offline root keys, in the same form, 0-2: a keys.json signed by one of them says which feed
   // keys the kiosk trusts (docs/sync.md).
@@ -84,6 +89,10 @@ struct Config {
 
   bool operator==(const Config&) const = default;
 };
+
+// The kiosk's name in reports: `config.id`, else the machine's host name in lower case when that is a
+// valid id (up to its first '.'), else an error saying to set `id`.
+Result<std::string> kiosk_id(const Config& config);
 
 // Where the kiosk looks when no --config is given.
 inline constexpr const char* kDefaultConfigPath = "/etc/kiosk/kiosk.toml";
