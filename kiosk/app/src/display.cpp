@@ -9,9 +9,12 @@
 
 #include "app/content_watch.h"
 #include "app/kiosk_app.h"
+#include "app/report.h"
+#include "cache/cache.h"
 #include "app/scene.h"
 #include "app/staff_facts.h"
 #include "platform/log.h"
+#include "platform/files.h"
 #include "platform/process.h"
 #include "platform/service_notify.h"
 #include "player/cycle.h"
@@ -43,6 +46,9 @@ constexpr auto kRenderCheck = 5s;
 // How often the cache is asked whether kiosk-sync committed a new version (PRAGMA data_version: no
 // disk read), so that a notice is on screen within 2 s of kiosk-sync's commit.
 constexpr auto kWatchInterval = 1s;
+// How often the display writes its report (report.json and report.png beside the cache) for
+// kiosk-sync to send; also at the first frame, when the screen goes on or off, and at a failed render check.
+constexpr auto kReportInterval = 5min;
 // The next slide of the cycle is drawn this long before its turn, while the screen is still, so
 // that every frame of its transition is a copy.
 constexpr auto kPrepareAhead = 1s;
@@ -143,6 +149,10 @@ class DisplayLoop {
   std::optional<int> check_render(SteadyTime now);
   void show_next_slide(SteadyTime now);
   void dump_frame();
+  // Writes report.json and report.png: the state now, the frame on the renderer's target.
+  void write_report(SteadyTime now);
+  // What a touch did that the daily counts count: a touch view opened, a result opened, a language chosen.
+  void count_usage(player::View view_before, const std::string& language_before);
   void first_frame_presented();
   bool handle_touch(const player::TouchEvent& touch);
   std::optional<int> handle_event(const SDL_Event& e);
@@ -172,6 +182,8 @@ class DisplayLoop {
   const config::Config& config_;
   const AssetPaths& assets_;
   const SteadyTime started_;
+  // When the kiosk started on the loop's clock: started_, or with --simulated-time the fake clock's start.
+  SteadyTime uptime_from_;
   render::FontSet& fonts_;
   Window& window_;
   SDL_Renderer* renderer_;  // replaced when the render check rebuilds it
@@ -204,6 +216,11 @@ class DisplayLoop {
   SteadyTime next_render_check_;
   SteadyTime next_watch_;
   int failed_checks_ = 0;
+  UsageCounts usage_;
+  RenderCheckState render_state_;
+  SteadyTime next_report_ = SteadyTime::max();  // from the first frame on
+  bool report_due_ = false;
+  log::Once report_problems_;
   bool screen_on_ = true;
   bool recovering_ = false;
   bool dirty_ = true;
@@ -213,6 +230,23 @@ class DisplayLoop {
   Minute drawn_minute_;
   std::string unpreparable_;  // the coming slide that could not be drawn ahead: not tried again
 };
+
+// The counts of the report this display wrote before its restart; none when there is none.
+UsageCounts counts_so_far(const config::Config& config) {
+  const std::string path = cache::beside(config.database, cache::kReportFile);
+  FileProblem problem;
+  auto text = read_file(path, 1 << 20, "report", &problem);
+  if (!text) {
+    if (problem.kind != FileProblem::Kind::kMissing) log::warning("report: " + text.error().message + "; the counts start afresh");
+    return {};
+  }
+  auto counts = UsageCounts::from_report(*text);
+  if (!counts) {
+    log::warning("report: " + path + " is damaged (" + counts.error().message + "); the counts start afresh");
+    return {};
+  }
+  return std::move(*counts);
+}
 
 player::NavigatorSettings navigator_settings(const config::Config& config, const Stage& stage) {
   player::NavigatorSettings settings;
@@ -261,7 +295,10 @@ DisplayLoop::DisplayLoop(const Options& options, const config::Config& config, c
       last_present_(clock().steady()),
       next_render_check_(clock().steady() + kRenderCheck),
       next_watch_(clock().steady() + kWatchInterval),
-      drawn_minute_(minute_of(clock().wall())) {}
+      drawn_minute_(minute_of(clock().wall())) {
+  usage_ = counts_so_far(config);
+  uptime_from_ = simulated_ ? clock().steady() : started_;
+}
 
 int DisplayLoop::run() {
   draw_screen(Change::kCut, clock().steady());
@@ -282,6 +319,7 @@ std::optional<int> DisplayLoop::turn() {
   const SteadyTime now = clock().steady();
   report_soak(now);
   if (now >= stop_at_) {
+    write_report(now);
     if (auto kb = peak_rss_kb()) log::info("stopping after --run-for; peak RSS " + std::to_string(*kb) + " KiB");
     power_.leave_on();
     return kExitOk;
@@ -347,6 +385,7 @@ void DisplayLoop::follow_power(SteadyTime now) {
     log::info("display power: screen off (" + why + ")");
     service_.status("screen " + why);
   }
+  report_due_ = true;
   changed();
 }
 
@@ -463,6 +502,7 @@ void DisplayLoop::follow_cycle(SteadyTime now) {
 
 // The slide whose turn it is, drawn ahead if it could be, else now.
 void DisplayLoop::show_next_slide(SteadyTime now) {
+  usage_.count(UsageCounts::Event::kSlideShown, clock().wall());
   const Minute minute = minute_of(clock().wall());
   if (stage_.compositor->prepared() == coming_key(scene_number_, cycle_.current(), cycle_.round(), minute) && !nav_.overlay() &&
       stage_.compositor->show_prepared(Change::kTransition, now)) {
@@ -525,6 +565,7 @@ std::optional<int> DisplayLoop::present(SteadyTime now) {
     if (auto exit = check_render(now)) return exit;
     if (recovering_) return std::nullopt;
   }
+  if ((report_due_ || now >= next_report_) && !moving) write_report(now);
   if (options_.dump_frames && redrawn_ && !moving) dump_frame();
   if (!moving) redrawn_ = false;
   SDL_RenderPresent(renderer_);
@@ -544,18 +585,27 @@ std::optional<int> DisplayLoop::check_render(SteadyTime now) {
   SDL_GetRendererOutputSize(renderer_, &w, &h);
   auto thumbnail = render::read_thumbnail(renderer_, w, h, 32, 18);
   const auto verdict = thumbnail ? frame_watch_.check(*thumbnail, now) : render::FrameWatch::Verdict::kSingleColour;
+  const auto wall = std::chrono::duration_cast<std::chrono::seconds>(clock().wall().time_since_epoch()).count();
+  render_state_.checked = wall;
   if (verdict == render::FrameWatch::Verdict::kAlive) {
     failed_checks_ = 0;
+    render_state_.ok = true;
+    render_state_.problem.clear();
+    render_state_.failed_in_a_row = 0;
     return std::nullopt;
   }
   ++failed_checks_;
   const std::string what =
       verdict == render::FrameWatch::Verdict::kFrozen ? "has not changed for too long" : "shows a single colour";
+  render_state_ = {.ok = false, .problem = "the screen " + what, .failed_in_a_row = failed_checks_, .checked = wall,
+                   .last_failure = wall};
   if (failed_checks_ == 1) {
     log::error("render check: the screen " + what + "; rebuilding the renderer");
+    write_report(now);  // staff see the wrong frame itself, whatever happens next
     recovering_ = true;
   } else if (failed_checks_ == 2) {
     log::error("render check: the screen still " + what + " after a rebuild; no longer pinging the watchdog");
+    write_report(now);
     service_.stop_watchdog("render check failed: the screen " + what);
     if (!service_.watchdog_enabled()) return kExitFailure;  // nobody else will restart it
   }
@@ -577,8 +627,68 @@ void DisplayLoop::dump_frame() {
   if (auto pixels = render::read_pixels(renderer_, w, h)) (void)render::save_png(pixels->get(), *options_.dump_frames + name);
 }
 
+void DisplayLoop::write_report(SteadyTime now) {
+  report_due_ = false;
+  next_report_ = now + kReportInterval;
+  const std::string path = cache::beside(config_.database, cache::kReportFile);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(std::filesystem::path(path).parent_path(), ec)) {
+    report_problems_.write(log::Level::kInfo, "no folder",
+                           "report: no state folder " + std::filesystem::path(path).parent_path().string() +
+                               " (beside the cache); no report is written");
+    return;
+  }
+  const WallTime wall = clock().wall();
+  const auto unix = [](WallTime t) { return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count(); };
+  int w = 0, h = 0;
+  SDL_GetRendererOutputSize(renderer_, &w, &h);
+  const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(now - uptime_from_).count();
+  DisplayState state{.written = unix(wall),
+                     .started = unix(wall) - uptime,
+                     .uptime_seconds = uptime,
+                     .content_version = content_->origin.version,
+                     .built_in = content_->origin.built_in,
+                     .expires = content_->origin.expires_unix,
+                     .stale = slides::is_stale(content_->origin, wall, config_.stale_after_days),
+                     .screen_on = screen_on_,
+                     .screen_why = power_.reason(wall),
+                     .width = w,
+                     .height = h,
+                     .render = render_state_,
+                     .errors = log::recent_errors()};
+  if (state.stale) state.stale_reason = slides::stale_reason(content_->origin, wall);
+  // The picture first: a report never names a picture older than itself.
+  const auto size = report_picture_size(w, h);
+  auto thumbnail = render::read_thumbnail(renderer_, w, h, size.width, size.height);
+  auto surface = thumbnail ? render::thumbnail_surface(*thumbnail) : Result<render::Surface>(thumbnail.error());
+  const Status saved = surface ? render::save_png(surface->get(), cache::beside(config_.database, cache::kReportPictureFile)) : Status(surface.error());
+  if (saved) {
+    state.picture_taken = state.written;
+    state.picture_width = size.width;
+    state.picture_height = size.height;
+  } else {
+    report_problems_.write(log::Level::kWarning, "picture " + saved.error().message, "report: " + saved.error().message);
+  }
+  if (const Status s = replace_file(path, display_report_json(state, usage_)); !s) {
+    report_problems_.write(log::Level::kWarning, "json " + s.error().message, "report: " + s.error().message);
+  }
+}
+
+void DisplayLoop::count_usage(player::View view_before, const std::string& language_before) {
+  const WallTime wall = clock().wall();
+  const player::View view = nav_.view();
+  if (view_before == player::View::kCycle && view != player::View::kCycle) {
+    usage_.count(UsageCounts::Event::kTouchSession, wall);
+  }
+  if (view == player::View::kDetail && view_before != player::View::kDetail) {
+    usage_.count(UsageCounts::Event::kResultOpened, wall);
+  }
+  if (!nav_.language().empty() && nav_.language() != language_before) usage_.language_chosen(nav_.language(), wall);
+}
+
 void DisplayLoop::first_frame_presented() {
   first_frame_at_ = clock().steady();
+  report_due_ = true;  // written with the next still frame: a new kiosk reports at once
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(system_clock_.steady() - started_).count();
   int w = 0, h = 0;
   SDL_GetRendererOutputSize(renderer_, &w, &h);
@@ -671,7 +781,9 @@ bool DisplayLoop::handle_touch(const player::TouchEvent& touch) {
   // Answered in the next frame: the state changes now and the loop draws it straight away.
   const auto before = nav_state();
   const player::View view_before = nav_.view();
+  const std::string language_before = nav_.language();
   nav_.touch(touch);
+  count_usage(view_before, language_before);
   if (nav_state() != before) {
     draw_screen(nav_.view() != view_before ? Change::kTransition : Change::kRedraw, clock().steady());
     changed();
@@ -683,6 +795,7 @@ std::optional<int> DisplayLoop::handle_event(const SDL_Event& e) {
   switch (e.type) {
     case SDL_QUIT:  // SIGTERM or SIGINT: closing the window is handled below
       service_.stopping();
+      write_report(clock().steady());  // the day's counts so far, kept for the next start
       power_.leave_on();
       log::info("stopping on request");
       return kExitOk;

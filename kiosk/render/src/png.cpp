@@ -1,5 +1,6 @@
 #include "render/png.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
@@ -26,6 +27,16 @@ Result<Thumbnail> read_thumbnail(SDL_Renderer* renderer, int w, int h, int tw, i
     for (int x = 0; x < tw; ++x) t.pixels.push_back(row[static_cast<std::size_t>((2 * x + 1) * w / (2 * tw))] & 0xFFFFFF);
   }
   return t;
+}
+
+Result<Surface> thumbnail_surface(const Thumbnail& t) {
+  Surface surface(SDL_CreateRGBSurfaceWithFormat(0, t.w, t.h, 32, SDL_PIXELFORMAT_RGB888));
+  if (!surface) return sdl_error("allocating a " + std::to_string(t.w) + "x" + std::to_string(t.h) + " surface");
+  for (int y = 0; y < t.h; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(static_cast<std::uint8_t*>(surface->pixels) + y * surface->pitch);
+    for (int x = 0; x < t.w; ++x) row[x] = t.pixels[static_cast<std::size_t>(y) * static_cast<std::size_t>(t.w) + static_cast<std::size_t>(x)];
+  }
+  return surface;
 }
 
 Status save_png(SDL_Surface* surface, const std::string& path) {

@@ -519,10 +519,12 @@ class Reader {
 
 }  // namespace
 
-std::string objects_dir_beside(const std::string& database) {
+std::string beside(const std::string& database, const std::string& name) {
   const auto slash = database.rfind('/');
-  return (slash == std::string::npos ? std::string(".") : database.substr(0, slash)) + "/objects";
+  return (slash == std::string::npos ? std::string(".") : database.substr(0, slash)) + "/" + name;
 }
+
+std::string objects_dir_beside(const std::string& database) { return beside(database, "objects"); }
 
 Cache::Cache(std::unique_ptr<Db> db) : db_(std::move(db)) {}
 Cache::Cache(Cache&&) noexcept = default;

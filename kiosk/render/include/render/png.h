@@ -18,6 +18,9 @@ Result<Surface> read_pixels(SDL_Renderer* renderer, int w, int h);
 // costs a few kilobytes however large the screen.
 Result<Thumbnail> read_thumbnail(SDL_Renderer* renderer, int w, int h, int tw, int th);
 
+// The thumbnail as a surface of its size, to save as a small picture of the frame.
+Result<Surface> thumbnail_surface(const Thumbnail& thumbnail);
+
 // Writes `surface` to `path` atomically (a temporary file renamed into place). Errors name the path.
 Status save_png(SDL_Surface* surface, const std::string& path);
 

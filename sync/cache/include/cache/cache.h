@@ -18,8 +18,13 @@ struct sqlite3;
 
 namespace kiosk::cache {
 
+// `name` in the folder of the database (the kiosk's state folder): "report.json" is the display's
+// report, which kiosk-sync sends (docs/fleet.md), "report.png" its picture.
+std::string beside(const std::string& database, const std::string& name);
 // Where the pictures of the feed live: objects/<sha256> in the folder of the database.
 std::string objects_dir_beside(const std::string& database);
+inline constexpr const char* kReportFile = "report.json";
+inline constexpr const char* kReportPictureFile = "report.png";
 
 // The schema this program reads and writes (PRAGMA user_version). Opening migrates older files.
 inline constexpr int kSchemaVersion = 6;
