@@ -22,6 +22,7 @@
 #include "model/validate.h"
 #include "platform/file_lock.h"
 #include "platform/log.h"
+#include "report/send.h"
 #include "syncer/syncer.h"
 
 namespace {
@@ -182,6 +183,29 @@ int status(const config::Config& config) {
   return 0;
 }
 
+// After a check over the network: the kiosk's report to sync.report_url, when one is set. Whatever
+// happens here, the check's outcome and exit code stand; a report not sent goes with the next check.
+void send_report(const config::Config& config, const Clock& clock, syncer::Outcome outcome) {
+  if (config.report_url.empty() || outcome == syncer::Outcome::kBusy || stop_requested.load()) return;
+  auto id = config::kiosk_id(config);
+  if (!id) {
+    log::error("report not sent: " + id.error().message);
+    return;
+  }
+  auto facts = report::read_check_facts(config.database);
+  if (!facts) {
+    log::error("report not sent: the cache cannot be read: " + facts.error().message);
+    return;
+  }
+  const report::SendSettings settings{
+      .url = config.report_url, .kiosk_id = *id, .user = config.report_user, .password = report::report_password()};
+  if (auto sent = report::send(settings, config, *facts, unix_now(clock))) {
+    log::info("report: " + *sent);
+  } else {
+    log::error("report not sent: " + sent.error().message + " (the check's outcome stands; the report goes again after the next check)");
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -271,5 +295,7 @@ int main(int argc, char** argv) {
   fetch::CurlLibrary curl;
   fetch::CurlClient client({std::chrono::seconds(15), 100, std::chrono::seconds(30), 3, "kiosk-sync/" KIOSK_VERSION, &stop_requested});
   syncer::HttpSource source(config->feed_url, client, sleep_unless_stopped);
-  return syncer::exit_code(syncer::sync_once(settings, source, clock).outcome);
+  const auto outcome = syncer::sync_once(settings, source, clock).outcome;
+  send_report(*config, clock, outcome);
+  return syncer::exit_code(outcome);
 }
