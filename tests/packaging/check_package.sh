@@ -180,9 +180,15 @@ done
 dpkg --root="$droot" -s kiosk | grep -qx 'Status: install ok installed' || fail "dpkg does not list kiosk as installed"
 grep -q '^kiosk:' "$droot/etc/passwd" || fail "postinst did not create the kiosk user"
 [ -x "$droot/usr/bin/kiosk" ] || fail "dpkg did not install /usr/bin/kiosk"
+# kiosk-sync's unit loads the report password as a credential, which needs the file: empty, root's only.
+[ -f "$droot/etc/kiosk/report-password" ] && [ ! -s "$droot/etc/kiosk/report-password" ] \
+  || fail "postinst did not make an empty /etc/kiosk/report-password"
+[ "$(stat -c %a "$droot/etc/kiosk/report-password")" = 600 ] || fail "/etc/kiosk/report-password is not mode 600"
 echo 'area = "gellerupparken-toveshoej"' > "$droot/etc/kiosk/kiosk.toml"
+echo 'staff-secret' > "$droot/etc/kiosk/report-password"
 dpkg_in -i "$deb" > "$scratch/dpkg-reinstall.log" 2>&1 || { cat "$scratch/dpkg-reinstall.log"; fail "dpkg -i again"; }
 grep -q gellerupparken "$droot/etc/kiosk/kiosk.toml" || fail "reinstalling replaced staff's kiosk.toml"
+grep -qx staff-secret "$droot/etc/kiosk/report-password" || fail "reinstalling replaced staff's report password"
 systemctl --root="$droot" enable kiosk.service kiosk-sync.timer > "$scratch/enable.log" 2>&1 || { cat "$scratch/enable.log"; fail "systemctl enable"; }
 links=$(cd "$droot" && find etc/systemd/system -type l | sort)
 [ "$(echo "$links" | grep -c .)" -ge 2 ] || fail "systemctl enable made no links: $links"
@@ -198,6 +204,7 @@ grep -q gellerupparken "$droot/etc/kiosk/kiosk.toml" || fail "dpkg -r removed st
 [ "$(cd "$droot" && find etc/systemd/system -type l | sort)" = "$links" ] || fail "dpkg -r changed the enable links"
 dpkg_in -P kiosk > "$scratch/dpkg-purge.log" 2>&1 || { cat "$scratch/dpkg-purge.log"; fail "dpkg -P"; }
 [ ! -e "$droot/etc/kiosk/kiosk.toml" ] || fail "dpkg -P left /etc/kiosk/kiosk.toml"
+[ ! -e "$droot/etc/kiosk/report-password" ] || fail "dpkg -P left /etc/kiosk/report-password"
 [ ! -e "$droot/var/lib/kiosk" ] || fail "dpkg -P left /var/lib/kiosk"
 left=$(cd "$droot" && find etc/systemd var/lib/systemd -type l 2>/dev/null || true)
 [ -z "$left" ] || fail "dpkg -P left unit links: $left"
