@@ -301,6 +301,7 @@ DisplayLoop::DisplayLoop(const Options& options, const config::Config& config, c
 }
 
 int DisplayLoop::run() {
+  usage_.count(UsageCounts::Event::kSlideShown, clock().wall());  // the first slide
   draw_screen(Change::kCut, clock().steady());
   while (true) {
     if (const auto exit = turn()) return *exit;
