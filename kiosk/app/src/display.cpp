@@ -10,9 +10,9 @@
 #include "app/content_watch.h"
 #include "app/kiosk_app.h"
 #include "app/report.h"
-#include "cache/cache.h"
 #include "app/scene.h"
 #include "app/staff_facts.h"
+#include "cache/cache.h"
 #include "platform/log.h"
 #include "platform/files.h"
 #include "platform/process.h"
@@ -658,20 +658,8 @@ void DisplayLoop::write_report(SteadyTime now) {
                      .render = render_state_,
                      .errors = log::recent_errors()};
   if (state.stale) state.stale_reason = slides::stale_reason(content_->origin, wall);
-  // The picture first: a report never names a picture older than itself.
-  const auto size = report_picture_size(w, h);
-  auto thumbnail = render::read_thumbnail(renderer_, w, h, size.width, size.height);
-  auto surface = thumbnail ? render::thumbnail_surface(*thumbnail) : Result<render::Surface>(thumbnail.error());
-  const Status saved = surface ? render::save_png(surface->get(), cache::beside(config_.database, cache::kReportPictureFile)) : Status(surface.error());
-  if (saved) {
-    state.picture_taken = state.written;
-    state.picture_width = size.width;
-    state.picture_height = size.height;
-  } else {
-    report_problems_.write(log::Level::kWarning, "picture " + saved.error().message, "report: " + saved.error().message);
-  }
-  if (const Status s = replace_file(path, display_report_json(state, usage_)); !s) {
-    report_problems_.write(log::Level::kWarning, "json " + s.error().message, "report: " + s.error().message);
+  for (const Error& e : write_report_files(renderer_, std::move(state), usage_, config_.database)) {
+    report_problems_.write(log::Level::kWarning, e.message, "report: " + e.message);
   }
 }
 

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <ctime>
 
+#include "cache/cache.h"
 #include "feed/feed_json.h"
+#include "platform/files.h"
 #include "platform/ids.h"
+#include "render/png.h"
 
 namespace kiosk::app {
 namespace {
@@ -136,6 +139,28 @@ std::string display_report_json(const DisplayState& s, const UsageCounts& counts
 PictureSize report_picture_size(int width, int height) {
   if (width <= 0 || height <= 0) return {320, 180};
   return {320, std::max(1, static_cast<int>((static_cast<long long>(height) * 320 + width / 2) / width))};
+}
+
+std::vector<Error> write_report_files(SDL_Renderer* renderer, DisplayState state, const UsageCounts& counts,
+                                      const std::string& database) {
+  std::vector<Error> problems;
+  // The picture first: a report never names a picture older than itself.
+  const auto size = report_picture_size(state.width, state.height);
+  auto thumbnail = render::read_thumbnail(renderer, state.width, state.height, size.width, size.height);
+  auto surface = thumbnail ? render::thumbnail_surface(*thumbnail) : Result<render::Surface>(thumbnail.error());
+  const Status saved =
+      surface ? render::save_png(surface->get(), cache::beside(database, cache::kReportPictureFile)) : Status(surface.error());
+  if (saved) {
+    state.picture_taken = state.written;
+    state.picture_width = size.width;
+    state.picture_height = size.height;
+  } else {
+    problems.push_back(saved.error());
+  }
+  if (const Status s = replace_file(cache::beside(database, cache::kReportFile), display_report_json(state, counts)); !s) {
+    problems.push_back(s.error());
+  }
+  return problems;
 }
 
 }  // namespace kiosk::app

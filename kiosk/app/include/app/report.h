@@ -15,6 +15,8 @@
 #include "platform/log.h"
 #include "platform/result.h"
 
+struct SDL_Renderer;
+
 namespace kiosk::app {
 
 // What residents did on one local day.
@@ -83,5 +85,12 @@ struct PictureSize {
   int width = 0, height = 0;
 };
 PictureSize report_picture_size(int width, int height);
+
+// Writes report.png, the renderer's current output read back at report_picture_size (the render
+// check's way: a row at a time), then report.json beside `database`, each whole (a reader sees the
+// old file or the new). The JSON is written also when the picture cannot be, and then names none.
+// Returns the problems, each naming its file.
+std::vector<Error> write_report_files(SDL_Renderer* renderer, DisplayState state, const UsageCounts& counts,
+                                      const std::string& database);
 
 }  // namespace kiosk::app
