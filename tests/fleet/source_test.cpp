@@ -80,4 +80,7 @@ TEST_CASE("fleet: the names in nginx's JSON listing and in an HTML index", "[fle
                            "<a HREF=\"%2E%2E%2Fsecret.json\">x</a>\n<a href=\"a%2Db.json\">a-b.json</a>\n"
                            "<a href=\"?C=N;O=D\">Name</a></pre></body></html>";
   CHECK(kiosk::fleet::names_in_listing(html) == std::vector<std::string>{"vollsmose-2.json", "a-b.json"});
+  // A server's listing as long as a body may be, in one link: read, not a crash.
+  const std::string huge(2 << 20, 'a');
+  CHECK(kiosk::fleet::names_in_listing("<a href=\"" + huge + "\">x</a>") == std::vector<std::string>{huge});
 }

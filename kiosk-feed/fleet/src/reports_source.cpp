@@ -2,7 +2,7 @@
 #include "fleet/reports_source.h"
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +30,25 @@ std::string percent_decoded(const std::string& text) {
     }
   }
   return out;
+}
+
+// The targets of the href="..." links of an HTML page, up to a '?' or '#'. A plain scan rather than
+// std::regex, whose matching recurses per character and could exhaust the stack on a long line.
+std::vector<std::string> links_in(const std::string& html) {
+  std::string lower = html;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::vector<std::string> links;
+  for (std::size_t at = lower.find("href"); at != std::string::npos; at = lower.find("href", at + 1)) {
+    std::size_t i = lower.find_first_not_of(" \t\r\n", at + 4);
+    if (i == std::string::npos || lower[i] != '=') continue;
+    i = lower.find_first_not_of(" \t\r\n", i + 1);
+    if (i == std::string::npos || lower[i] != '"') continue;
+    const std::size_t end = html.find('"', i + 1);
+    if (end == std::string::npos) break;
+    const std::string target = html.substr(i + 1, end - i - 1);
+    links.push_back(target.substr(0, target.find_first_of("?#")));
+  }
+  return links;
 }
 
 void fetch_picture(detail::ReportStore& store, ReportFile& file) {
@@ -89,10 +108,9 @@ std::vector<std::string> names_in_listing(const std::string& body) {
       }
     }
   } else {  // an HTML index: nginx's default autoindex, Apache's
-    static const std::regex kLink(R"re(href\s*=\s*"([^"?#]*)")re", std::regex::icase);
-    for (std::sregex_iterator it(body.begin(), body.end(), kLink), end; it != end; ++it) names.push_back(percent_decoded((*it)[1]));
+    for (const auto& link : links_in(body)) names.push_back(percent_decoded(link));
   }
-  std::erase_if(names, [](const std::string& n) { return n.find('/') != std::string::npos; });
+  std::erase_if(names, [](const std::string& n) { return n.empty() || n.find('/') != std::string::npos; });
   return names;
 }
 
