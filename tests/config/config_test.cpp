@@ -196,6 +196,8 @@ TEST_CASE("the shipped example file parses", "[config]") {
   INFO((config.ok() ? std::string() : config.error().message));
   REQUIRE(config.ok());
   CHECK(config->area == "vollsmose");
+  CHECK(config->id == "vollsmose-1");
+  CHECK(config->report_url == "https://reports.example.org/kiosk/");
   CHECK(config->database == "/var/lib/kiosk/content.db");
   CHECK(config->assets_dir.empty());  // found beside the program
   CHECK(config->width == 0);  // the screen's own size
