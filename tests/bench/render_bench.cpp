@@ -236,6 +236,31 @@ std::optional<Target> make_target(const Path& path, int w, int h) {
   return t;
 }
 
+// What the display draws with on `path` at `w` x `h`: the renderer, the fonts, the compositor and
+// the pictures of `objects`. Destroyed in the reverse order, the renderer last.
+struct BenchStage {
+  Target target;
+  std::unique_ptr<render::FontSet> fonts;
+  std::unique_ptr<render::Compositor> compositor;
+  std::unique_ptr<render::ImageCache> images;
+};
+
+std::optional<BenchStage> make_stage(const Path& path, int w, int h, const std::string& objects) {
+  auto target = make_target(path, w, h);
+  if (!target) return std::nullopt;
+  BenchStage stage{std::move(*target), nullptr, nullptr, nullptr};
+  auto fonts = render::FontSet::open(testing::source_path("assets/fonts/NotoSans-Regular.ttf"),
+                                     testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
+  if (!fonts) return std::nullopt;
+  stage.fonts = std::move(*fonts);
+  auto compositor = render::Compositor::create(stage.target.renderer.get(), *stage.fonts, w, h, 0);
+  if (!compositor) return std::nullopt;
+  stage.compositor = std::move(*compositor);
+  stage.images = std::make_unique<render::ImageCache>(stage.target.renderer.get(), objects, static_cast<std::size_t>(w) * h * 2);
+  stage.compositor->canvas().set_images(stage.images.get());
+  return stage;
+}
+
 // Every frame of slide-in transitions between the cycle's slides on `path` at `w` x `h`: the first
 // frame of each includes drawing the incoming slide.
 struct Frames {
@@ -252,18 +277,14 @@ double process_cpu_ms() {
 
 std::optional<Frames> transition_frames(const Path& path, const app::LoadedContent& content, const std::string& objects,
                                         int w, int h, std::string& renderer_name) {
-  auto target = make_target(path, w, h);
-  if (!target) {
+  auto stage = make_stage(path, w, h, objects);
+  if (!stage) {
     std::fprintf(stderr, "kiosk_bench: %s renderer at %dx%d: %s\n", path.name, w, h, SDL_GetError());
     return std::nullopt;
   }
-  renderer_name = target->name;
-  SDL_Renderer* renderer = target->renderer.get();
-  auto fonts = render::FontSet::open(testing::source_path("assets/fonts/NotoSans-Regular.ttf"),
-                                     testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
-  auto compositor = render::Compositor::create(renderer, **fonts, w, h, 0);
-  render::ImageCache images(renderer, objects, static_cast<std::size_t>(w) * h * 2);
-  (*compositor)->canvas().set_images(&images);
+  renderer_name = stage->target.name;
+  SDL_Renderer* renderer = stage->target.renderer.get();
+  auto& compositor = stage->compositor;
   app::Scene scene(content, "vollsmose", 3);
   const slides::Theme theme = slides::Theme::for_screen(w, h);
   std::vector<double> frames, cpu, prepared;
@@ -273,16 +294,16 @@ std::optional<Frames> transition_frames(const Path& path, const app::LoadedConte
   for (int t = 0; t < kTransitions; ++t) {
     const std::size_t slide = static_cast<std::size_t>(t) % scene.size();
     const auto ahead = Stopwatch::now();
-    (void)(*compositor)->prepare([&](render::Canvas& c) { scene.draw(slide, c, clock.wall(), static_cast<std::size_t>(t)); },
+    (void)compositor->prepare([&](render::Canvas& c) { scene.draw(slide, c, clock.wall(), static_cast<std::size_t>(t)); },
                                  std::to_string(t));
     prepared.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - ahead).count());
     auto start = Stopwatch::now();
     double cpu_start = process_cpu_ms();
-    (void)(*compositor)->show_prepared(render::Compositor::Change::kTransition, clock.steady());
+    (void)compositor->show_prepared(render::Compositor::Change::kTransition, clock.steady());
     for (int f = 0; f < kFramesEach; ++f) {
       if (f > 0) start = Stopwatch::now(), cpu_start = process_cpu_ms();
       clock.advance(std::chrono::milliseconds(400) / kFramesEach);
-      (*compositor)->compose(clock.steady(), slides::progress_overlay(theme, 0.5f));
+      compositor->compose(clock.steady(), slides::progress_overlay(theme, 0.5f));
       SDL_RenderPresent(renderer);
       frames.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count());
       cpu.push_back(process_cpu_ms() - cpu_start);
@@ -294,13 +315,10 @@ std::optional<Frames> transition_frames(const Path& path, const app::LoadedConte
 // Drawing each kind of slide once into its texture, as the display does ahead of its turn: the
 // median and the slowest of 10 draws at 1920x1080.
 void slide_draw_times(const Path& path, const char* label, const app::LoadedContent& content, const std::string& objects) {
-  auto target = make_target(path, 1920, 1080);
-  if (!target) return;
-  auto fonts = render::FontSet::open(testing::source_path("assets/fonts/NotoSans-Regular.ttf"),
-                                     testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
-  auto compositor = render::Compositor::create(target->renderer.get(), **fonts, 1920, 1080, 0);
-  render::ImageCache images(target->renderer.get(), objects, 1920u * 1080 * 2);
-  (*compositor)->canvas().set_images(&images);
+  auto stage = make_stage(path, 1920, 1080, objects);
+  if (!stage) return;
+  auto& target = stage->target;
+  auto& compositor = stage->compositor;
   config::Config config;
   config.area = "vollsmose";
   config.playlist.clear();
@@ -312,8 +330,8 @@ void slide_draw_times(const Path& path, const char* label, const app::LoadedCont
     std::vector<double> times;
     for (int n = 0; n < 10; ++n) {
       const auto start = Stopwatch::now();
-      (void)(*compositor)->prepare([&](render::Canvas& c) { scene.draw(i, c, clock.wall(), 0); }, std::to_string(n));
-      SDL_RenderFlush(target->renderer.get());
+      (void)compositor->prepare([&](render::Canvas& c) { scene.draw(i, c, clock.wall(), 0); }, std::to_string(n));
+      SDL_RenderFlush(target.renderer.get());
       times.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count());
     }
     std::sort(times.begin(), times.end());
@@ -321,7 +339,7 @@ void slide_draw_times(const Path& path, const char* label, const app::LoadedCont
     std::snprintf(one, sizeof one, "%s%s %.1f/%.1f", line.empty() ? "" : ", ", scene.name(i), times[5], times.back());
     line += one;
   }
-  std::printf("%-22s slide drawn (1920x1080, %s), median/max ms: %s\n", label, target->name.c_str(), line.c_str());
+  std::printf("%-22s slide drawn (1920x1080, %s), median/max ms: %s\n", label, target.name.c_str(), line.c_str());
 }
 
 // Writing the display's report, as the loop does every 5 minutes on a still frame: the frame read
@@ -329,24 +347,21 @@ void slide_draw_times(const Path& path, const char* label, const app::LoadedCont
 // the slowest of 10 at 1920x1080, on the path's renderer after a slide was composed.
 void report_write_times(const Path& path, const char* label, const app::LoadedContent& content, const std::string& objects,
                         const testing::TempDir& dir) {
-  auto target = make_target(path, 1920, 1080);
-  if (!target) return;
-  auto fonts = render::FontSet::open(testing::source_path("assets/fonts/NotoSans-Regular.ttf"),
-                                     testing::source_path("assets/fonts/NotoSans-Bold.ttf"));
-  auto compositor = render::Compositor::create(target->renderer.get(), **fonts, 1920, 1080, 0);
-  render::ImageCache images(target->renderer.get(), objects, 1920u * 1080 * 2);
-  (*compositor)->canvas().set_images(&images);
+  auto stage = make_stage(path, 1920, 1080, objects);
+  if (!stage) return;
+  auto& target = stage->target;
+  auto& compositor = stage->compositor;
   const app::Scene scene(content, "vollsmose", 1);
   FakeClock clock;
-  (void)(*compositor)->show([&](render::Canvas& c) { scene.draw(0, c, clock.wall(), 0); }, render::Compositor::Change::kCut,
+  (void)compositor->show([&](render::Canvas& c) { scene.draw(0, c, clock.wall(), 0); }, render::Compositor::Change::kCut,
                             clock.steady());
-  (*compositor)->compose(clock.steady(), {});
+  compositor->compose(clock.steady(), {});
   app::UsageCounts counts;
   for (int day = 0; day < 14; ++day) counts.count(app::UsageCounts::Event::kSlideShown, clock.wall() + std::chrono::hours(24 * day));
   std::vector<double> times;
   for (int n = 0; n < 10; ++n) {
     const auto start = Stopwatch::now();
-    const auto problems = app::write_report_files(target->renderer.get(), {.width = 1920, .height = 1080}, counts,
+    const auto problems = app::write_report_files(target.renderer.get(), {.width = 1920, .height = 1080}, counts,
                                                   dir.file("report-state/content.db"));
     times.push_back(std::chrono::duration<double, std::milli>(Stopwatch::now() - start).count());
     if (!problems.empty()) std::printf("%-22s report: %s\n", label, problems.front().message.c_str());
