@@ -10,7 +10,12 @@
 
 #include <filesystem>
 
+#include "app/content_source.h"
 #include "app/report.h"
+#include "i18n/language.h"
+#include "render/canvas.h"
+#include "render_support.h"
+#include "slides/touch_views.h"
 #include "test_support.h"
 #include "time_zone.h"
 
@@ -27,9 +32,10 @@ kiosk::WallTime at(const char* utc) { return kiosk::WallTime(std::chrono::second
 struct DisplayRun {
   kiosk::testing::TempDir dir;
 
-  kiosk::testing::CommandRun run(int seconds, const std::string& touches = "", const std::string& more = "") {
+  kiosk::testing::CommandRun run(int seconds, const std::string& touches = "", const std::string& more = "",
+                                 const std::string& settings = "") {
     kiosk::testing::write_file(dir.file("kiosk.toml"),
-                               "[cache]\ndatabase = \"" + dir.file("content.db") +
+                               settings + "[cache]\ndatabase = \"" + dir.file("content.db") +
                                    "\"\n[slides]\nidle_return_seconds = 2\n"
                                    "[[slides.show]]\nkind = \"status\"\nseconds = 1\n[[slides.show]]\nkind = \"timeline\"\nseconds = 1\n"
                                    "[[slides.show]]\nkind = \"results\"\nseconds = 60\n");
@@ -68,6 +74,35 @@ constexpr const char* kBrowsing =
     "2300 down 1600 950\n2380 up 1600 950\n"  // anywhere on the results slide
     "3300 down 900 190\n3380 up 900 190\n"    // the first result in the list
     "4300 down 100 70\n4380 up 100 70\n";    // back to the list
+
+std::string centre(const kiosk::player::Box& b) {
+  return std::to_string(static_cast<int>(b.x + b.w / 2)) + " " + std::to_string(static_cast<int>(b.y + b.h / 2));
+}
+
+// Where the browser at 1920x1080 with Danish and Arabic places its language button, and then, with
+// the list open, the button of `code`.
+std::pair<std::string, std::string> language_taps(const std::string& code) {
+  const kiosk::app::AssetPaths assets{kiosk::testing::source_path("assets")};
+  auto content = kiosk::app::load_default_content(assets);
+  REQUIRE(content.ok());
+  kiosk::testing::SoftwareTarget target(1920, 1080);
+  kiosk::render::Canvas canvas(target.renderer(), target.fonts(), 1920, 1080);
+  const kiosk::slides::SlideContext ctx{content->content, nullptr, {}, kiosk::SystemClock().wall(), false, 0};
+  const auto theme = kiosk::slides::Theme::for_screen(1920, 1080);
+  kiosk::slides::ViewState state;
+  state.languages = {&kiosk::i18n::danish(), kiosk::i18n::find_language("ar")};
+  std::pair<std::string, std::string> taps;
+  for (const auto& r : kiosk::slides::draw_touch_view(kiosk::player::View::kBrowser, canvas, theme, ctx, state).regions) {
+    if (r.target == kiosk::player::Target::kLanguages) taps.first = centre(r.box);
+  }
+  state.language_list = true;
+  for (const auto& r : kiosk::slides::draw_touch_view(kiosk::player::View::kBrowser, canvas, theme, ctx, state).regions) {
+    if (r.target == kiosk::player::Target::kLanguage && r.id == code) taps.second = centre(r.box);
+  }
+  REQUIRE_FALSE(taps.first.empty());
+  REQUIRE_FALSE(taps.second.empty());
+  return taps;
+}
 
 }  // namespace
 
@@ -173,6 +208,21 @@ TEST_CASE("the display reports a resident's touches, its content and a picture o
     CHECK_THAT(restarted.output, Contains("report: " + kiosk.dir.file("report.json") + " is damaged"));
     CHECK(kiosk.today(kiosk.report())["touch_sessions"] == 0);
   }
+}
+
+TEST_CASE("a language a resident picks from the touch screen's list is counted", "[report][app]") {
+  const auto [list, arabic] = language_taps("ar");
+  DisplayRun kiosk;
+  // The results slide (from 2 s) opens the browser; its language button opens the list; Arabic.
+  const std::string touches = "2300 down 1600 950\n2380 up 1600 950\n3300 down " + list + "\n3380 up " + list +
+                              "\n4300 down " + arabic + "\n4380 up " + arabic + "\n";
+  const auto run = kiosk.run(8, touches, "", "languages = [\"da\", \"ar\"]\n");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  const json day = kiosk.today(kiosk.report());
+  INFO(day.dump());
+  CHECK(day["languages_chosen"] == json{{"ar", 1}});
+  CHECK(day["touch_sessions"] == 1);
 }
 
 TEST_CASE("a black screen found by the render check is in the report with its black picture", "[report][app]") {
