@@ -12,6 +12,7 @@
 #include "fleet/output.h"
 #include "fleet/reports_source.h"
 #include "platform/clock.h"
+#include "platform/files.h"
 
 namespace kiosk::feedtool {
 namespace {
@@ -44,7 +45,7 @@ Result<std::optional<std::string>> server_password(const Args& args) {
 
 Status write_output(const std::optional<std::string>& path, const std::string& text) {
   if (!path) return {};
-  return fleet::write_whole_file(*path, text);
+  return replace_file(*path, text);
 }
 
 }  // namespace

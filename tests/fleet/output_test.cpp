@@ -91,15 +91,3 @@ TEST_CASE("fleet: the page escapes every text from a report", "[fleet][output]")
   CHECK_THAT(page, Catch::Contains("<img src=\"data:image/png;base64,iVBORw0KGgo") && Catch::Contains("Kræver opmærksomhed"));
   CHECK(kiosk::fleet::html_escaped("a&b<'\">") == "a&amp;b&lt;&#39;&quot;&gt;");
 }
-
-TEST_CASE("fleet: the page and the CSV are written whole, replacing the old file", "[fleet][output]") {
-  kiosk::testing::TempDir dir;
-  const auto path = dir.path() / "fleet.html";
-  kiosk::testing::write_file(path, "old");
-  REQUIRE(kiosk::fleet::write_whole_file(path, "new page").ok());
-  CHECK(kiosk::testing::read_file(path) == "new page");
-  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
-  const auto refused = kiosk::fleet::write_whole_file(dir.path() / "no-such-folder" / "fleet.html", "x");
-  REQUIRE_FALSE(refused.ok());
-  CHECK_THAT(refused.error().message, Catch::Contains("no-such-folder") && Catch::Contains("No such file or directory"));
-}

@@ -5,12 +5,10 @@
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
 #include "fleet/judge.h"
-#include "platform/result.h"
 
 namespace kiosk::fleet {
 
@@ -37,8 +35,5 @@ std::string counts_csv(const Fleet& fleet);
 
 // `text` escaped for HTML text and attribute values: & < > " '.
 std::string html_escaped(std::string_view text);
-
-// `bytes` as `path`, whole or not at all: a temporary file beside it, flushed, renamed into place.
-Status write_whole_file(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace kiosk::fleet
