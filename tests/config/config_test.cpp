@@ -687,8 +687,9 @@ TEST_CASE("the kiosk id and the report's address and user are read and checked",
   CHECK(defaults->id.empty());
   CHECK(defaults->report_url.empty());
 
+  CHECK(parse("id = \"\"\n", kPath)->id.empty());  // the host name
   CHECK(error_of(parse("id = \"Gellerup 1\"\n", kPath)) ==
-        "t.toml:1:1: 'id' must be 1 to 64 characters of a-z, 0-9 and '-', not \"Gellerup 1\"");
+        "t.toml:1:1: 'id' must be empty or 1 to 64 characters of a-z, 0-9 and '-', not \"Gellerup 1\"");
   CHECK(error_of(parse("[sync]\n\nreport_url = \"ftp://reports.example.dk/\"\n", kPath)) ==
         "t.toml:3:1: 'sync.report_url' must be empty or start with http:// or https://, not "
         "\"ftp://reports.example.dk/\"");

@@ -102,22 +102,24 @@ std::optional<std::string> minisign_key_problem(std::string_view key) {
 
 // ---- one function per table ------------------------------------------------------------------
 
-// An id a person writes (area, id): 1..64 of a-z, 0-9 and '-'; anything else is named with its line.
-void read_id(Reader& reader, const toml::table& root, std::string_view key, std::string& out) {
+// An id a person writes (area, id): 1..64 of a-z, 0-9 and '-' (or, where `empty` allows it, "");
+// anything else is named with its line.
+void read_id(Reader& reader, const toml::table& root, std::string_view key, std::string& out, Empty empty) {
   auto id = reader.get<std::string>(&root, "", key);
   if (!id) return;
-  if (is_valid_id(id->value)) {
+  if (is_valid_id(id->value) || (empty == Empty::kAllowed && id->value.empty())) {
     out = std::move(id->value);
   } else {
-    const std::string rule = "1 to " + std::to_string(kMaxIdChars) + " characters of a-z, 0-9 and '-'";
+    const std::string rule = std::string(empty == Empty::kAllowed ? "empty or " : "") + "1 to " +
+                             std::to_string(kMaxIdChars) + " characters of a-z, 0-9 and '-'";
     reader.report(id->at, must_be(id->name, rule, printable(id->value)));
   }
 }
 
 void read_root(Reader& reader, const toml::table& root, Config& config) {
   reader.reject_unknown(root, "", {"area", "id", "languages", "cache", "assets", "screen", "slides", "sync", "power"});
-  read_id(reader, root, "area", config.area);
-  read_id(reader, root, "id", config.id);
+  read_id(reader, root, "area", config.area, Empty::kRefused);
+  read_id(reader, root, "id", config.id, Empty::kAllowed);
 }
 
 bool is_language_code(std::string_view code) {
