@@ -112,7 +112,7 @@ Status replace_file(const std::filesystem::path& path, std::string_view bytes, s
   const int saved = errno;
   ::close(fd);
   if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
-    if (written) errno = saved;
+    if (!written) errno = saved;  // what write or fsync said, not what close did after
     const Status failed = os_error(written ? "cannot rename into place" : "cannot write", written ? path : temporary);
     ::unlink(temporary.c_str());
     return failed;
