@@ -91,3 +91,18 @@ TEST_CASE("fleet: the page escapes every text from a report", "[fleet][output]")
   CHECK_THAT(page, Catch::Contains("<img src=\"data:image/png;base64,iVBORw0KGgo") && Catch::Contains("Kræver opmærksomhed"));
   CHECK(kiosk::fleet::html_escaped("a&b<'\">") == "a&amp;b&lt;&#39;&quot;&gt;");
 }
+
+TEST_CASE("fleet: the page says the render check's findings in Danish and the area beside the kiosk", "[fleet][output]") {
+  auto black = healthy_report("gellerup-1", "gellerup");
+  black["display"]["render_check"]["ok"] = false;
+  black["display"]["render_check"]["problem"] = "the screen shows a single colour";
+  auto frozen = healthy_report("gellerup-2", "gellerup");
+  frozen["display"]["render_check"]["ok"] = false;
+  frozen["display"]["render_check"]["problem"] = "the screen has not changed for too long";
+  const auto fleet = kiosk::fleet::judge_fleet({file_of("gellerup-1", black), file_of("gellerup-2", frozen)}, {.now = kNow});
+  const std::string page = kiosk::fleet::html_page(fleet, "/srv/reports");
+  CHECK_THAT(page, Catch::Contains("billedet fejler: hele billedet har én farve.") &&
+                       Catch::Contains("billedet fejler: billedet har ikke ændret sig i for lang tid.") &&
+                       Catch::Contains("<strong>gellerup-1</strong><br>gellerup<br>"));
+  CHECK(page.find("single colour") == std::string::npos);
+}

@@ -12,11 +12,12 @@ namespace {
 using detail::Words;
 
 constexpr const char* kStyle = R"(
-body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; font-size: 20px; line-height: 1.4;
+body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", sans-serif; font-size: 18px; line-height: 1.4;
        color: #1a1a1a; background: #ffffff; margin: 1.5em; }
 h1 { font-size: 1.8em; margin: 0 0 0.3em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.5em; border-bottom: 1px solid #999999; }
+td:last-child { min-width: 14em; overflow-wrap: anywhere; }
 th { background: #eeeeee; }
 tr.attention td { background: #fde8e8; }
 tr.attention td:first-child { border-left: 8px solid #a8001c; }
@@ -24,7 +25,7 @@ tr.ok td:first-child { border-left: 8px solid #1d6b35; }
 .state { font-weight: bold; }
 tr.attention .state { color: #8a0016; }
 tr.ok .state { color: #14532a; }
-img { width: 280px; border: 1px solid #666666; }
+img { width: 200px; border: 1px solid #666666; }
 ul { margin: 0.2em 0 0; padding-left: 1.2em; }
 .summary { font-size: 1.2em; font-weight: bold; }
 )";
@@ -38,6 +39,13 @@ std::string base64(const std::string& bytes) {
 }
 
 std::string when(std::optional<std::int64_t> t) { return detail::local_time(t, Words::kDanish); }
+
+// The render check's findings (the display's words, app/report.h) in Danish; other words as they are.
+std::string render_problem(const std::string& problem) {
+  if (problem == "the screen shows a single colour") return "hele billedet har én farve";
+  if (problem == "the screen has not changed for too long") return "billedet har ikke ændret sig i for lang tid";
+  return html_escaped(problem);
+}
 
 // The problem in a Danish sentence; the report's own words escaped.
 std::string sentence(const Problem& p, const Fleet& fleet) {
@@ -54,7 +62,8 @@ std::string sentence(const Problem& p, const Fleet& fleet) {
     case Flag::kStale:
       return "Forældet indhold: viser version " + std::to_string(p.count) + ", udgivet er " +
              (fleet.published_version ? std::to_string(*fleet.published_version) : "ukendt") + (d.empty() ? "." : " (" + d + ").");
-    case Flag::kBlackScreen: return "Sort skærm: skærmen er tændt, men billedet fejler" + (d.empty() ? "." : ": " + d + ".");
+    case Flag::kBlackScreen:
+      return "Sort skærm: skærmen er tændt, men billedet fejler" + (d.empty() ? "." : ": " + render_problem(p.detail) + ".");
     case Flag::kSyncFailing:
       return "Synkroniseringen fejler: &quot;" + d + "&quot;" + (p.last_error.empty() ? "" : " (" + html_escaped(p.last_error) + ")") +
              "; sidst lykkedes den " + when(p.since) + ".";
@@ -77,10 +86,10 @@ const char* screen_words(Screen s) {
 std::string row_html(const KioskRow& row, const Fleet& fleet) {
   const std::string id = html_escaped(row.id);
   std::string html = std::string("<tr class=\"") + (row.needs_attention() ? "attention" : "ok") + "\">\n<td><strong>" + id +
-                     "</strong><br><span class=\"state\">" + (row.needs_attention() ? "Kræver opmærksomhed" : "I orden") + "</span></td>\n";
+                     "</strong><br>" + (row.area.empty() ? std::string("område ukendt") : html_escaped(row.area)) +
+                     "<br><span class=\"state\">" + (row.needs_attention() ? "Kræver opmærksomhed" : "I orden") + "</span></td>\n";
   html += "<td>" + (row.picture ? "<img src=\"data:image/png;base64," + base64(*row.picture) + "\" alt=\"Skærmbillede fra " + id + "\">"
                                 : std::string("Intet billede")) + "</td>\n";
-  html += "<td>" + (row.area.empty() ? std::string("ukendt") : html_escaped(row.area)) + "</td>\n";
   html += "<td>" + (row.shown_version ? std::to_string(*row.shown_version) : std::string("ukendt")) + " / " +
           (fleet.published_version ? std::to_string(*fleet.published_version) : std::string("ukendt")) + "</td>\n";
   html += "<td>" + when(row.last_sync) + "</td>\n";
@@ -125,7 +134,7 @@ std::string html_page(const Fleet& fleet, std::string_view source) {
           (fleet.published_version ? std::to_string(*fleet.published_version) : std::string("ukendt")) +
           (fleet.published_from_reports ? " (den nyeste, en skærm har rapporteret)" : "") + ".</p>\n";
   html += "<p class=\"summary\">" + summary + "</p>\n";
-  html += "<table>\n<thead><tr><th>Skærm</th><th>Billede</th><th>Område</th><th>Version vist / udgivet</th>"
+  html += "<table>\n<thead><tr><th>Skærm og område</th><th>Billede</th><th>Version vist / udgivet</th>"
           "<th>Sidst synkroniseret</th><th>Sidste rapport</th><th>Skærmen</th><th>Problemer</th></tr></thead>\n<tbody>\n";
   for (const auto& row : fleet.rows) html += row_html(row, fleet);
   html += "</tbody>\n</table>\n";
