@@ -144,4 +144,16 @@ void print_coverage(const model::Content& content, const Args& args, bool to_std
   }
 }
 
+Result<std::optional<std::string>> server_password(const Args& args, const std::string& option, const char* env) {
+  if (const auto file = args.option(option)) {
+    std::ifstream in(*file, std::ios::binary);
+    std::string line;
+    if (!in || !std::getline(in, line)) return make_error(option + ": cannot read " + *file);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return std::optional<std::string>(line);
+  }
+  if (const char* value = std::getenv(env); value && *value) return std::optional<std::string>(value);
+  return std::optional<std::string>();
+}
+
 }  // namespace kiosk::feedtool

@@ -68,6 +68,10 @@ class Progress {
 // password it has).
 Result<std::string> get_password(const Args& args, const std::string& prompt, bool confirm, std::size_t min_chars = 0);
 
+// A web server's basic auth password: the first line of the file `option` names, else the
+// environment variable `env`, else none (libcurl then looks in ~/.netrc).
+Result<std::optional<std::string>> server_password(const Args& args, const std::string& option, const char* env);
+
 // What a new key's password must be at least, in characters.
 inline constexpr std::size_t kMinNewPasswordChars = 8;
 

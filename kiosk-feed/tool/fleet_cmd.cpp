@@ -29,20 +29,6 @@ int usage(const std::string& message) {
   return kUsage;
 }
 
-// The basic auth password: the first line of --password-file, else $KIOSK_FEED_FLEET_PASSWORD, else
-// none (libcurl then looks in ~/.netrc).
-Result<std::optional<std::string>> server_password(const Args& args) {
-  if (const auto file = args.option("--password-file")) {
-    std::ifstream in(*file, std::ios::binary);
-    std::string line;
-    if (!in || !std::getline(in, line)) return make_error("--password-file: cannot read " + *file);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return std::optional<std::string>(line);
-  }
-  if (const char* env = std::getenv("KIOSK_FEED_FLEET_PASSWORD"); env && *env) return std::optional<std::string>(env);
-  return std::optional<std::string>();
-}
-
 Status write_output(const std::optional<std::string>& path, const std::string& text) {
   if (!path) return {};
   return replace_file(*path, text);
@@ -67,7 +53,7 @@ int fleet_command(const Args& args) {
     }
     options.check_interval = std::chrono::minutes(n);
   }
-  auto password = server_password(args);
+  auto password = server_password(args, "--password-file", "KIOSK_FEED_FLEET_PASSWORD");
   if (!password) return fail(password.error().message);
 
   const fetch::CurlLibrary curl;

@@ -13,20 +13,6 @@
 namespace kiosk::feedtool {
 namespace {
 
-// The WebDAV password: the first line of --upload-password-file, else $KIOSK_FEED_UPLOAD_PASSWORD,
-// else nothing (libcurl then looks in ~/.netrc).
-Result<std::optional<std::string>> upload_password(const Args& args) {
-  if (const auto file = args.option("--upload-password-file")) {
-    std::ifstream in(*file, std::ios::binary);
-    std::string line;
-    if (!in || !std::getline(in, line)) return make_error("--upload-password-file: cannot read " + *file);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return std::optional<std::string>(line);
-  }
-  if (const char* env = std::getenv("KIOSK_FEED_UPLOAD_PASSWORD"); env && *env) return std::optional<std::string>(env);
-  return std::optional<std::string>();
-}
-
 void print_report(const publish::PublishReport& report, const publish::PublishConfig& config, std::size_t warnings) {
   const auto& b = report.build;
   const auto& o = report.upload.objects;
@@ -74,7 +60,7 @@ int publish_command(const Args& args) {
   }
   auto config = publish::read_publish_config(options.source_dir);
   if (!config) return fail(config.error().message);
-  auto password = upload_password(args);
+  auto password = server_password(args, "--upload-password-file", "KIOSK_FEED_UPLOAD_PASSWORD");
   if (!password) return fail(password.error().message);
   const fetch::CurlLibrary curl;
   auto destination = publish::open_destination(*config, {.password = *password, .netrc_file = ""});
