@@ -4,8 +4,8 @@
 # sources of its own (nothing of the machine's apt state is read or changed). apt verifies and
 # downloads the newest version and the previous one byte for byte, and refuses the repository when
 # the keyring is missing or another key's, when InRelease or Release is changed by a byte, and a
-# .deb changed in the pool. A new version moves the newest to `previous`; an older or changed one
-# is refused.
+# .deb changed in the pool. A 32-bit kiosk (armhf) gets the armhf build. A new version moves the
+# newest to `previous`; an older or changed one is refused.
 # Usage: check_apt_repo.sh <build dir> <scratch dir> <source dir>
 set -euo pipefail
 build=$1 scratch=$2 src=$3
@@ -22,24 +22,33 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 # The .deb, and copies of it one and two versions newer (only the control file's Version differs),
-# and another file under the first of them (a line added to the control file).
+# another file under the first of them (a line added to the control file), and a stand-in for the
+# armhf build (only the control file's Architecture differs).
 (cd "$build" && cpack -G DEB -B "$scratch/deb" > "$scratch/cpack.log") || { cat "$scratch/cpack.log"; fail "cpack"; }
 built=("$scratch"/deb/kiosk_*.deb)
 deb=${built[0]}
 feed_deb=$(ls "$scratch"/deb/kiosk-feed_*.deb) data_deb=$(ls "$scratch"/deb/kiosk-data_*.deb)
 version=$(dpkg-deb -f "$deb" Version)
-with_version() {
-  local tree=$scratch/repack-$1
+# repacked <.deb made> <sed script>...: the .deb with each script applied to its control file.
+repacked() {
+  local made=$1 tree=$scratch/repack script
+  shift
   dpkg-deb -R "$deb" "$tree"
-  sed -i "s/^Version: .*/Version: $1/" "$tree/DEBIAN/control"
-  [ $# -lt 2 ] || sed -i "/^Version: /a X-Rebuilt: yes" "$tree/DEBIAN/control"
-  dpkg-deb -Zgzip -z1 -b "$tree" "$scratch/deb/kiosk_$1${2:-}.deb" > /dev/null
+  for script in "$@"; do sed -i "$script" "$tree/DEBIAN/control"; done
+  dpkg-deb -Zgzip -z1 -b "$tree" "$made" > /dev/null
   rm -rf "$tree"
+}
+with_version() {
+  local scripts=("s/^Version: .*/Version: $1/")
+  [ $# -lt 2 ] || scripts+=("/^Version: /a X-Rebuilt: yes")
+  repacked "$scratch/deb/kiosk_$1${2:-}.deb" "${scripts[@]}"
 }
 with_version "$version+1"
 with_version "$version+2"
 with_version "$version+1" -changed
 newer=$scratch/deb/kiosk_$version+1.deb
+armhf_deb=$scratch/deb/kiosk_${version}_armhf.deb
+repacked "$armhf_deb" "s/^Architecture: .*/Architecture: armhf/"
 
 # The archive key, and another one that did not sign the repository.
 new_key() {
@@ -100,11 +109,13 @@ done
 [ -n "$nginx_pid" ] || { cat "$www/error.log"; fail "nginx did not start in $attempt attempts"; }
 
 # apt-get as a kiosk with its own everything: the sources line, an empty dpkg status, no trusted
-# keys but the signed-by one, and no proxy.
+# keys but the signed-by one, and no proxy. Its architectures are $architectures, the first its own:
+# an amd64 PC that also takes arm64 packages, unless the caller says otherwise.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY no_proxy
 kiosk_apt() {
-  local dir=$scratch/apt-$1
+  local dir=$scratch/apt-$1 own_and_foreign=(${architectures:-amd64 arm64}) arch architecture_options=()
   shift
+  for arch in "${own_and_foreign[@]}"; do architecture_options+=(-o "APT::Architectures::=$arch"); done
   mkdir -p "$dir/state/lists/partial" "$dir/cache/archives/partial" "$dir/trusted.gpg.d" "$dir/download"
   touch "$dir/status"
   (cd "$dir/download" && apt-get -q -o Dir::State="$dir/state" -o Dir::State::status="$dir/status" \
@@ -112,7 +123,7 @@ kiosk_apt() {
     -o Dir::Etc::Preferences=/dev/null -o Dir::Etc::PreferencesParts=/dev/null \
     -o Dir::Etc::Trusted="$dir/trusted.gpg" -o Dir::Etc::TrustedParts="$dir/trusted.gpg.d" \
     -o Debug::NoLocking=1 -o APT::Sandbox::User=root -o Acquire::Languages=none -o Acquire::http::Proxy=DIRECT \
-    -o APT::Architecture=amd64 -o APT::Architectures::=amd64 -o APT::Architectures::=arm64 "$@")
+    -o APT::Architecture="${own_and_foreign[0]}" "${architecture_options[@]}" "$@")
 }
 # A kiosk named $1 with the sources line options $2 runs `apt-get update`; its output is in apt-$1/update.log.
 update() {
@@ -187,10 +198,22 @@ grep -qi "hash sum mismatch" "$scratch/apt-pool-tampered/download.log" \
 cp "$scratch/pool.good" "$pool_deb"
 echo "apt: refused a kiosk .deb changed in the pool"
 
+# A kiosk on 32-bit Raspberry Pi OS (armhf) finds and downloads the armhf build, and an amd64 one
+# still only its own.
+add "$armhf_deb" || { cat "$scratch/make-apt-repo.log"; fail "make-apt-repo with an armhf .deb"; }
+architectures=armhf update armhf "$signed_by" || { cat "$scratch/apt-armhf/update.log"; fail "apt-get update on armhf"; }
+architectures=armhf kiosk_apt armhf download kiosk > "$scratch/apt-armhf/download.log" 2>&1 \
+  || { cat "$scratch/apt-armhf/download.log"; fail "apt-get download kiosk on armhf"; }
+cmp -s "$scratch/apt-armhf/download/$(basename "$armhf_deb")" "$armhf_deb" || fail "the armhf kiosk did not download $armhf_deb"
+rm -rf "$scratch/apt-kiosk/download" && update kiosk "$signed_by" && kiosk_apt kiosk download kiosk > /dev/null 2>&1 \
+  || fail "apt-get download kiosk on amd64 beside an armhf kiosk"
+[ "$(dpkg-deb -f "$scratch"/apt-kiosk/download/kiosk_*.deb Architecture)" = amd64 ] || fail "the amd64 kiosk downloaded another architecture"
+echo "apt: an armhf kiosk downloaded the armhf build byte for byte, an amd64 one the amd64 build"
+
 # The next version moves $version+1 to previous and drops $version; a new file under a version
 # already there is refused.
 add "$scratch/deb/kiosk_$version+2.deb" || { cat "$scratch/make-apt-repo.log"; fail "make-apt-repo with a third version"; }
-listed=$(reprepro -b "$repo" --outdir "+b/public" list bookworm kiosk)
+listed=$(reprepro -b "$repo" --outdir "+b/public" -A amd64 list bookworm kiosk)
 [ "$listed" = "bookworm|main|amd64: kiosk $version+2
 bookworm|previous|amd64: kiosk $version+1" ] || fail "after $version+2 the repository lists: $listed"
 [ ! -e "$repo/public/pool/previous/k/kiosk/$(basename "$deb")" ] || fail "$version stayed in the pool"
