@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: deps configure build run test screenshots golden bench browser-bench soak arm64 apt-repo asan fuzz clean
+.PHONY: deps configure build run test screenshots golden bench browser-bench soak arm64 armhf apt-repo asan fuzz clean
 
 deps:
 	.ci/install-deps
@@ -54,28 +54,30 @@ browser-bench: build
 	$(BUILD)/tests/bench/browser_bench 5 1920x1080
 	$(BUILD)/tests/bench/browser_bench 5 800x480
 
-# 64-bit Raspberry Pi OS: installs Debian's cross compiler, qemu-user and the arm64 libraries, then
-# cross-compiles, runs the tests under qemu-aarch64 and makes build-arm64/kiosk_<version>_arm64.deb,
-# kiosk-feed_<version>_arm64.deb and kiosk-data_<version>_arm64.deb.
-arm64:
-	.ci/install-deps .ci/cross-packages.txt
-	cmake --preset arm64
-	cmake --build --preset arm64 -j $(JOBS)
-	ctest --preset arm64 -j $(JOBS)
-	cd build-arm64 && cpack -G DEB
-	@ls build-arm64/*_arm64.deb
+# Raspberry Pi OS, cross-compiled: `make arm64` for the 64-bit image, `make armhf` for the 32-bit one
+# (ARMv7: Pi 2, 3 and Zero 2 W; not the ARMv6 Pi 1 and Zero). Each installs Debian's cross compiler,
+# qemu-user and the target's libraries, then cross-compiles into build-<arch>, runs the tests under
+# qemu (qemu-aarch64, qemu-arm) and makes build-<arch>/kiosk_<version>_<arch>.deb,
+# kiosk-feed_<version>_<arch>.deb and kiosk-data_<version>_<arch>.deb.
+arm64 armhf:
+	.ci/install-deps .ci/cross-packages.txt $@
+	cmake --preset $@
+	cmake --build --preset $@ -j $(JOBS)
+	ctest --preset $@ -j $(JOBS)
+	cd build-$@ && cpack -G DEB
+	@ls build-$@/*_$@.deb
 
 # The signed apt repository for the kiosks and staff's PCs in $(APT_REPO) (docs/deploy-raspberry-pi.md,
 # "8. Updates from an apt repository"): the newest kiosk, kiosk-feed and kiosk-data .debs of $(BUILD),
-# and build-arm64's when `make arm64` made them, signed with the key APT_KEY_ID in the GnuPG folder
-# APT_KEY_HOME. Without APT_KEY_ID, a throwaway key signs a new repository for trying it out.
+# and build-arm64's and build-armhf's when `make arm64` and `make armhf` made them, signed with the
+# key APT_KEY_ID in the GnuPG folder APT_KEY_HOME. Without APT_KEY_ID, a throwaway key signs a new repository for trying it out.
 APT_REPO ?= $(BUILD)/apt-repo
 APT_KEY_HOME ?=
 APT_KEY_ID ?=
 apt-repo: build
 	cd $(BUILD) && cpack -G DEB
 	@set -e; debs=$$(for p in kiosk kiosk-feed kiosk-data; do ls -t $(BUILD)/$${p}_*.deb | head -1; \
-	  ls -t build-arm64/$${p}_*_arm64.deb 2>/dev/null | head -1; done); \
+	  for arch in arm64 armhf; do ls -t build-$$arch/$${p}_*_$$arch.deb 2>/dev/null | head -1; done; done); \
 	if [ -n "$(APT_KEY_ID)" ]; then \
 	  $(if $(APT_KEY_HOME),GNUPGHOME="$(APT_KEY_HOME)") systemd/debian/make-apt-repo $(APT_REPO) "$(APT_KEY_ID)" $$debs; \
 	else \
@@ -104,4 +106,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -rf $(BUILD) build-arm64 build-asan build-fuzz
+	rm -rf $(BUILD) build-arm64 build-armhf build-asan build-fuzz
