@@ -8,6 +8,11 @@
 #include <cstring>
 
 namespace kiosk {
+
+// fstat tells the size of a file past 2 GiB only with a 64-bit off_t: on 32-bit systems the build
+// asks for one (_FILE_OFFSET_BITS=64, CMakeLists.txt).
+static_assert(sizeof(off_t) == 8, "off_t must have 64 bits: build with _FILE_OFFSET_BITS=64");
+
 namespace {
 
 Status os_error(const std::string& what, const std::filesystem::path& path) {

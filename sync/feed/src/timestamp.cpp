@@ -7,6 +7,11 @@
 #include "model/validate.h"
 
 namespace kiosk::feed {
+
+// Feeds carry times past 2038 (the default content expires in 2100), which gmtime_r takes only with
+// a 64-bit time_t: on 32-bit systems the build asks for one (_TIME_BITS=64, CMakeLists.txt).
+static_assert(sizeof(std::time_t) == 8, "time_t must have 64 bits: build with _TIME_BITS=64");
+
 namespace {
 
 bool field(std::string_view s, std::size_t pos, std::size_t len, int& out) {
