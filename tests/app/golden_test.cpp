@@ -177,7 +177,7 @@ TEST_CASE("golden screenshots per language: the status slide and a result's deta
         if (detail.empty() && png.find("-detail-") != std::string::npos) detail = png;
       }
       REQUIRE_FALSE(detail.empty());
-      for (const std::string png : {std::string("01-status.png"), detail}) {
+      for (const std::string& png : {std::string("01-status.png"), detail}) {
         for (const char* ext : {".png", ".txt"}) {
           const auto file = std::filesystem::path(png).replace_extension(ext);
           std::filesystem::copy_file(std::filesystem::path(all) / file, std::filesystem::path(out) / file);
