@@ -243,6 +243,21 @@ TEST_CASE("a black screen found by the render check is in the report with its bl
   CHECK(std::set<std::uint32_t>(pixels.begin(), pixels.end()) == std::set<std::uint32_t>{0});
 }
 
+TEST_CASE("a report that cannot be written is said once and the display goes on", "[report][app]") {
+  DisplayRun kiosk;
+  // Bad luck as a full disk or a damaged file system gives it: report.json cannot be replaced.
+  std::filesystem::create_directories(kiosk.dir.file("report.json/in-the-way"));
+  const auto run = kiosk.run(900);
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  const std::string said = "report: cannot rename into place " + kiosk.dir.file("report.json");
+  const auto first = run.output.find(said);
+  CHECK(first != std::string::npos);
+  CHECK(run.output.find(said, first + 1) == std::string::npos);  // not every 5 minutes
+  CHECK(std::filesystem::is_directory(kiosk.dir.file("report.json/in-the-way")));
+  CHECK(std::filesystem::exists(kiosk.dir.file("report.png")));  // the picture still went
+}
+
 TEST_CASE("without its state folder the display writes no report and says so once", "[report][app]") {
   kiosk::testing::TempDir dir;
   kiosk::testing::write_file(dir.file("kiosk.toml"), "[cache]\ndatabase = \"" + dir.file("gone/content.db") + "\"\n");

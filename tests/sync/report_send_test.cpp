@@ -172,6 +172,21 @@ TEST_CASE("a report server that is down or refuses leaves the check's outcome, e
   CHECK(refusing.request_count() == 2);  // one PUT a check: the picture was refused, the JSON not tried
 }
 
+TEST_CASE("a display report too large to be the display's is not sent and the check stands", "[report]") {
+  testing::Nginx nginx(report_server());
+  Kiosk kiosk;
+  kiosk.serve_feed(nginx);
+  kiosk.write_display_report();
+  testing::write_file(kiosk.dir.file("report.json"), std::string(2 << 20, ' '));
+  kiosk.give_password(kPassword);
+  const auto run = kiosk.sync(kiosk.config(nginx.url("/feed/feed.json"), nginx.url("/reports/")));
+  INFO(run.output);
+  CHECK(run.exit_code == 0);
+  CHECK_THAT(run.output, Contains("report not sent: the display's report " + kiosk.dir.file("report.json") + " is 2 MiB, larger than the 1 MiB it may be"));
+  CHECK(puts(nginx).empty());
+  CHECK(kiosk.state().last_outcome == "updated");
+}
+
 TEST_CASE("a slow report server is given up after the time limit", "[report]") {
   testing::HttpTestServer hanging;
   hanging.set_fallback([](const testing::HttpRequest&) {
