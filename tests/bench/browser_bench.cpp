@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "content_gen.h"
+#include "fleet/output.h"
 #include "test_support.h"
 
 using namespace kiosk;
@@ -38,19 +39,8 @@ namespace {
 
 constexpr const char* kChromium = "/usr/bin/chromium";
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+// The page escapes text as the fleet page does.
+std::string escape(const std::string& s) { return fleet::html_escaped(s); }
 
 // The status slide's content as a page a signage player would show: the area, the national counts
 // of each list as a bar chart (inline SVG), the criteria; Noto Sans from the kiosk's own assets.

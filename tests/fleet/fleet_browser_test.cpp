@@ -10,11 +10,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using kiosk::testing::healthy_report;
-using kiosk::testing::run_command;
-using kiosk::testing::TempDir;
-using kiosk::testing::utc;
-using kiosk::testing::write_report;
+using namespace kiosk::testing;  // the report fixture, files and commands
 
 constexpr const char* kChromium = "/usr/bin/chromium";  // Debian package chromium (.ci/packages.txt)
 

@@ -10,13 +10,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using kiosk::testing::healthy_report;
-using kiosk::testing::read_file;
-using kiosk::testing::run_command;
-using kiosk::testing::TempDir;
-using kiosk::testing::utc;
-using kiosk::testing::write_file;
-using kiosk::testing::write_report;
+using namespace kiosk::testing;  // the report fixture, files and commands
 
 const std::string kAt = " --now " + utc(kiosk::testing::kNow);
 

@@ -13,12 +13,7 @@
 namespace {
 
 namespace fs = std::filesystem;
-using kiosk::testing::healthy_report;
-using kiosk::testing::run_command;
-using kiosk::testing::TempDir;
-using kiosk::testing::utc;
-using kiosk::testing::write_file;
-using kiosk::testing::write_report;
+using namespace kiosk::testing;  // the report fixture, files and commands
 
 constexpr const char* kPassword = "vinter-2026";
 
